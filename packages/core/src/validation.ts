@@ -1,0 +1,205 @@
+/**
+ * Request and response validation against the contract, with ajv (JSON Schema 2020-12, as OpenAPI 3.1
+ * uses) compiled once per operation when the validator is created.
+ */
+import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import ajvFormats from 'ajv-formats';
+
+// ajv-formats is CommonJS; its plugin is also on `.default`, which resolves the same in Node and in bundlers.
+const addFormats = ajvFormats.default;
+import { listOperations, openapiDocument, type JsonSchema, type OpenApiDocument, type Operation } from './document.js';
+import { validationFailed } from './errors.js';
+import type { FieldError, OperationId } from './types.js';
+
+const SCHEMAS_ID = 'urn:customer-portal:schemas';
+
+/** The raw parts of a request, as a host read them (path and query values are still strings). */
+export interface RawRequest {
+  path: Record<string, string>;
+  query: Record<string, string | string[]>;
+  body: unknown;
+}
+
+export interface ValidatedRequest {
+  path: Record<string, unknown>;
+  query: Record<string, unknown>;
+  body: unknown;
+}
+
+interface CompiledOperation {
+  operation: Operation;
+  path: ValidateFunction;
+  query: ValidateFunction;
+  body: ValidateFunction | undefined;
+  responses: Map<string, { body: ValidateFunction | undefined; requiredHeaders: string[] }>;
+}
+
+export interface ContractValidator {
+  operations: Operation[];
+  /** Coerces path and query values, applies the spec's defaults, and throws a 422 ApiError naming every bad field. */
+  validateRequest(operationId: OperationId, request: RawRequest): ValidatedRequest;
+  /** The ways a response breaks the contract; empty when it keeps it. */
+  checkResponse(operationId: OperationId, status: number, headers: Record<string, string>, body: unknown): FieldError[];
+}
+
+/** `#/components/schemas/X` refs point into the shared schema registry once the schemas are lifted out. */
+function rewriteRefs(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(rewriteRefs);
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.entries(value).map(([key, child]) =>
+        key === '$ref' && typeof child === 'string'
+          ? [key, child.replace('#/components/schemas/', `${SCHEMAS_ID}#/$defs/`)]
+          : [key, rewriteRefs(child)],
+      ),
+    );
+  }
+  return value;
+}
+
+function createAjv(document: OpenApiDocument, coerceTypes: boolean): Ajv2020 {
+  const ajv = new Ajv2020({ allErrors: true, coerceTypes, useDefaults: true, verbose: true, strict: true });
+  addFormats(ajv);
+  // OpenAPI's own annotation keywords, and ours for human messages on patterns.
+  ajv.addVocabulary(['example', 'x-pattern-message']);
+  ajv.addSchema({ $id: SCHEMAS_ID, $defs: rewriteRefs(document.components.schemas) as JsonSchema });
+  return ajv;
+}
+
+function objectSchema(parameters: Operation['parameters'], place: 'path' | 'query'): JsonSchema {
+  const own = parameters.filter((p) => p.in === place);
+  return {
+    type: 'object',
+    properties: Object.fromEntries(own.map((p) => [p.name, rewriteRefs(p.schema)])),
+    required: own.filter((p) => p.required).map((p) => p.name),
+  };
+}
+
+function joinPath(base: string, name: string | undefined): string {
+  return name === undefined ? base : base ? `${base}.${name}` : name;
+}
+
+function messageFor(error: ErrorObject): string {
+  const parent = error.parentSchema as Record<string, unknown> | undefined;
+  switch (error.keyword) {
+    case 'required':
+      return 'is required';
+    case 'additionalProperties':
+      return 'is not allowed';
+    case 'enum':
+      return `must be one of ${(error.params as { allowedValues: unknown[] }).allowedValues.join(', ')}`;
+    case 'const':
+      return `must be ${JSON.stringify((error.params as { allowedValue: unknown }).allowedValue)}`;
+    case 'pattern':
+      if (typeof parent?.['x-pattern-message'] === 'string') return parent['x-pattern-message'];
+      if ((error.params as { pattern: string }).pattern === '\\S') return 'must not be blank';
+      return error.message ?? 'is not valid';
+    default:
+      return error.message ?? 'is not valid';
+  }
+}
+
+/** One field error per offending field, located as `path.x`, `query.x` or `body.a.b`. */
+export function toFieldErrors(place: string, errors: ErrorObject[] | null | undefined): FieldError[] {
+  const seen = new Set<string>();
+  const result: FieldError[] = [];
+  for (const error of errors ?? []) {
+    // `if`/`oneOf` wrappers repeat what their branches already said.
+    if (error.keyword === 'oneOf' || error.keyword === 'anyOf' || error.keyword === 'if') continue;
+    const pointer = error.instancePath.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+    let field = pointer.join('.');
+    if (error.keyword === 'required') field = joinPath(field, (error.params as { missingProperty: string }).missingProperty);
+    if (error.keyword === 'additionalProperties') {
+      field = joinPath(field, (error.params as { additionalProperty: string }).additionalProperty);
+    }
+    const location = field ? `${place}.${field}` : place;
+    // One message per field: an empty string breaks both minLength and the non-blank pattern.
+    if (!seen.has(location)) {
+      seen.add(location);
+      result.push({ location, message: messageFor(error) });
+    }
+  }
+  return result;
+}
+
+export function createContractValidator(document?: OpenApiDocument): ContractValidator {
+  const registry = document ?? (openapiDocument as OpenApiDocument);
+  const operations = listOperations(registry);
+  const params = createAjv(registry, true);
+  const strict = createAjv(registry, false);
+  const compiled = new Map<OperationId, CompiledOperation>();
+
+  for (const operation of operations) {
+    const responses = new Map<string, { body: ValidateFunction | undefined; requiredHeaders: string[] }>();
+    for (const [status, response] of Object.entries(operation.responses)) {
+      responses.set(status, {
+        body: response.schema ? strict.compile(rewriteRefs(response.schema) as JsonSchema) : undefined,
+        requiredHeaders: response.requiredHeaders,
+      });
+    }
+    compiled.set(operation.operationId, {
+      operation,
+      path: params.compile(objectSchema(operation.parameters, 'path')),
+      query: params.compile(objectSchema(operation.parameters, 'query')),
+      body: operation.requestBody ? strict.compile(rewriteRefs(operation.requestBody.schema) as JsonSchema) : undefined,
+      responses,
+    });
+  }
+
+  function lookup(operationId: OperationId): CompiledOperation {
+    const entry = compiled.get(operationId);
+    if (!entry) throw new Error(`unknown operation ${operationId}`);
+    return entry;
+  }
+
+  return {
+    operations,
+    validateRequest(operationId, request) {
+      const entry = lookup(operationId);
+      const path: Record<string, unknown> = { ...request.path };
+      const query: Record<string, unknown> = { ...request.query };
+      const errors: FieldError[] = [];
+      if (!entry.path(path)) errors.push(...toFieldErrors('path', entry.path.errors));
+      if (!entry.query(query)) errors.push(...toFieldErrors('query', entry.query.errors));
+      let body = request.body;
+      if (entry.body) {
+        if (body === undefined) {
+          if (entry.operation.requestBody?.required) errors.push({ location: 'body', message: 'is required' });
+        } else {
+          body = structuredClone(body);
+          if (!entry.body(body)) errors.push(...toFieldErrors('body', entry.body.errors));
+        }
+      }
+      if (errors.length > 0) throw validationFailed(errors);
+      return { path, query, body };
+    },
+    checkResponse(operationId, status, headers, body) {
+      const entry = lookup(operationId);
+      const documented = entry.responses.get(String(status)) ?? entry.responses.get('default');
+      if (!documented) return [{ location: 'response.status', message: `${status} is not documented` }];
+      const errors: FieldError[] = [];
+      const present = new Set(Object.keys(headers).map((h) => h.toLowerCase()));
+      for (const header of documented.requiredHeaders) {
+        if (!present.has(header.toLowerCase())) errors.push({ location: `response.headers.${header}`, message: 'is required' });
+      }
+      if (documented.body && !documented.body(body)) errors.push(...toFieldErrors('response.body', documented.body.errors));
+      return errors;
+    },
+  };
+}
+
+/**
+ * Checks a value against one of the contract's named schemas (`Order`, `Ticket`...); empty when it conforms.
+ *
+ * @example
+ * const check = createSchemaChecker();
+ * check('Order', order); // [] or [{ location: 'Order.total', message: 'must be number' }]
+ */
+export function createSchemaChecker(document?: OpenApiDocument): (schemaName: string, value: unknown) => FieldError[] {
+  const ajv = createAjv(document ?? (openapiDocument as OpenApiDocument), false);
+  return (schemaName, value) => {
+    const validate = ajv.getSchema(`${SCHEMAS_ID}#/$defs/${schemaName}`);
+    if (!validate) throw new Error(`no schema ${schemaName} in the contract`);
+    return validate(value) ? [] : toFieldErrors(schemaName, validate.errors);
+  };
+}
