@@ -40,10 +40,10 @@ type JsonBody<K extends OperationId> = operations[K] extends {
 
 /**
  * What an operation receives once the request has passed validation: path parameters and query coerced to
- * their schema types with the spec's defaults applied, and the parsed body.
+ * their schema types (ajv also fills in the spec's defaults, but the types stay optional), and the parsed body.
  */
 export interface OperationInput<K extends OperationId> {
   path: Parameters<K> extends { path: infer P } ? (P extends Record<string, unknown> ? P : object) : object;
-  query: Parameters<K> extends { query?: infer Q } ? (Q extends Record<string, unknown> ? Required<Q> : object) : object;
+  query: Parameters<K> extends { query?: infer Q } ? (Q extends Record<string, unknown> ? Q : object) : object;
   body: JsonBody<K>;
 }

@@ -481,7 +481,7 @@ export interface components {
             description: string;
             order_id?: components["schemas"]["ResourceId"];
             /** @default MEDIUM */
-            priority: components["schemas"]["TicketPriority"];
+            priority?: components["schemas"]["TicketPriority"];
         };
         AddMessageRequest: {
             content: string;
