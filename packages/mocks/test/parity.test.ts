@@ -1,0 +1,111 @@
+/**
+ * Parity: the same requests, in the same order, to the MSW handlers and to the reference server (Koa + SQLite on
+ * a real port) give the same status, the same relevant headers and the same body. Only values that differ by
+ * nature are normalised: tokens, and timestamps generated during the run.
+ */
+import { listOperations } from '@customer-portal/core';
+import { startServer } from '@customer-portal/server';
+import { matchRequestUrl } from 'msw';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { setupPortalServer } from '../src/node.js';
+import { routePath } from '../src/route-path.js';
+import { ALI, MOCK_URL, SARA } from './accounts.js';
+import { parityCases, type Caller, type ParityCase } from './parity-cases.js';
+
+interface Target {
+  baseUrl: string;
+  tokens: Partial<Record<Caller, string>>;
+}
+
+interface Answer {
+  status: number;
+  headers: Record<string, string | null>;
+  body: unknown;
+}
+
+const startedAt = Date.now();
+const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
+
+/** Tokens and timestamps made during this run become placeholders; everything else is compared as sent. */
+function normalise(value: unknown, key?: string): unknown {
+  if (key === 'access_token' && typeof value === 'string') return '<token>';
+  if (typeof value === 'string' && RFC3339.test(value) && Date.parse(value) >= startedAt - 1000) return '<generated timestamp>';
+  if (Array.isArray(value)) return value.map((item) => normalise(item));
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, normalise(v, k)]));
+  return value;
+}
+
+async function ask(target: Target, c: ParityCase): Promise<Answer> {
+  const headers: Record<string, string> = {};
+  const token = target.tokens[c.as ?? 'ali'];
+  if (c.authorization) headers['Authorization'] = c.authorization;
+  else if (token) headers['Authorization'] = `Bearer ${token}`;
+  let body: string | undefined;
+  if (c.raw) [body, headers['Content-Type']] = [c.raw.text, c.raw.contentType];
+  else if (c.body !== undefined) [body, headers['Content-Type']] = [JSON.stringify(c.body), 'application/json'];
+
+  const res = await fetch(target.baseUrl + c.path, { method: c.method, headers, ...(body !== undefined ? { body } : {}) });
+  return {
+    status: res.status,
+    headers: {
+      // The media type only: Koa adds `; charset=utf-8`, which says nothing about behaviour.
+      'content-type': res.headers.get('Content-Type')?.split(';')[0]!.trim() ?? null,
+      'x-total-count': res.headers.get('X-Total-Count'),
+      'www-authenticate': res.headers.get('WWW-Authenticate'),
+      allow: res.headers.get('Allow'),
+    },
+    body: normalise(await res.json()),
+  };
+}
+
+async function signIn(baseUrl: string, account: { email: string; password: string }): Promise<string> {
+  const res = await fetch(`${baseUrl}/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(account) });
+  return ((await res.json()) as { access_token: string }).access_token;
+}
+
+describe('parity between the MSW handlers and the reference server', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'portal-parity-'));
+  // Only the mock's made-up host is intercepted; requests to the real server's 127.0.0.1 port go through.
+  const mocks = setupPortalServer({ baseUrl: MOCK_URL });
+  let reference: Awaited<ReturnType<typeof startServer>>;
+  const mock: Target = { baseUrl: MOCK_URL, tokens: {} };
+  const real: Target = { baseUrl: '', tokens: {} };
+
+  beforeAll(async () => {
+    reference = await startServer({ port: 0, host: '127.0.0.1', databasePath: join(dataDir, 'portal.db'), log: false });
+    real.baseUrl = reference.url.replace(/\/$/, '');
+    mocks.listen({ onUnhandledRequest: 'bypass' });
+    for (const target of [mock, real]) {
+      target.tokens = { ali: await signIn(target.baseUrl, ALI), sara: await signIn(target.baseUrl, SARA) };
+    }
+  });
+
+  afterAll(async () => {
+    mocks.close();
+    await reference?.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('covers every operation of the contract, in at least 25 requests', () => {
+    const operations = listOperations();
+    const covered = new Set(
+      parityCases.flatMap((c) =>
+        operations
+          .filter((op) => op.method.toUpperCase() === c.method && matchRequestUrl(new URL(MOCK_URL + c.path), routePath(MOCK_URL, op.path)).matches)
+          .map((op) => op.operationId),
+      ),
+    );
+    expect([...covered].sort()).toEqual(operations.map((op) => op.operationId).sort());
+    expect(parityCases.length).toBeGreaterThanOrEqual(25);
+  });
+
+  it.each(parityCases.map((c) => [c.name, c] as const))('%s', async (_name, c) => {
+    const fromMocks = await ask(mock, c);
+    const fromServer = await ask(real, c);
+    expect(fromServer.status, 'the reference server').toBe(c.status);
+    expect(fromMocks).toEqual(fromServer);
+  });
+});
