@@ -85,13 +85,3 @@ export function createHandlers(options: MockOptions = {}): PortalHandlers {
     scenario: { value: name, enumerable: false },
   }) as PortalHandlers;
 }
-
-/**
- * The handlers of the default scenario on any origin, ready to spread into `setupWorker` or `setupServer`.
- *
- * @example
- * import { setupServer } from 'msw/node';
- * import { handlers } from '@customer-portal/mocks';
- * const server = setupServer(...handlers);
- */
-export const handlers: PortalHandlers = /* @__PURE__ */ createHandlers();

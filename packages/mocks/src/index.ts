@@ -8,7 +8,8 @@
  * import { handlers } from '@customer-portal/mocks';
  * await setupWorker(...handlers).start({ onUnhandledRequest: 'bypass' });
  */
-export { createHandlers, handlers, type MockOptions, type PortalHandlers } from './create-handlers.js';
+export { createHandlers, type MockOptions, type PortalHandlers } from './create-handlers.js';
+export { handlers } from './handlers.js';
 export type { Latency } from './latency.js';
 export { TOKEN_LIFETIME_SECONDS } from './mock-auth.js';
 export { scenarioFromLocation, SCENARIO_STORAGE_KEY } from './scenario-from-location.js';

@@ -2,6 +2,7 @@ import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createHandlers } from '../src/create-handlers.js';
+import { handlers } from '../src/index.js';
 import { routePath } from '../src/route-path.js';
 import { ALI, send } from './accounts.js';
 
@@ -17,7 +18,6 @@ describe('routePath', () => {
 });
 
 describe('base URLs', () => {
-  const anyOrigin = createHandlers();
   const alpha = createHandlers({ baseUrl: 'http://alpha.test' });
   const beta = createHandlers({ baseUrl: 'http://beta.test/portal' });
   // Answers whatever no portal handler took, so a test can tell "not matched" from "matched".
@@ -46,8 +46,8 @@ describe('base URLs', () => {
     expect((await send('/portal/api/v1/customer/tickets', { token }, 'http://beta.test')).status).toBe(401);
   });
 
-  it('matches the API paths on any origin by default, leaving other paths alone', async () => {
-    server.use(...anyOrigin);
+  it('matches the API paths on any origin by default (`handlers`), leaving other paths alone', async () => {
+    server.use(...handlers);
     try {
       for (const origin of ['http://localhost:5173', 'https://api.example.com']) {
         expect((await send('/auth/login', login, origin)).status).toBe(200);
