@@ -74,7 +74,7 @@ export function createHandlers(options: MockOptions = {}): PortalHandlers {
     }),
   );
 
-  const routes = [...operationHandlers, fallbackHandler(baseUrl, portal.operations)];
+  const routes = [...operationHandlers, fallbackHandler(baseUrl, portal.operations, operationHandlers)];
   return Object.defineProperties([malformedUrlHandler(() => routes), ...routes], {
     reset: {
       value: () => {

@@ -1,37 +1,43 @@
 /**
- * The answers for requests that reach the API's paths but no operation, as the reference server gives them: a
- * known path with another method is a 405 naming the allowed ones, and an unknown path under the customer API
- * a 404. Both are problem documents, so a typo in a frontend shows a readable error, not the dev server's HTML.
+ * What the operations' handlers do not answer on the API's paths, answered as the reference server (Koa with
+ * @koa/router) does: HEAD on a GET path is the GET without its body; OPTIONS lists the allowed methods; another
+ * method on a known path is a 405 naming them (HEAD included, as the router lists it); an unknown path under the
+ * customer API is a 404. Errors are problem documents, so a typo in a frontend shows a readable error, not the
+ * dev server's HTML.
  */
-import { methodNotAllowed, problemResponse, routeNotFound, type ApiError, type Operation } from '@customer-portal/core';
-import { http, matchRequestUrl, type HttpHandler } from 'msw';
+import { methodNotAllowed, problemResponse, routeNotFound, type Operation } from '@customer-portal/core';
+import { getResponse, http, matchRequestUrl, type HttpHandler } from 'msw';
 import { writeResponse } from './exchange.js';
 import { routePath } from './route-path.js';
 
 /** Only this prefix is claimed for unknown paths: with an any-origin base URL, `/auth/*` could be anyone's. */
 const CUSTOMER_API = '/api/v1/customer/';
 
-function missingRoute(request: Request, baseUrl: string, operations: Operation[]): ApiError | undefined {
-  const { pathname } = new URL(request.url);
-  const allowed = operations
-    .filter((operation) => matchRequestUrl(new URL(request.url), routePath(baseUrl, operation.path)).matches)
-    .map((operation) => operation.method.toUpperCase());
-  if (allowed.length > 0) return methodNotAllowed(request.method, pathname, allowed);
-  if (matchRequestUrl(new URL(request.url), routePath(baseUrl, `${CUSTOMER_API}*`)).matches) {
-    return routeNotFound(request.method, pathname);
-  }
-  return undefined;
+function allowedMethods(url: URL, baseUrl: string, operations: Operation[]): string[] {
+  return operations
+    .filter((operation) => matchRequestUrl(url, routePath(baseUrl, operation.path)).matches)
+    .flatMap((operation) => (operation.method === 'get' ? ['HEAD', 'GET'] : [operation.method.toUpperCase()]));
+}
+
+async function headAsGet(request: Request, operationHandlers: HttpHandler[]): Promise<Response | undefined> {
+  const response = await getResponse(operationHandlers, new Request(request.url, { method: 'GET', headers: request.headers }));
+  return response && new Response(null, { status: response.status, headers: response.headers });
 }
 
 /**
- * One handler, placed after the operations' handlers, that answers 405 or 404 for the API's own paths and lets
- * every other request through untouched.
+ * One handler, placed after the operations' handlers, for the API's own paths; every other request goes on
+ * untouched.
  */
-export function fallbackHandler(baseUrl: string, operations: Operation[]): HttpHandler {
+export function fallbackHandler(baseUrl: string, operations: Operation[], operationHandlers: HttpHandler[]): HttpHandler {
   return http.all(routePath(baseUrl, '/*'), ({ request }) => {
-    // A CORS preflight is the browser's business, not an API call.
-    if (request.method === 'OPTIONS') return undefined;
-    const error = missingRoute(request, baseUrl, operations);
-    return error && writeResponse(problemResponse(error));
+    const url = new URL(request.url);
+    const allowed = allowedMethods(url, baseUrl, operations);
+    if (allowed.length === 0) {
+      const ours = matchRequestUrl(url, routePath(baseUrl, `${CUSTOMER_API}*`)).matches;
+      return ours && request.method !== 'OPTIONS' ? writeResponse(problemResponse(routeNotFound(request.method, url.pathname))) : undefined;
+    }
+    if (request.method === 'HEAD') return headAsGet(request, operationHandlers);
+    if (request.method === 'OPTIONS') return new Response(null, { status: 204, headers: { Allow: [...allowed, 'OPTIONS'].join(', ') } });
+    return writeResponse(problemResponse(methodNotAllowed(request.method, url.pathname, allowed)));
   });
 }

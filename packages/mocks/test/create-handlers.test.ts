@@ -130,11 +130,11 @@ describe('bad requests', () => {
   });
 
   it.each([
-    ['a body that is not JSON', 'application/json', '{"subject":', 400, 'The request body is not valid JSON.'],
-    ['a body over 100 kB', 'application/json', JSON.stringify({ subject: 'Big', description: 'x'.repeat(101 * 1024) }), 413, 'The request body is larger than the limit of 100 kB.'],
-    ['a body in another media type', 'text/plain', 'subject=Hi', 415, 'Send the request body as application/json.'],
-  ])('answers %s with a %s problem', async (_name, contentType, body, status, detail) => {
-    const res = await send('/api/v1/customer/tickets', { method: 'POST', token: ali.token!, body, contentType: contentType as string });
+    ['a body that is not JSON', 400, 'application/json', '{"subject":', 'The request body is not valid JSON.'],
+    ['a body over 100 kB', 413, 'application/json', JSON.stringify({ subject: 'Big', description: 'x'.repeat(101 * 1024) }), 'The request body is larger than the limit of 100 kB.'],
+    ['a body in another media type', 415, 'text/plain', 'subject=Hi', 'Send the request body as application/json.'],
+  ] as const)('answers %s with a %s problem', async (_name, status, contentType, body, detail) => {
+    const res = await send('/api/v1/customer/tickets', { method: 'POST', token: ali.token!, body, contentType });
     expect(res.status).toBe(status);
     expect(res.headers.get('Content-Type')).toBe('application/problem+json');
     expect(await res.json()).toMatchObject({ status, detail });
@@ -146,7 +146,14 @@ describe('bad requests', () => {
     expect(unknown.status).toBe(404);
     expect((await unknown.json()).detail).toBe('There is no operation GET /api/v1/customer/wishlist in this API.');
     expect(wrongMethod.status).toBe(405);
-    expect(wrongMethod.headers.get('Allow')).toBe('GET');
+    expect(wrongMethod.headers.get('Allow')).toBe('HEAD, GET');
+  });
+
+  it('answers HEAD like GET without a body, and OPTIONS with the allowed methods, as the server does', async () => {
+    const head = await send('/api/v1/customer/orders?status=delivered', { method: 'HEAD', token: ali.token! });
+    expect([head.status, head.headers.get('X-Total-Count'), await head.text()]).toEqual([200, '7', '']);
+    const options = await send('/api/v1/customer/tickets', { method: 'OPTIONS' });
+    expect([options.status, options.headers.get('Allow')]).toEqual([204, 'HEAD, GET, POST, OPTIONS']);
   });
 
   it('answers a path with a malformed escape like any other invalid id, not with a crash', async () => {

@@ -7,7 +7,7 @@ export type Caller = 'ali' | 'sara' | 'anonymous';
 
 export interface ParityCase {
   name: string;
-  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  method: 'GET' | 'HEAD' | 'OPTIONS' | 'POST' | 'PUT' | 'DELETE';
   /** Path and query, as sent. */
   path: string;
   /** Whose token goes in `Authorization` (default Ali), unless `authorization` gives the header as is. */
@@ -97,4 +97,6 @@ export const parityCases: ParityCase[] = [
   // routing
   { name: 'answers an unknown path with a 404 problem', method: 'GET', path: '/api/v1/customer/wishlist', status: 404 },
   { name: 'answers another method on a known path with a 405 problem', method: 'DELETE', path: `${TICKETS}/TKT456`, status: 405 },
+  { name: 'answers HEAD like GET, without a body', method: 'HEAD', path: `${ORDERS}?status=delivered`, status: 200 },
+  { name: 'lists the allowed methods for OPTIONS', method: 'OPTIONS', path: TICKETS, status: 204 },
 ];

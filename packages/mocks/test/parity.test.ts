@@ -38,6 +38,11 @@ function normalise(value: unknown, key?: string): unknown {
   return value;
 }
 
+async function bodyOf(res: Response): Promise<unknown> {
+  const text = await res.text();
+  return text === '' ? null : (JSON.parse(text) as unknown);
+}
+
 async function ask(target: Target, c: ParityCase): Promise<Answer> {
   const headers: Record<string, string> = {};
   const token = target.tokens[c.as ?? 'ali'];
@@ -57,7 +62,7 @@ async function ask(target: Target, c: ParityCase): Promise<Answer> {
       'www-authenticate': res.headers.get('WWW-Authenticate'),
       allow: res.headers.get('Allow'),
     },
-    body: normalise(await res.json()),
+    body: normalise(await bodyOf(res)),
   };
 }
 
