@@ -1,0 +1,73 @@
+/** The Koa application: a thin host over core's portal (see ARCHITECTURE.md, "Data flow of one request"). */
+import { createPortal, type ContractValidator, type ContractViolation, type HostAuth, type PortalStore } from '@customer-portal/core';
+import Router from '@koa/router';
+import Koa from 'koa';
+import { accessLog } from './http/access-log.js';
+import { corsFor, LOCAL_ORIGINS } from './http/cors.js';
+import { addDocsRoutes } from './http/docs.js';
+import { errorHandler } from './http/error-handler.js';
+import { addMetaRoutes } from './http/meta-routes.js';
+import { addOperationRoutes } from './http/operation-routes.js';
+import { unmatched } from './http/unmatched.js';
+
+export interface AppOptions {
+  store: PortalStore;
+  auth: HostAuth;
+  /** Check every response against the contract; a breach becomes a 500 and a log line (default true). */
+  validateResponses?: boolean;
+  /** Where access-log, contract-violation and error lines go (default console.log); false for none. */
+  log?: false | ((line: string) => void);
+  /** Origins allowed to call from a browser (default: any port of localhost and 127.0.0.1). */
+  corsOrigins?: (string | RegExp)[];
+  /** A compiled contract validator to share between apps. */
+  validator?: ContractValidator;
+  /** The current time as an RFC 3339 UTC timestamp (default: the clock). */
+  now?: () => string;
+  /** Throws when the app cannot serve; /healthz then answers 500 (default: always healthy). */
+  checkHealth?: () => void;
+}
+
+/**
+ * The portal as a Koa application, over any store and auth.
+ *
+ * @example
+ * const app = createApp({ store: createSqliteStore(openDatabase('data/portal.db')), auth, log: false });
+ * http.createServer(app.callback()).listen(3000);
+ */
+export function createApp(options: AppOptions): Koa {
+  const log = options.log === false ? undefined : (options.log ?? ((line: string) => console.log(line)));
+  const portal = createPortal({
+    store: options.store,
+    auth: options.auth,
+    validateResponses: options.validateResponses ?? true,
+    ...(options.validator && { validator: options.validator }),
+    ...(options.now && { now: options.now }),
+    onContractViolation: (violation) => log?.(describeViolation(violation)),
+    onUnexpectedError: (error, operationId) => log?.(`${operationId} failed: ${error instanceof Error ? error.stack : String(error)}`),
+  });
+
+  const router = new Router();
+  addOperationRoutes(router, portal);
+  addMetaRoutes(router, options.checkHealth ?? (() => {}));
+  addDocsRoutes(router);
+
+  const app = new Koa();
+  // Errors are answered by errorHandler; what still reaches Koa (a client gone mid-stream) is only logged.
+  app.silent = true;
+  app.on('error', (error: Error) => log?.(`response failed: ${error.message}`));
+  if (log) app.use(accessLog(log));
+  app.use(errorHandler(log));
+  app.use(async (ctx, next) => {
+    ctx.set('X-Content-Type-Options', 'nosniff');
+    await next();
+  });
+  app.use(corsFor(options.corsOrigins ?? LOCAL_ORIGINS));
+  app.use(router.routes());
+  app.use(unmatched(router));
+  return app;
+}
+
+/** `contract violation: getOrder answered 200: response.body.total must be >= 0` */
+export function describeViolation({ operationId, status, errors }: ContractViolation): string {
+  return `contract violation: ${operationId} answered ${status}: ${errors.map((e) => `${e.location} ${e.message}`).join('; ')}`;
+}

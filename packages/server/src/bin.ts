@@ -1,0 +1,80 @@
+#!/usr/bin/env node
+/**
+ * `customer-portal-server`: runs the reference server, or `customer-portal-server db:reset` to put the
+ * sample data back. Settings come from the environment (see config.ts).
+ */
+import { resolve } from 'node:path';
+import { sampleWorld } from '@customer-portal/core';
+import { jwtSecretFile } from './auth/jwt-secret.js';
+import { resolveConfig } from './config.js';
+import { deleteDatabase, openDatabase } from './store/database.js';
+import { seedDatabase } from './store/seed.js';
+import { startServer } from './start-server.js';
+
+const USAGE = `Usage: customer-portal-server [start | db:reset]
+
+  start      serve the Customer Portal API (the default)
+  db:reset   delete the database and seed it again with the sample data
+
+Environment: PORT (3000), HOST (127.0.0.1), DATABASE_PATH (data/portal.db), JWT_SECRET,
+VALIDATE_RESPONSES (true), CORS_ORIGINS (any localhost port).`;
+
+async function start(): Promise<void> {
+  const config = resolveConfig();
+  const server = await startServer(config);
+  const accounts = sampleWorld().customers.map((c) => `    ${c.email} / ${c.password}  (${c.full_name})`);
+  console.log(
+    [
+      `Customer Portal API listening on ${server.url}`,
+      `  API docs:  ${server.url}/docs`,
+      `  Contract:  ${server.url}/openapi.yaml`,
+      `  Database:  ${resolve(config.databasePath)}`,
+      '  Sample accounts:',
+      ...accounts,
+      'Press Ctrl+C to stop.',
+    ].join('\n'),
+  );
+
+  const stop = (signal: NodeJS.Signals) => {
+    console.log(`${signal}: stopping.`);
+    server.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error(error);
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
+}
+
+function reset(): void {
+  const { databasePath } = resolveConfig();
+  deleteDatabase(databasePath);
+  const db = openDatabase(databasePath);
+  try {
+    seedDatabase(db, sampleWorld());
+  } finally {
+    db.close();
+  }
+  console.log(`Reset ${resolve(databasePath)} to the sample data.`);
+  console.log(`Tokens stay valid while ${jwtSecretFile(databasePath)} (or JWT_SECRET) keeps the same key.`);
+}
+
+const command = process.argv[2] ?? 'start';
+try {
+  if (command === 'start') await start();
+  else if (command === 'db:reset') reset();
+  else if (command === 'help' || command === '--help' || command === '-h') console.log(USAGE);
+  else {
+    console.error(`Unknown command "${command}".\n\n${USAGE}`);
+    process.exitCode = 2;
+  }
+} catch (error) {
+  // A setting or a port the server cannot use: one sentence, not a stack trace.
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'EADDRINUSE') console.error(`The port is already in use; set PORT to another one (PORT=0 picks a free one).`);
+  else console.error(error instanceof Error ? error.message : error);
+  process.exitCode = 1;
+}

@@ -1,0 +1,96 @@
+/** Starting the reference server: the SQLite file, the signing key, the app and the HTTP listener. */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createContractValidator, sampleWorld } from '@customer-portal/core';
+import { createApp } from './app.js';
+import { resolveJwtSecret, type JwtSecret } from './auth/jwt-secret.js';
+import { createServerAuth } from './auth/server-auth.js';
+import { createTokenService } from './auth/tokens.js';
+import { resolveConfig, type ServerOptions } from './config.js';
+import { openDatabase } from './store/database.js';
+import { seedIfEmpty } from './store/seed.js';
+import { createSqliteStore } from './store/sqlite-store.js';
+
+export interface RunningServer {
+  /** Where it listens, e.g. `http://127.0.0.1:3000`. */
+  url: string;
+  port: number;
+  /** Stops accepting connections, lets requests in flight finish, then closes the database. */
+  close(): Promise<void>;
+}
+
+// Requests still running this long after close() are cut, so that a stuck client cannot hold shutdown.
+const CLOSE_GRACE_MS = 5000;
+
+/**
+ * Opens (migrating, and seeding when empty) the database and serves the portal over HTTP.
+ *
+ * @example
+ * const server = await startServer({ port: 0, databasePath: '/tmp/portal.db', log: false });
+ * await fetch(`${server.url}/healthz`);
+ * await server.close();
+ */
+export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
+  const config = resolveConfig(options);
+  const say = config.log || (() => {});
+  const db = openDatabase(config.databasePath);
+  try {
+    if (seedIfEmpty(db, sampleWorld)) say(`Seeded ${config.databasePath} with the sample data.`);
+    const secret = resolveJwtSecret(config.jwtSecret, config.databasePath);
+    sayWhereTheKeyIs(secret, say);
+
+    const ping = db.prepare('SELECT 1');
+    const app = createApp({
+      store: createSqliteStore(db),
+      auth: createServerAuth(createTokenService(secret.value)),
+      validateResponses: config.validateResponses,
+      validator: createContractValidator(),
+      log: config.log,
+      corsOrigins: config.corsOrigins,
+      checkHealth: () => void ping.get(),
+    });
+
+    const server = createServer(app.callback());
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(config.port, config.host, () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
+    const { port } = server.address() as AddressInfo;
+
+    let closing: Promise<void> | undefined;
+    return {
+      url: `http://${urlHost(config.host)}:${port}`,
+      port,
+      close: () =>
+        (closing ??= new Promise<void>((resolve) => {
+          const cut = setTimeout(() => server.closeAllConnections(), CLOSE_GRACE_MS).unref();
+          server.close(() => {
+            clearTimeout(cut);
+            db.close();
+            resolve();
+          });
+          server.closeIdleConnections();
+        })),
+    };
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+function sayWhereTheKeyIs(secret: JwtSecret, say: (line: string) => void): void {
+  // HS256 is only as strong as its key: RFC 7518 asks for at least 256 bits.
+  if (secret.origin === 'given' && Buffer.byteLength(secret.value) < 32) say('JWT_SECRET is shorter than 32 bytes; use a long random value.');
+  if (secret.origin === 'created') say(`Created a token signing key in ${secret.file}; set JWT_SECRET to use your own.`);
+  if (secret.origin === 'file') say(`Signing tokens with the key in ${secret.file} (set JWT_SECRET to use your own).`);
+  if (secret.origin === 'memory') say('Signing tokens with a key that lasts until the server stops (in-memory database).');
+}
+
+/** A wildcard address is reachable as localhost; an IPv6 literal needs brackets in a URL. */
+function urlHost(host: string): string {
+  if (host === '0.0.0.0' || host === '::') return 'localhost';
+  return host.includes(':') ? `[${host}]` : host;
+}

@@ -1,0 +1,185 @@
+/**
+ * core's PortalStore over SQLite. It behaves exactly like core's in-memory store (same order, filters,
+ * search, paging and ids), which the tests check call by call. Every write that touches several rows runs
+ * in one transaction, so a 201 means all of it is committed and a failure leaves nothing behind.
+ */
+import type {
+  CustomerPatch,
+  CustomerRecord,
+  NewMessage,
+  PageOf,
+  PortalStore,
+  StoredMessage,
+  StoredTicket,
+} from '@customer-portal/core';
+import type { Database, Statement } from 'better-sqlite3';
+import {
+  customerOf,
+  flag,
+  messageOf,
+  notificationOf,
+  orderOf,
+  orderRecordOf,
+  returnOf,
+  ticketSummaryOf,
+  type CustomerRow,
+  type MessageRow,
+  type NotificationRow,
+  type OrderItemRow,
+  type OrderRow,
+  type ReturnRow,
+  type TicketRow,
+} from './rows.js';
+import { prepareStatements, registerFunctions } from './statements.js';
+
+/**
+ * A PortalStore on an open, migrated database (see openDatabase). Statements are prepared once, here.
+ *
+ * @example
+ * const store = createSqliteStore(openDatabase('data/portal.db'));
+ * const portal = createPortal({ store, auth });
+ */
+export function createSqliteStore(db: Database): PortalStore {
+  registerFunctions(db);
+  const q = prepareStatements(db);
+
+  // A list and its count read in one transaction, so X-Total-Count describes the page it comes with.
+  const listOf = <Row, Item>(count: Statement, page: Statement, toItems: (rows: Row[]) => Item[]) =>
+    db.transaction((params: Record<string, unknown>): PageOf<Item> => ({
+      total: (count.get(params) as { total: number }).total,
+      items: toItems(page.all(params) as Row[]),
+    }));
+
+  const withItems = (rows: OrderRow[]) => {
+    const items = new Map<string, OrderItemRow[]>(rows.map((r) => [r.id, []]));
+    for (const item of q.itemsOfOrders.all(JSON.stringify(rows.map((r) => r.id))) as OrderItemRow[]) items.get(item.order_id)?.push(item);
+    return rows.map((row) => orderOf(row, items.get(row.id)!));
+  };
+  const listOrders = listOf(q.countOrders, q.pageOfOrders, withItems);
+  const listTickets = listOf(q.countTickets, q.pageOfTickets, (rows: TicketRow[]) => rows.map(ticketSummaryOf));
+  const listNotifications = listOf(q.countNotifications, q.pageOfNotifications, (rows: NotificationRow[]) => rows.map(notificationOf));
+
+  const readTicket = db.transaction((customerId: number, ticketId: string): StoredTicket | undefined => {
+    const row = q.ticket.get(ticketId, customerId) as TicketRow | undefined;
+    if (!row) return undefined;
+    const messages = (q.messagesOfTicket.all(ticketId) as MessageRow[]).map(messageOf);
+    return { ...ticketSummaryOf(row), messages };
+  });
+
+  const insertMessage = (ticketId: string, message: NewMessage): StoredMessage => {
+    const seq = (q.nextMessageSeq.get() as { next: number }).next;
+    return messageOf(q.insertMessage.get({ ...message, id: `MSG${seq}`, seq, ticket_id: ticketId }) as MessageRow);
+  };
+
+  const updateCustomer = db.transaction((customerId: number, patch: CustomerPatch): CustomerRecord => {
+    const row = q.customer.get(customerId) as CustomerRow | undefined;
+    if (!row) throw new Error(`no customer ${customerId}`);
+    const current = customerOf(row);
+    const defined = Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined)) as CustomerPatch;
+    const updated: CustomerRecord = {
+      ...current,
+      ...defined,
+      notification_settings: { ...current.notification_settings, ...defined.notification_settings },
+    };
+    q.updateCustomer.run({
+      ...updated,
+      notifications_enabled: flag(updated.notifications_enabled),
+      notify_email: flag(updated.notification_settings.email),
+      notify_order_updates: flag(updated.notification_settings.order_updates),
+      notify_refund_updates: flag(updated.notification_settings.refund_updates),
+      notify_support_replies: flag(updated.notification_settings.support_replies),
+    });
+    return updated;
+  });
+
+  const createReturn = db.transaction((request: Parameters<PortalStore['createReturn']>[1]) => {
+    const seq = (q.nextReturnSeq.get() as { next: number }).next;
+    const row = q.insertReturn.get({ ...request, id: `RET${seq}`, seq, items: JSON.stringify(request.items) }) as ReturnRow;
+    return returnOf(row);
+  });
+
+  const createTicket = db.transaction((customerId: number, ticket: Parameters<PortalStore['createTicket']>[1]): StoredTicket => {
+    const seq = (q.nextTicketSeq.get() as { next: number }).next;
+    const id = `TKT${seq}`;
+    const created_at = ticket.firstMessage.timestamp;
+    q.insertTicket.run({ id, seq, customer_id: customerId, subject: ticket.subject, priority: ticket.priority, order_id: ticket.order_id, created_at });
+    const message = insertMessage(id, ticket.firstMessage);
+    return { id, subject: ticket.subject, status: 'OPEN', priority: ticket.priority, order_id: ticket.order_id, created_at, updated_at: created_at, messages: [message] };
+  });
+
+  const addTicketMessage = db.transaction((customerId: number, ticketId: string, message: NewMessage) => {
+    if (!q.ticket.get(ticketId, customerId)) return undefined;
+    const added = insertMessage(ticketId, message);
+    q.touchTicket.run(message.timestamp, ticketId);
+    return added;
+  });
+
+  const counts = <S extends string>(statement: Statement, customerId: number) =>
+    Object.fromEntries((statement.all(customerId) as { status: S; count: number }[]).map((r) => [r.status, r.count])) as Partial<Record<S, number>>;
+
+  // Searches fold the term the way the statements fold the columns (see FOLD).
+  const term = (search: string | undefined) => (search ? search.toLowerCase() : null);
+
+  return {
+    async findCredentials(email) {
+      const row = q.credentials.get(email) as { id: number; password_hash: string } | undefined;
+      return row && { customerId: row.id, passwordHash: row.password_hash };
+    },
+    async getCustomer(customerId) {
+      const row = q.customer.get(customerId) as CustomerRow | undefined;
+      return row && customerOf(row);
+    },
+    async updateCustomer(customerId, patch) {
+      return updateCustomer.immediate(customerId, patch);
+    },
+
+    async listOrders(customerId, filter) {
+      const { limit, offset } = filter;
+      return listOrders({ customer: customerId, status: filter.status ?? null, search: term(filter.search), limit, offset });
+    },
+    async getOrder(customerId, orderId) {
+      const row = q.order.get(orderId, customerId) as OrderRow | undefined;
+      return row && orderRecordOf(row, q.itemsOfOrders.all(JSON.stringify([orderId])) as OrderItemRow[]);
+    },
+    async countOrdersByStatus(customerId) {
+      return counts(q.ordersByStatus, customerId);
+    },
+
+    async returnedItems(customerId, orderId) {
+      return (q.returnedItems.all(orderId, customerId) as { items: string }[]).flatMap((r) => JSON.parse(r.items) as string[]);
+    },
+    async createReturn(_customerId, request) {
+      return createReturn.immediate(request);
+    },
+    async countPendingReturns(customerId) {
+      return (q.pendingReturns.get(customerId) as { count: number }).count;
+    },
+
+    async listTickets(customerId, filter) {
+      const { limit, offset } = filter;
+      return listTickets({ customer: customerId, status: filter.status ?? null, search: term(filter.search), limit, offset });
+    },
+    async getTicket(customerId, ticketId) {
+      return readTicket(customerId, ticketId);
+    },
+    async countTicketsByStatus(customerId) {
+      return counts(q.ticketsByStatus, customerId);
+    },
+    async createTicket(customerId, ticket) {
+      return createTicket.immediate(customerId, ticket);
+    },
+    async addTicketMessage(customerId, ticketId, message) {
+      return addTicketMessage.immediate(customerId, ticketId, message);
+    },
+
+    async listNotifications(customerId, filter) {
+      const { limit, offset } = filter;
+      return listNotifications({ customer: customerId, unread: flag(filter.unreadOnly), limit, offset });
+    },
+    async markNotificationRead(customerId, notificationId) {
+      const row = q.markRead.get(notificationId, customerId) as NotificationRow | undefined;
+      return row && notificationOf(row);
+    },
+  };
+}
+

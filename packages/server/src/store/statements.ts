@@ -1,0 +1,91 @@
+/**
+ * Every SQL statement of the store, prepared once per connection. Values are always bound parameters,
+ * never spliced into the SQL, so a search term is data however it is spelled.
+ */
+import type { Database, Statement } from 'better-sqlite3';
+
+/**
+ * SQLite's lower() folds ASCII only; the in-memory store folds with JavaScript's toLowerCase(), so searches
+ * fold both sides with the same function to match it letter for letter (É and é alike).
+ */
+export const FOLD = 'portal_fold';
+
+export function registerFunctions(db: Database): void {
+  db.function(FOLD, { deterministic: true }, (value: unknown) => (typeof value === 'string' ? value.toLowerCase() : value));
+}
+
+// `@status IS NULL OR ...` keeps one statement per list whatever filters are given; the customer's index
+// still drives the scan, so the cost stays proportional to that customer's rows.
+const ORDER_FILTER = `
+  customer_id = @customer
+  AND (@status IS NULL OR status = @status)
+  AND (@search IS NULL OR instr(${FOLD}(id), @search) > 0)`;
+
+const TICKET_FILTER = `
+  customer_id = @customer
+  AND (@status IS NULL OR status = @status)
+  AND (@search IS NULL OR instr(${FOLD}(subject), @search) > 0 OR instr(${FOLD}(id), @search) > 0)`;
+
+const NOTIFICATION_FILTER = `customer_id = @customer AND (@unread = 0 OR read = 0)`;
+
+const SQL = {
+  credentials: 'SELECT id, password_hash FROM customers WHERE email = ?',
+  customer: 'SELECT * FROM customers WHERE id = ?',
+  updateCustomer: `
+    UPDATE customers SET full_name = @full_name, avatar = @avatar, language = @language, theme = @theme,
+      notifications_enabled = @notifications_enabled, notify_email = @notify_email,
+      notify_order_updates = @notify_order_updates, notify_refund_updates = @notify_refund_updates,
+      notify_support_replies = @notify_support_replies, timezone = @timezone, currency = @currency
+    WHERE id = @id`,
+
+  countOrders: `SELECT count(*) AS total FROM orders WHERE ${ORDER_FILTER}`,
+  pageOfOrders: `
+    SELECT * FROM orders WHERE ${ORDER_FILTER}
+    ORDER BY created_at DESC, seq DESC LIMIT @limit OFFSET @offset`,
+  order: 'SELECT * FROM orders WHERE id = ? AND customer_id = ?',
+  // The items of several orders at once: one query per page, not one per order.
+  itemsOfOrders: 'SELECT * FROM order_items WHERE order_id IN (SELECT value FROM json_each(?)) ORDER BY rowid',
+  ordersByStatus: 'SELECT status, count(*) AS count FROM orders WHERE customer_id = ? GROUP BY status',
+
+  returnedItems: `
+    SELECT r.items FROM returns r JOIN orders o ON o.id = r.order_id
+    WHERE r.order_id = ? AND o.customer_id = ? ORDER BY r.rowid`,
+  pendingReturns: `
+    SELECT count(*) AS count FROM returns r JOIN orders o ON o.id = r.order_id
+    WHERE o.customer_id = ? AND r.status IN ('REQUESTED', 'APPROVED')`,
+  nextReturnSeq: 'SELECT coalesce(max(seq), 0) + 1 AS next FROM returns',
+  insertReturn: `
+    INSERT INTO returns (id, seq, order_id, items, reason, description, status, created_at)
+    VALUES (@id, @seq, @order_id, @items, @reason, @description, 'REQUESTED', @created_at)
+    RETURNING *`,
+
+  countTickets: `SELECT count(*) AS total FROM tickets WHERE ${TICKET_FILTER}`,
+  pageOfTickets: `
+    SELECT * FROM tickets WHERE ${TICKET_FILTER}
+    ORDER BY created_at DESC, seq DESC LIMIT @limit OFFSET @offset`,
+  ticket: 'SELECT * FROM tickets WHERE id = ? AND customer_id = ?',
+  messagesOfTicket: 'SELECT * FROM ticket_messages WHERE ticket_id = ? ORDER BY rowid',
+  ticketsByStatus: 'SELECT status, count(*) AS count FROM tickets WHERE customer_id = ? GROUP BY status',
+  nextTicketSeq: 'SELECT coalesce(max(seq), 0) + 1 AS next FROM tickets',
+  insertTicket: `
+    INSERT INTO tickets (id, seq, customer_id, subject, status, priority, order_id, created_at, updated_at)
+    VALUES (@id, @seq, @customer_id, @subject, 'OPEN', @priority, @order_id, @created_at, @created_at)`,
+  nextMessageSeq: 'SELECT coalesce(max(seq), 0) + 1 AS next FROM ticket_messages',
+  insertMessage: `
+    INSERT INTO ticket_messages (id, seq, ticket_id, sender_id, sender_name, sender_type, content, timestamp, is_internal)
+    VALUES (@id, @seq, @ticket_id, @sender_id, @sender_name, @sender_type, @content, @timestamp, 0)
+    RETURNING *`,
+  touchTicket: 'UPDATE tickets SET updated_at = ? WHERE id = ?',
+
+  countNotifications: `SELECT count(*) AS total FROM notifications WHERE ${NOTIFICATION_FILTER}`,
+  pageOfNotifications: `
+    SELECT * FROM notifications WHERE ${NOTIFICATION_FILTER}
+    ORDER BY timestamp DESC, id DESC LIMIT @limit OFFSET @offset`,
+  markRead: 'UPDATE notifications SET read = 1 WHERE id = ? AND customer_id = ? RETURNING *',
+};
+
+export type Statements = Record<keyof typeof SQL, Statement>;
+
+export function prepareStatements(db: Database): Statements {
+  return Object.fromEntries(Object.entries(SQL).map(([name, text]) => [name, db.prepare(text)])) as Statements;
+}
