@@ -75,7 +75,7 @@ export function createHandlers(options: MockOptions = {}): PortalHandlers {
   );
 
   const routes = [...operationHandlers, fallbackHandler(baseUrl, portal.operations, operationHandlers)];
-  return Object.defineProperties([malformedUrlHandler(() => routes), ...routes], {
+  return Object.defineProperties([malformedUrlHandler(routes), ...routes], {
     reset: {
       value: () => {
         store.reset(initialWorld());

@@ -13,10 +13,16 @@ import { routePath } from './route-path.js';
 /** Only this prefix is claimed for unknown paths: with an any-origin base URL, `/auth/*` could be anyone's. */
 const CUSTOMER_API = '/api/v1/customer/';
 
+/** The order the server lists methods in `Allow`, whatever order the operations come in. */
+const METHOD_ORDER = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'];
+
 function allowedMethods(url: URL, baseUrl: string, operations: Operation[]): string[] {
-  return operations
-    .filter((operation) => matchRequestUrl(url, routePath(baseUrl, operation.path)).matches)
-    .flatMap((operation) => (operation.method === 'get' ? ['HEAD', 'GET'] : [operation.method.toUpperCase()]));
+  const methods = new Set(
+    operations
+      .filter((operation) => matchRequestUrl(url, routePath(baseUrl, operation.path)).matches)
+      .flatMap((operation) => (operation.method === 'get' ? ['GET', 'HEAD'] : [operation.method.toUpperCase()])),
+  );
+  return METHOD_ORDER.filter((method) => methods.has(method));
 }
 
 async function headAsGet(request: Request, operationHandlers: HttpHandler[]): Promise<Response | undefined> {

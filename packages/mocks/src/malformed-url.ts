@@ -24,9 +24,10 @@ export function decodableUrl(href: string): string | undefined {
   return url.href;
 }
 
-export function malformedUrlHandler(handlers: () => HttpHandler[]): HttpHandler {
+/** A handler for the few URLs msw cannot decode, answered by the given handlers once the URL is made literal. */
+export function malformedUrlHandler(handlers: HttpHandler[]): HttpHandler {
   return http.all(
     ({ request }) => decodableUrl(request.url) !== undefined,
-    ({ request }) => getResponse(handlers(), new Request(decodableUrl(request.url)!, request)),
+    ({ request }) => getResponse(handlers, new Request(decodableUrl(request.url)!, request)),
   );
 }
