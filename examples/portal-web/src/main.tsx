@@ -1,0 +1,20 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './app.tsx';
+import './styles.css';
+
+let notice: string | undefined;
+// `vite --mode mock`: MSW's worker answers every API call from the stateful mocks, in this tab's memory.
+// A production build has MODE 'production', so the bundler drops this branch and the mocks with it.
+if (import.meta.env.MODE === 'mock') {
+  const { startPortalWorker } = await import('@customer-portal/mocks/browser');
+  // Without a `scenario` option the page picks it: ?scenario=<name>, then localStorage, then 'default'.
+  const worker = await startPortalWorker({ serviceWorkerUrl: `${import.meta.env.BASE_URL}mockServiceWorker.js` });
+  notice = `Mocked in the browser by MSW (scenario: ${worker.scenario}). Try ?scenario=empty, server-error or slow.`;
+}
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <App notice={notice} />
+  </StrictMode>,
+);

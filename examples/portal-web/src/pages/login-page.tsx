@@ -1,0 +1,50 @@
+import { useState, type FormEvent } from 'react';
+import { portal } from '../api.ts';
+import { ErrorAlert } from '../components/error-alert.tsx';
+import { session } from '../session.ts';
+
+/** Sign in with email and password; a wrong password shows the API's own explanation. */
+export function LoginPage() {
+  const [error, setError] = useState<unknown>();
+  const [busy, setBusy] = useState(false);
+
+  async function signIn(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    setBusy(true);
+    setError(undefined);
+    try {
+      const { access_token } = await portal.login({ email: String(form.get('email')), password: String(form.get('password')) });
+      session.signIn(access_token);
+    } catch (failure) {
+      setError(failure);
+      setBusy(false);
+    }
+  }
+
+  return (
+    <main className="login">
+      <h1>Sign in to the Customer Portal</h1>
+      <form onSubmit={signIn} aria-label="Sign in">
+        <label>
+          Email
+          <input name="email" type="email" autoComplete="username" required />
+        </label>
+        <label>
+          Password
+          <input name="password" type="password" autoComplete="current-password" required />
+        </label>
+        <ErrorAlert error={error} />
+        <button type="submit" disabled={busy}>
+          {busy ? 'Signing in…' : 'Sign in'}
+        </button>
+      </form>
+      {/* The sample accounts exist in the mocks and the reference server's seed, never in production. */}
+      {import.meta.env.DEV && (
+        <p className="hint">
+          Sample account: <code>ali.jawad@example.com</code> / <code>customer123</code>
+        </p>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,13 @@
+import { href } from '../router.ts';
+
+/** Any hash the router does not know. */
+export function NotFoundPage() {
+  return (
+    <>
+      <h1>Page not found</h1>
+      <p>
+        There is no such page. Go back to the <a href={href.dashboard}>dashboard</a>.
+      </p>
+    </>
+  );
+}

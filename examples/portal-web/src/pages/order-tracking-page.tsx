@@ -1,0 +1,56 @@
+import { portal, unwrap } from '../api.ts';
+import { ErrorAlert } from '../components/error-alert.tsx';
+import { StatusBadge } from '../components/status-badge.tsx';
+import { formatDateTime } from '../format.ts';
+import { href } from '../router.ts';
+import { useApi } from '../use-api.ts';
+
+/** Where an order is: its five delivery steps, the current one marked, and the courier's details. */
+export function OrderTrackingPage({ orderId }: { orderId: string }) {
+  const { data, error } = useApi(
+    () => unwrap(portal.GET('/api/v1/customer/orders/track/{order_id}', { params: { path: { order_id: orderId } } })),
+    [orderId],
+  );
+  return (
+    <>
+      <p>
+        <a href={href.orders}>← All orders</a>
+      </p>
+      <h1>Tracking {orderId}</h1>
+      <ErrorAlert error={error} />
+      {data && (
+        <>
+          <ol className="steps" aria-label="Delivery steps">
+            {data.steps.map((step) => (
+              <li
+                key={step.label}
+                className={step.completed ? 'done' : 'todo'}
+                aria-current={step.current ? 'step' : undefined}
+                data-completed={step.completed}
+              >
+                {step.label}
+                <span className="visually-hidden">{step.completed ? ' (done)' : ' (not yet)'}</span>
+              </li>
+            ))}
+          </ol>
+          <dl className="details">
+            <dt>Status</dt>
+            <dd>
+              <StatusBadge status={data.status} />
+            </dd>
+            <dt>Courier</dt>
+            <dd>{data.courier_name ?? 'Not shipped yet'}</dd>
+            <dt>Courier contact</dt>
+            <dd>{data.courier_contact ?? '—'}</dd>
+            <dt>Current location</dt>
+            <dd>{data.current_location ?? '—'}</dd>
+            <dt>Tracking number</dt>
+            <dd>{data.tracking_number ?? '—'}</dd>
+            <dt>Estimated delivery</dt>
+            <dd>{data.estimated_delivery ? formatDateTime(data.estimated_delivery) : '—'}</dd>
+          </dl>
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,104 @@
+import type { Ticket } from '@customer-portal/sdk';
+import { useState } from 'react';
+import { portal, unwrapPage } from '../api.ts';
+import { EmptyRow } from '../components/empty-row.tsx';
+import { ErrorAlert } from '../components/error-alert.tsx';
+import { NewTicketForm } from '../components/new-ticket-form.tsx';
+import { StatusBadge } from '../components/status-badge.tsx';
+import { formatDateTime, humanize } from '../format.ts';
+import { href } from '../router.ts';
+import { useApi } from '../use-api.ts';
+
+const statuses = ['open', 'in-progress', 'resolved', 'closed'];
+
+/** Support tickets, filtered by status and searched by subject or id, with a form to open a new one. */
+export function TicketsPage() {
+  const [status, setStatus] = useState('all');
+  const [search, setSearch] = useState('');
+  const [opened, setOpened] = useState<Ticket>();
+  const { data, error, loading, reload } = useApi(
+    (signal) =>
+      unwrapPage(
+        portal.GET('/api/v1/customer/tickets', {
+          params: { query: { status, ...(search.trim() ? { search: search.trim() } : {}) } },
+          signal,
+        }),
+      ),
+    [status, search],
+  );
+
+  function onOpened(ticket: Ticket) {
+    setOpened(ticket);
+    reload();
+  }
+
+  return (
+    <>
+      <h1>Support tickets</h1>
+      {opened && (
+        <p role="status" className="success">
+          Ticket {opened.id} opened. <a href={href.ticket(opened.id)}>See the conversation</a>
+        </p>
+      )}
+      <div className="columns">
+        <section aria-labelledby="ticket-list-heading">
+          <h2 id="ticket-list-heading">Your tickets</h2>
+          <form className="filters" role="search" aria-label="Filter tickets" onSubmit={(event) => event.preventDefault()}>
+            <label>
+              Status
+              <select value={status} onChange={(event) => setStatus(event.target.value)}>
+                <option value="all">All</option>
+                {statuses.map((value) => (
+                  <option key={value} value={value}>
+                    {humanize(value.replace('-', '_'))}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label>
+              Search tickets
+              <input type="search" value={search} placeholder="Subject or TKT456" onChange={(event) => setSearch(event.target.value)} />
+            </label>
+          </form>
+          <ErrorAlert error={error} />
+          {data && (
+            <table aria-busy={loading}>
+              <caption>
+                <span role="status">{data.total === 1 ? '1 ticket' : `${data.total} tickets`}</span>
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">Ticket</th>
+                  <th scope="col">Subject</th>
+                  <th scope="col">Status</th>
+                  <th scope="col">Priority</th>
+                  <th scope="col">Updated</th>
+                </tr>
+              </thead>
+              <tbody>
+                {data.items.length === 0 && <EmptyRow columns={5}>No tickets match.</EmptyRow>}
+                {data.items.map((ticket) => (
+                  <tr key={ticket.id}>
+                    <td>{ticket.id}</td>
+                    <td>
+                      <a href={href.ticket(ticket.id)}>{ticket.subject}</a>
+                    </td>
+                    <td>
+                      <StatusBadge status={ticket.status} />
+                    </td>
+                    <td>
+                      <StatusBadge status={ticket.priority} />
+                    </td>
+                    <td>{formatDateTime(ticket.updated_at)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </section>
+        <NewTicketForm onOpened={onOpened} />
+      </div>
+    </>
+  );
+}
+
