@@ -12,6 +12,9 @@ const hasChromium = existsSync(CHROMIUM);
 const screenshots = fileURLToPath(new URL('../test-results/', import.meta.url));
 const modes: Mode[] = ['mock', 'server'];
 
+// Generous: the machine may be busy with other test files; a step normally takes well under a second.
+const STEP_TIMEOUT = 60_000;
+
 /** Polls what the page shows until it matches: the app renders after its API calls answer. */
 const eventually = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 15_000, interval: 100 });
 
@@ -70,7 +73,9 @@ if (!hasChromium) {
       page = await context.newPage();
       page.setDefaultTimeout(15_000);
       page.on('pageerror', (error) => pageErrors.push(error.message));
-      await page.goto(app.url);
+      // The first load waits for Vite's dependency optimizer and first compile: slow on a busy machine.
+      await page.goto(app.url, { timeout: 90_000 });
+      await page.getByRole('heading', { name: 'Sign in to the Customer Portal' }).waitFor({ timeout: 90_000 });
     }, 120_000);
 
     afterAll(async () => {
@@ -79,7 +84,6 @@ if (!hasChromium) {
     });
 
     it('shows the problem detail when the password is wrong', async () => {
-      await page.getByRole('heading', { name: 'Sign in to the Customer Portal' }).waitFor();
       await page.getByLabel('Email').fill('ali.jawad@example.com');
       await page.getByLabel('Password').fill('not-his-password');
       await page.getByRole('button', { name: 'Sign in' }).click();
@@ -180,7 +184,7 @@ if (!hasChromium) {
       expect(await page.getByRole('alert').count(), 'no error shown on the way').toBe(0);
       expect(pageErrors, 'no uncaught error in the page').toEqual([]);
     });
-  });
+  }, STEP_TIMEOUT);
 
   describe('a mock scenario picked at runtime', () => {
     let app: RunningApp;
@@ -197,8 +201,8 @@ if (!hasChromium) {
       const context = await browser.newContext();
       try {
         const page = await context.newPage();
-        await page.goto(new URL('?scenario=server-error', app.url).href);
-        await page.getByText('scenario: server-error').waitFor();
+        await page.goto(new URL('?scenario=server-error', app.url).href, { timeout: 90_000 });
+        await page.getByText('scenario: server-error').waitFor({ timeout: 90_000 });
         await page.getByLabel('Email').fill('ali.jawad@example.com');
         await page.getByLabel('Password').fill('customer123');
         await page.getByRole('button', { name: 'Sign in' }).click();
@@ -206,6 +210,6 @@ if (!hasChromium) {
       } finally {
         await context.close();
       }
-    });
+    }, 120_000);
   });
 }
