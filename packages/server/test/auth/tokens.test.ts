@@ -1,0 +1,46 @@
+import { createHmac } from 'node:crypto';
+import jwt from 'jsonwebtoken';
+import { describe, expect, it } from 'vitest';
+import { createTokenService } from '../../src/index.js';
+
+const SECRET = 'a-test-secret-that-is-long-enough-for-hs256';
+const tokens = createTokenService(SECRET);
+const now = () => Math.floor(Date.now() / 1000);
+
+/** A token signed by hand, to build the ones the service must refuse. */
+function handMade(header: object, payload: object, secret = SECRET): string {
+  const part = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
+  const unsigned = `${part(header)}.${part(payload)}`;
+  return `${unsigned}.${createHmac('sha256', secret).update(unsigned).digest('base64url')}`;
+}
+
+describe('HS256 bearer tokens', () => {
+  it('issues a JWT naming the customer, with iat and an exp an hour later', () => {
+    const { access_token, expires_in } = tokens.issue(1);
+    const { header, payload } = jwt.decode(access_token, { complete: true }) as jwt.Jwt & { payload: jwt.JwtPayload };
+    expect(header).toMatchObject({ alg: 'HS256', typ: 'JWT' });
+    expect(payload).toMatchObject({ sub: '1' });
+    expect(payload.exp! - payload.iat!).toBe(3600);
+    expect(expires_in).toBe(3600);
+    expect(tokens.verify(access_token)).toBe(1);
+  });
+
+  it.each([
+    ['an expired token', () => handMade({ alg: 'HS256', typ: 'JWT' }, { sub: '1', iat: now() - 7200, exp: now() - 3600 })],
+    ['a token signed with another key', () => handMade({ alg: 'HS256', typ: 'JWT' }, { sub: '1', iat: now(), exp: now() + 60 }, 'another-secret')],
+    ['an unsigned token (alg: none)', () => jwt.sign({ sub: '1' }, '', { algorithm: 'none' })],
+    ['alg: none with our signature kept', () => handMade({ alg: 'none', typ: 'JWT' }, { sub: '1', iat: now(), exp: now() + 60 })],
+    ['another HMAC algorithm', () => jwt.sign({ sub: '1' }, SECRET, { algorithm: 'HS512', expiresIn: 60 })],
+    ['a token without exp', () => handMade({ alg: 'HS256', typ: 'JWT' }, { sub: '1', iat: now() })],
+    ['a token without sub', () => handMade({ alg: 'HS256', typ: 'JWT' }, { iat: now(), exp: now() + 60 })],
+    ['a sub that is not a customer id', () => handMade({ alg: 'HS256', typ: 'JWT' }, { sub: '1 OR 1=1', iat: now(), exp: now() + 60 })],
+    ['a changed payload', () => tokens.issue(1).access_token.replace(/\.[^.]+\./, `.${Buffer.from('{"sub":"2","exp":9999999999}').toString('base64url')}.`)],
+    ['not a JWT at all', () => 'token-1'],
+  ])('refuses %s', (_name, token) => {
+    expect(tokens.verify(token())).toBeUndefined();
+  });
+
+  it('accepts a token signed with the same key by another process', () => {
+    expect(createTokenService(SECRET).verify(tokens.issue(2).access_token)).toBe(2);
+  });
+});
