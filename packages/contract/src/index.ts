@@ -1,1 +1,50 @@
-export {};
+/**
+ * The Customer Portal contract suite: one vitest suite of journeys, written with the SDK, run unchanged
+ * against the reference server, the MSW mocks, Prism or any deployment, with every response checked against
+ * openapi.yaml and a coverage matrix of operations by documented statuses. Run it with the `contract` bin;
+ * the exports below are its parts, for other tools.
+ *
+ * @example
+ * import { createResponseChecker, createCheckedFetch } from '@customer-portal/contract';
+ * import { createPortalClient } from '@customer-portal/sdk';
+ * const baseUrl = 'http://127.0.0.1:3000';
+ * const portal = createPortalClient({ baseUrl, fetch: createCheckedFetch({ checker: createResponseChecker({ baseUrl }) }) });
+ * await portal.GET('/api/v1/customer/dashboard'); // throws a ContractBreachError if the answer breaks the contract
+ */
+export { CAPABILITIES, type Capability } from './capabilities.js';
+export { ContractBreachError, createCheckedFetch, describeBreach, type CheckedFetchOptions } from './check/checked-fetch.js';
+export { createOperationMatcher, pathBelowBase, type OperationMatch, type OperationMatcher } from './check/operation-matcher.js';
+export { prismBreaches } from './check/prism-violations.js';
+export {
+  createResponseChecker,
+  type Breach,
+  type CheckedExchange,
+  type ExchangeResponse,
+  type ResponseChecker,
+  type ResponseCheckerOptions,
+} from './check/response-checker.js';
+export { readReport, reportPath, writeReport, type ContractReport } from './coverage/contract-report.js';
+export {
+  buildCoverage,
+  coverageTotals,
+  documentedStatuses,
+  EXCLUDED_RESPONSES,
+  missingResponses,
+  type CoverageMatrix,
+  type OperationCoverage,
+  type SeenResponse,
+} from './coverage/coverage-matrix.js';
+export { formatCoverage } from './coverage/format-coverage.js';
+export {
+  CI_TARGETS,
+  optionsFromEnv,
+  parseCommandLine,
+  SAMPLE_ACCOUNTS,
+  TARGET_NAMES,
+  type Account,
+  type CommandLine,
+  type ContractOptions,
+  type TargetName,
+} from './options.js';
+export { ROUTE_PROBES, type RouteProbe } from './route-probes.js';
+export { targets, type ContractTarget, type RunningTarget, type TargetInfo } from './targets/index.js';

@@ -1,0 +1,112 @@
+/**
+ * What a contract run is pointed at, from the command line or the environment. The environment is the one
+ * channel into vitest's processes, so the runner writes the command line into it.
+ */
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+
+export const TARGET_NAMES = ['reference', 'msw', 'prism', 'reference-via-prism-proxy', 'url'] as const;
+export type TargetName = (typeof TARGET_NAMES)[number];
+
+/** The targets `--ci` runs, in turn: each host, then the reference server under an independent validator. */
+export const CI_TARGETS: readonly TargetName[] = ['reference', 'msw', 'prism', 'reference-via-prism-proxy'];
+
+export interface Account {
+  email: string;
+  password: string;
+}
+
+export interface ContractOptions {
+  target: TargetName;
+  /** Where the API is; required for `url`, ignored by the targets that start their own host. */
+  baseUrl: string | undefined;
+  /** The customer the journeys sign in as, and a second one for the isolation cases. */
+  accounts: [Account, Account];
+  /** Where `<target>.json` is written. */
+  reportDir: string;
+  /** A module whose default export is a list of MSW handlers put in front of the mocks' own (msw target only). */
+  mswHandlers: string | undefined;
+}
+
+/** The sample accounts of fixtures/README.md: the defaults, so the seeded hosts need no configuration. */
+export const SAMPLE_ACCOUNTS: [Account, Account] = [
+  { email: 'ali.jawad@example.com', password: 'customer123' },
+  { email: 'sara.khan@example.com', password: 'customer456' },
+];
+
+export function isTargetName(value: string): value is TargetName {
+  return (TARGET_NAMES as readonly string[]).includes(value);
+}
+
+type Env = Record<string, string | undefined>;
+
+/**
+ * The options a run was given through `CONTRACT_*` variables.
+ *
+ * @example
+ * optionsFromEnv({ CONTRACT_TARGET: 'url', CONTRACT_BASE_URL: 'https://api.example.com' }).baseUrl;
+ * // 'https://api.example.com'
+ */
+export function optionsFromEnv(env: Env = process.env, cwd = process.cwd()): ContractOptions {
+  const target = env['CONTRACT_TARGET'] || 'reference';
+  if (!isTargetName(target)) {
+    throw new Error(`Unknown contract target "${target}"; use one of ${TARGET_NAMES.join(', ')}.`);
+  }
+  const baseUrl = env['CONTRACT_BASE_URL'] || undefined;
+  if (target === 'url' && !baseUrl) {
+    throw new Error('The url target needs the deployment to test: pass --base-url https://... or set CONTRACT_BASE_URL.');
+  }
+  if (baseUrl && !URL.canParse(baseUrl)) throw new Error(`CONTRACT_BASE_URL "${baseUrl}" is not a URL.`);
+  const [first, second] = SAMPLE_ACCOUNTS;
+  return {
+    target,
+    baseUrl,
+    accounts: [
+      { email: env['CONTRACT_EMAIL'] || first.email, password: env['CONTRACT_PASSWORD'] || first.password },
+      { email: env['CONTRACT_EMAIL_2'] || second.email, password: env['CONTRACT_PASSWORD_2'] || second.password },
+    ],
+    reportDir: resolve(cwd, env['CONTRACT_REPORT_DIR'] || 'reports/contract'),
+    mswHandlers: env['CONTRACT_MSW_HANDLERS'] ? resolve(cwd, env['CONTRACT_MSW_HANDLERS']) : undefined,
+  };
+}
+
+export interface CommandLine {
+  /** `CONTRACT_*` variables the command line sets. */
+  env: Record<string, string>;
+  /** Run every CI target in turn, then the coverage gate. */
+  ci: boolean;
+  help: boolean;
+  /** Test-file filters, passed to vitest as they are. */
+  filters: string[];
+}
+
+/**
+ * The runner's command line, as environment variables for the run.
+ *
+ * @example
+ * parseCommandLine(['--target', 'url', '--base-url', 'https://api.example.com']).env;
+ * // { CONTRACT_TARGET: 'url', CONTRACT_BASE_URL: 'https://api.example.com' }
+ */
+export function parseCommandLine(argv: string[]): CommandLine {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      target: { type: 'string', short: 't' },
+      'base-url': { type: 'string' },
+      'report-dir': { type: 'string' },
+      'msw-handlers': { type: 'string' },
+      ci: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  if (values.target !== undefined && !isTargetName(values.target)) {
+    throw new Error(`Unknown target "${values.target}"; use one of ${TARGET_NAMES.join(', ')}.`);
+  }
+  const env: Record<string, string> = {};
+  if (values.target) env['CONTRACT_TARGET'] = values.target;
+  if (values['base-url']) env['CONTRACT_BASE_URL'] = values['base-url'];
+  if (values['report-dir']) env['CONTRACT_REPORT_DIR'] = values['report-dir'];
+  if (values['msw-handlers']) env['CONTRACT_MSW_HANDLERS'] = values['msw-handlers'];
+  return { env, ci: values.ci, help: values.help, filters: positionals };
+}

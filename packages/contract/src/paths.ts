@@ -1,0 +1,19 @@
+/** Files the targets need from the repository. */
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The repository's root, three levels above this file (packages/contract/src or dist). */
+export const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
+
+/** openapi.yaml at the root of the repository, when the package runs from its source tree. */
+export const specPath: string | undefined = [join(repoRoot, 'openapi.yaml')].find((path) => existsSync(path));
+
+/** Prism's command-line entry, from the installed @stoplight/prism-cli. */
+export function prismBin(): string {
+  const require = createRequire(import.meta.url);
+  const packageJson = require.resolve('@stoplight/prism-cli/package.json');
+  const { bin } = require('@stoplight/prism-cli/package.json') as { bin: { prism: string } };
+  return join(dirname(packageJson), bin.prism);
+}

@@ -1,0 +1,43 @@
+/**
+ * The MSW mocks (packages/mocks) in the test process: msw patches that process's fetch, so this target starts
+ * inside each vitest worker, on a fake origin that no network request could reach by mistake.
+ */
+import type { RequestHandler } from 'msw';
+import { ALL_CAPABILITIES } from '../capabilities.js';
+import type { ContractOptions } from '../options.js';
+import type { ContractTarget, RunningTarget } from './types.js';
+
+export const MSW_BASE_URL = 'http://portal.mock.test';
+
+/** Handlers from `--msw-handlers <module>` (its default export), to try a change in front of the mocks. */
+async function extraHandlers(module: string | undefined): Promise<RequestHandler[]> {
+  if (!module) return [];
+  const { pathToFileURL } = await import('node:url');
+  const loaded = (await import(pathToFileURL(module).href)) as { default?: unknown };
+  if (!Array.isArray(loaded.default)) throw new Error(`${module} must export a list of MSW handlers as its default export.`);
+  return loaded.default as RequestHandler[];
+}
+
+export const mswTarget: ContractTarget = {
+  name: 'msw',
+  description: 'the MSW mocks (packages/mocks) in Node, on a fresh in-memory sample world',
+  runsIn: 'worker',
+  async start(options: ContractOptions): Promise<RunningTarget> {
+    const { setupPortalServer } = await import('@customer-portal/mocks/node');
+    const server = setupPortalServer({ baseUrl: MSW_BASE_URL });
+    server.use(...(await extraHandlers(options.mswHandlers)));
+    server.listen({ onUnhandledRequest: 'error' });
+    return {
+      name: 'msw',
+      baseUrl: MSW_BASE_URL,
+      capabilities: ALL_CAPABILITIES.filter((c) => c !== 'whole-origin'),
+      missing: {
+        'whole-origin': 'the mocks claim only the customer API\u2019s paths; other requests to their origin go on to the network, by design',
+      },
+      accounts: options.accounts,
+      async stop() {
+        server.close();
+      },
+    };
+  },
+};
