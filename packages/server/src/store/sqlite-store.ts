@@ -7,6 +7,8 @@ import type {
   CustomerPatch,
   CustomerRecord,
   NewMessage,
+  NewReturn,
+  NewTicket,
   PageOf,
   PortalStore,
   StoredMessage,
@@ -52,7 +54,8 @@ export function createSqliteStore(db: Database): PortalStore {
 
   const withItems = (rows: OrderRow[]) => {
     const items = new Map<string, OrderItemRow[]>(rows.map((r) => [r.id, []]));
-    for (const item of q.itemsOfOrders.all(JSON.stringify(rows.map((r) => r.id))) as OrderItemRow[]) items.get(item.order_id)?.push(item);
+    const all = q.itemsOfOrders.all(JSON.stringify(rows.map((r) => r.id))) as OrderItemRow[];
+    for (const item of all) items.get(item.order_id)?.push(item);
     return rows.map((row) => orderOf(row, items.get(row.id)!));
   };
   const listOrders = listOf(q.countOrders, q.pageOfOrders, withItems);
@@ -92,19 +95,19 @@ export function createSqliteStore(db: Database): PortalStore {
     return updated;
   });
 
-  const createReturn = db.transaction((request: Parameters<PortalStore['createReturn']>[1]) => {
+  const createReturn = db.transaction((request: NewReturn) => {
     const seq = (q.nextReturnSeq.get() as { next: number }).next;
     const row = q.insertReturn.get({ ...request, id: `RET${seq}`, seq, items: JSON.stringify(request.items) }) as ReturnRow;
     return returnOf(row);
   });
 
-  const createTicket = db.transaction((customerId: number, ticket: Parameters<PortalStore['createTicket']>[1]): StoredTicket => {
+  const createTicket = db.transaction((customerId: number, { subject, priority, order_id, firstMessage }: NewTicket): StoredTicket => {
     const seq = (q.nextTicketSeq.get() as { next: number }).next;
     const id = `TKT${seq}`;
-    const created_at = ticket.firstMessage.timestamp;
-    q.insertTicket.run({ id, seq, customer_id: customerId, subject: ticket.subject, priority: ticket.priority, order_id: ticket.order_id, created_at });
-    const message = insertMessage(id, ticket.firstMessage);
-    return { id, subject: ticket.subject, status: 'OPEN', priority: ticket.priority, order_id: ticket.order_id, created_at, updated_at: created_at, messages: [message] };
+    const created_at = firstMessage.timestamp;
+    q.insertTicket.run({ id, seq, customer_id: customerId, subject, priority, order_id, created_at });
+    const message = insertMessage(id, firstMessage);
+    return { id, subject, status: 'OPEN', priority, order_id, created_at, updated_at: created_at, messages: [message] };
   });
 
   const addTicketMessage = db.transaction((customerId: number, ticketId: string, message: NewMessage) => {
@@ -114,8 +117,10 @@ export function createSqliteStore(db: Database): PortalStore {
     return added;
   });
 
-  const counts = <S extends string>(statement: Statement, customerId: number) =>
-    Object.fromEntries((statement.all(customerId) as { status: S; count: number }[]).map((r) => [r.status, r.count])) as Partial<Record<S, number>>;
+  const counts = <S extends string>(statement: Statement, customerId: number): Partial<Record<S, number>> => {
+    const rows = statement.all(customerId) as { status: S; count: number }[];
+    return Object.fromEntries(rows.map((r) => [r.status, r.count])) as Partial<Record<S, number>>;
+  };
 
   // Searches fold the term the way the statements fold the columns (see FOLD).
   const term = (search: string | undefined) => (search ? search.toLowerCase() : null);
@@ -146,7 +151,8 @@ export function createSqliteStore(db: Database): PortalStore {
     },
 
     async returnedItems(customerId, orderId) {
-      return (q.returnedItems.all(orderId, customerId) as { items: string }[]).flatMap((r) => JSON.parse(r.items) as string[]);
+      const rows = q.returnedItems.all(orderId, customerId) as { items: string }[];
+      return rows.flatMap((r) => JSON.parse(r.items) as string[]);
     },
     async createReturn(_customerId, request) {
       return createReturn.immediate(request);

@@ -2,7 +2,7 @@
 import { BODY_LIMIT_BYTES, openapiDocument } from '@customer-portal/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { ALI, expectProblem, startTestServer, type TestServer } from '../support/test-server.js';
+import { ALI, expectProblem, startTestServer, type CallOptions, type TestServer } from '../support/test-server.js';
 
 let server: TestServer;
 let token: string;
@@ -94,9 +94,13 @@ describe('CORS', () => {
     expect(reply.headers.get('access-control-expose-headers')).toBe('X-Total-Count,WWW-Authenticate');
   });
 
-  it('keeps its headers on problems, so a browser can read why', async () => {
-    const reply = await server.call('/api/v1/customer/orders', { headers: { Origin: 'http://localhost:5173' } });
-    expect(reply.status).toBe(401);
+  it.each<[string, string, CallOptions, number]>([
+    ['an operation refuses (401)', '/api/v1/customer/tickets', {}, 401],
+    ['the body is refused before the operation runs (415)', '/api/v1/customer/tickets', { body: 'hi', headers: { 'Content-Type': 'text/plain' } }, 415],
+    ['no route matches (404)', '/api/v1/customer/invoices', {}, 404],
+  ])('keeps its headers when %s, so a browser can read why', async (_name, path, options, status) => {
+    const reply = await server.call(path, { ...options, headers: { ...options.headers, Origin: 'http://localhost:5173' } });
+    expect(reply.status).toBe(status);
     expect(reply.headers.get('access-control-allow-origin')).toBe('http://localhost:5173');
   });
 });
