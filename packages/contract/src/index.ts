@@ -35,6 +35,7 @@ export {
   type SeenResponse,
 } from './coverage/coverage-matrix.js';
 export { formatCoverage } from './coverage/format-coverage.js';
+export { GATED_TARGETS, runCoverageGate, type GateResult } from './coverage-gate.js';
 export {
   CI_TARGETS,
   optionsFromEnv,

@@ -75,6 +75,8 @@ export interface CommandLine {
   env: Record<string, string>;
   /** Run every CI target in turn, then the coverage gate. */
   ci: boolean;
+  /** Run only the coverage gate, over the reports of earlier runs. */
+  gate: boolean;
   help: boolean;
   /** Test-file filters, passed to vitest as they are. */
   filters: string[];
@@ -97,6 +99,7 @@ export function parseCommandLine(argv: string[]): CommandLine {
       'report-dir': { type: 'string' },
       'msw-handlers': { type: 'string' },
       ci: { type: 'boolean', default: false },
+      gate: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -108,5 +111,5 @@ export function parseCommandLine(argv: string[]): CommandLine {
   if (values['base-url']) env['CONTRACT_BASE_URL'] = values['base-url'];
   if (values['report-dir']) env['CONTRACT_REPORT_DIR'] = values['report-dir'];
   if (values['msw-handlers']) env['CONTRACT_MSW_HANDLERS'] = values['msw-handlers'];
-  return { env, ci: values.ci, help: values.help, filters: positionals };
+  return { env, ci: values.ci, gate: values.gate, help: values.help, filters: positionals };
 }

@@ -28,7 +28,7 @@ type Row = readonly unknown[];
 export interface CaseApi {
   it(name: string, fn: TestFunction, timeout?: number): void;
   /** One case per row, named by `%s` taking the row's values in turn (as in vitest's `it.each`) or by a function. */
-  each<R extends Row>(rows: readonly R[]): (name: string | ((...row: R) => string), fn: (...row: R) => Promise<void> | void, timeout?: number) => void;
+  each<R extends Row>(rows: readonly R[]): (name: string | ((...row: [...R]) => string), fn: (...row: [...R]) => Promise<void> | void, timeout?: number) => void;
 }
 
 function caseName(template: string, row: Row): string {

@@ -4,7 +4,7 @@
  */
 import type { Reporter, TestModule, Vitest } from 'vitest/node';
 import type { CheckedExchange } from '../check/response-checker.js';
-import { buildCoverage, coverageTotals, EXCLUDED_RESPONSES } from '../coverage/coverage-matrix.js';
+import { buildCoverage, EXCLUDED_RESPONSES } from '../coverage/coverage-matrix.js';
 import { writeReport, type ContractReport } from '../coverage/contract-report.js';
 import { formatCoverage } from '../coverage/format-coverage.js';
 import { optionsFromEnv, type ContractOptions } from '../options.js';
@@ -69,14 +69,18 @@ export class ContractReporter implements Reporter {
 
   private print(report: ContractReport, path: string): void {
     const log = (text = '') => (this.vitest ? this.vitest.logger.log(text) : console.log(text));
-    const { covered, documented } = coverageTotals(report.coverage);
     log();
-    log(`Contract coverage on ${report.target}: ${covered} of ${documented} documented responses produced`);
+    log(`Contract coverage on ${report.target}:`);
     log(formatCoverage(report.coverage));
     if (report.notApplicable.length > 0) {
       log();
-      log(`Not applicable (${report.notApplicable.length}), by design:`);
-      for (const c of report.notApplicable) log(`  - ${c.name}: not applicable on ${report.target}: ${c.reason}`);
+      log(`Not applicable on ${report.target} (${report.notApplicable.length}), by design:`);
+      const byReason = new Map<string, NotApplicableCase[]>();
+      for (const c of report.notApplicable) byReason.set(c.reason, [...(byReason.get(c.reason) ?? []), c]);
+      for (const [reason, cases] of byReason) {
+        log(`  ${reason} (${cases.length}):`);
+        for (const c of cases) log(`    - ${c.name}`);
+      }
     }
     log();
     log(

@@ -32,7 +32,7 @@ export const mswTarget: ContractTarget = {
       baseUrl: MSW_BASE_URL,
       capabilities: ALL_CAPABILITIES.filter((c) => c !== 'whole-origin'),
       missing: {
-        'whole-origin': 'the mocks claim only the customer API\u2019s paths; other requests to their origin go on to the network, by design',
+        'whole-origin': 'the mocks claim only the customer API\u2019s own paths and let other requests to their origin through to the network',
       },
       accounts: options.accounts,
       async stop() {

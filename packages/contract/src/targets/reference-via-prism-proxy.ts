@@ -26,7 +26,8 @@ export const referenceViaPrismProxyTarget: ContractTarget = {
       baseUrl: proxy.url,
       capabilities: ['stateful', 'rules', 'isolation', 'sample-world', 'whole-origin'],
       missing: {
-        direct: 'Prism\u2019s proxy answers a request without a token, and one whose JSON does not parse, itself: it never reaches the server',
+        direct:
+          'Prism\u2019s proxy answers some requests itself, so they never reach the server: one without a token, one whose JSON does not parse, one for a route the contract lacks',
       },
       accounts: options.accounts,
       independentValidator: 'prism-proxy',

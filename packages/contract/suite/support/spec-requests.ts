@@ -16,7 +16,7 @@ export interface SpecRequest {
 }
 
 type RawOperation = { requestBody?: { content?: Record<string, { example?: unknown }> } };
-const paths = openapiDocument.paths as unknown as Record<string, Record<string, RawOperation>>;
+const { paths } = openapiDocument as unknown as { paths: Record<string, Record<string, RawOperation>> };
 
 function requestFor(operation: Operation): SpecRequest {
   let path = operation.path;

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { optionsFromEnv, parseCommandLine, SAMPLE_ACCOUNTS } from '../src/options.js';
+
+describe('choosing a target', () => {
+  it('defaults to the reference server, the sample accounts and reports/contract', () => {
+    const options = optionsFromEnv({}, '/repo');
+    expect(options).toMatchObject({ target: 'reference', accounts: SAMPLE_ACCOUNTS, reportDir: '/repo/reports/contract' });
+  });
+
+  it('reads a deployment and its two customers from the environment', () => {
+    const options = optionsFromEnv({
+      CONTRACT_TARGET: 'url',
+      CONTRACT_BASE_URL: 'https://api.example.com',
+      CONTRACT_EMAIL: 'qa@example.com',
+      CONTRACT_PASSWORD: 'secret',
+      CONTRACT_EMAIL_2: 'qa2@example.com',
+      CONTRACT_PASSWORD_2: 'secret2',
+    });
+    expect(options.baseUrl).toBe('https://api.example.com');
+    expect(options.accounts).toEqual([
+      { email: 'qa@example.com', password: 'secret' },
+      { email: 'qa2@example.com', password: 'secret2' },
+    ]);
+  });
+
+  it.each([
+    [{ CONTRACT_TARGET: 'staging' }, 'Unknown contract target "staging"'],
+    [{ CONTRACT_TARGET: 'url' }, 'The url target needs the deployment to test'],
+    [{ CONTRACT_TARGET: 'url', CONTRACT_BASE_URL: 'api.example.com' }, 'is not a URL'],
+  ])('refuses %o', (env, message) => {
+    expect(() => optionsFromEnv(env)).toThrow(message);
+  });
+
+  it('turns the command line into the environment of the run, with file filters left for vitest', () => {
+    expect(parseCommandLine(['--target', 'url', '--base-url', 'https://api.example.com', 'orders'])).toEqual({
+      env: { CONTRACT_TARGET: 'url', CONTRACT_BASE_URL: 'https://api.example.com' },
+      ci: false,
+      gate: false,
+      help: false,
+      filters: ['orders'],
+    });
+    expect(() => parseCommandLine(['--target', 'staging'])).toThrow('Unknown target "staging"');
+  });
+});
