@@ -1,0 +1,82 @@
+/**
+ * Resident memory and CPU time of another process, read while it is under load. Each server runs in its own
+ * process so that these are its figures alone, not the load generator's.
+ */
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+
+/** Resident set size of `pid` in bytes, or undefined when the process is gone. */
+export function readRss(pid: number): number | undefined {
+  try {
+    // Linux: one small file read, cheap enough to do every few milliseconds.
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = /^VmRSS:\s+(\d+)\s+kB/m.exec(status)?.[1];
+    return kb === undefined ? undefined : Number(kb) * 1024;
+  } catch {
+    return readRssWithPs(pid);
+  }
+}
+
+function readRssWithPs(pid: number): number | undefined {
+  try {
+    const kb = Number(execFileSync('ps', ['-o', 'rss=', '-p', String(pid)], { encoding: 'utf8' }).trim());
+    return Number.isFinite(kb) && kb > 0 ? kb * 1024 : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+let ticksPerSecond: number | undefined;
+
+function clockTicks(): number {
+  try {
+    ticksPerSecond ??= Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+  } catch {
+    ticksPerSecond = 100;
+  }
+  return ticksPerSecond;
+}
+
+/**
+ * CPU time `pid` has used so far (user + system, all its threads), in microseconds; undefined where /proc
+ * is not available. Unlike req/s, CPU time per request barely moves when other processes share the machine.
+ */
+export function readCpuMicros(pid: number): number | undefined {
+  try {
+    // Fields after the command name (which may hold spaces, hence the last ')'): utime is the 12th, stime the 13th.
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1e6) / clockTicks();
+  } catch {
+    return undefined;
+  }
+}
+
+export interface ProcessSampler {
+  /** Stops sampling; returns the highest RSS seen (bytes) and the CPU time used meanwhile (µs, NaN if unknown). */
+  stop(): { peakRssBytes: number; cpuMicros: number };
+}
+
+/**
+ * Samples the RSS of `pid` every `intervalMs` until stopped, keeping the peak, and counts its CPU time.
+ *
+ * @example
+ * const sampler = sampleProcess(child.pid);
+ * await runLoad(...);
+ * const { peakRssBytes, cpuMicros } = sampler.stop();
+ */
+export function sampleProcess(pid: number, intervalMs = 50): ProcessSampler {
+  const cpuBefore = readCpuMicros(pid);
+  let peak = readRss(pid) ?? 0;
+  const timer = setInterval(() => {
+    peak = Math.max(peak, readRss(pid) ?? 0);
+  }, intervalMs);
+  return {
+    stop() {
+      clearInterval(timer);
+      const cpuAfter = readCpuMicros(pid);
+      const cpuMicros = cpuBefore === undefined || cpuAfter === undefined ? Number.NaN : cpuAfter - cpuBefore;
+      return { peakRssBytes: Math.max(peak, readRss(pid) ?? 0), cpuMicros };
+    },
+  };
+}
