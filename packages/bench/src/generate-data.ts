@@ -7,7 +7,7 @@
  */
 import { parseArgs } from 'node:util';
 import { join } from 'node:path';
-import { buildDatabase } from './data/build-database.js';
+import { buildDatabase } from './generator/build-database.js';
 import { repoRoot } from './paths.js';
 import { ordersProgressBar } from './progress-bar.js';
 

@@ -7,8 +7,8 @@
  * import { buildDatabase } from '@customer-portal/bench';
  * const built = buildDatabase('data/bench/portal.db', { customers: 100, orders: 10_000, heavyCustomerOrders: 1000 });
  */
-export { buildDatabase, seedSampleDatabase, type BuiltDatabase } from './data/build-database.js';
-export { generateData, type DataCounts, type DataPlan, type GeneratedData } from './data/generate.js';
+export { buildDatabase, seedSampleDatabase, type BuiltDatabase } from './generator/build-database.js';
+export { generateData, type DataCounts, type DataPlan, type GeneratedData } from './generator/generate.js';
 export { parseBenchArgs, SECTIONS, type BenchOptions, type SectionId } from './options.js';
 export { renderMarkdown } from './report/markdown.js';
 export { checkTargets, TARGETS, type TargetCheck } from './report/targets.js';

@@ -5,7 +5,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { seedSampleDatabase } from './data/build-database.js';
+import { seedSampleDatabase } from './generator/build-database.js';
 import { describeMachine } from './machine.js';
 import type { BenchOptions } from './options.js';
 import { checkTargets } from './report/targets.js';

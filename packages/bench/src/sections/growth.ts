@@ -6,8 +6,8 @@
 import { join } from 'node:path';
 import type { RunningServer } from '../child-server.js';
 import { startReference } from '../contenders.js';
-import { buildDatabase, type BuiltDatabase } from '../data/build-database.js';
-import type { DataCounts } from '../data/generate.js';
+import { buildDatabase, type BuiltDatabase } from '../generator/build-database.js';
+import type { DataCounts } from '../generator/generate.js';
 import type { LoadRequest } from '../load.js';
 import { measure } from '../measure.js';
 import { ordersProgressBar } from '../progress-bar.js';

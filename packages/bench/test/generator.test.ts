@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildDatabase, type BuiltDatabase } from '../src/data/build-database.js';
+import { buildDatabase, type BuiltDatabase } from '../src/generator/build-database.js';
 
 // The sample world has 2 customers, 15 orders, 4 returns, 7 tickets and 8 notifications; the generator adds to it.
 const plan = { customers: 5, orders: 60, heavyCustomerOrders: 40 };
