@@ -58,13 +58,13 @@ describe('protected operations without a usable token', () => {
   const EXAMPLE_JWT = 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxIiwiaWF0IjoxNzA1MjI4MDAwLCJleHAiOjE3MDUyMzE2MDB9.c2lnbmF0dXJl';
   const UNSIGNED_JWT = 'eyJhbGciOiJub25lIiwidHlwIjoiSldUIn0.eyJzdWIiOiIxIn0.';
   const tokens = [
-    ['malformed', 'not-a-token'],
-    ['garbage', 'eyJ!!!.$$$.***'],
-    ['expired-looking', EXAMPLE_JWT],
-    ['unsigned ("alg": "none")', UNSIGNED_JWT],
+    ['a malformed', 'not-a-token'],
+    ['a garbage', 'eyJ!!!.$$$.***'],
+    ['an expired-looking', EXAMPLE_JWT],
+    ['an unsigned ("alg": "none")', UNSIGNED_JWT],
   ] as const;
 
-  needs('rules').each(tokens)('a %s token is a 401 with WWW-Authenticate: Bearer error="invalid_token"', async (_kind, token) => {
+  needs('rules').each(tokens)('%s token is a 401 with WWW-Authenticate: Bearer error="invalid_token"', async (_kind, token) => {
     const { response, error } = await client(token).GET('/api/v1/customer/dashboard');
     expectProblem({ status: response.status, body: error }, 401);
     expect(response.headers.get('WWW-Authenticate')).toMatch(/^Bearer\b.*error="invalid_token"/);

@@ -2,7 +2,7 @@
  * The contract reporter: after a run it gathers what the test processes attached to the tasks (exchanges,
  * not-applicable cases), prints the coverage matrix and the not-applicable list, and writes the JSON report.
  */
-import type { Reporter, TestModule, Vitest } from 'vitest/node';
+import type { Reporter, SerializedError, TestModule, TestRunEndReason, Vitest } from 'vitest/node';
 import type { CheckedExchange } from '../check/response-checker.js';
 import { buildCoverage, EXCLUDED_RESPONSES } from '../coverage/coverage-matrix.js';
 import { writeReport, type ContractReport } from '../coverage/contract-report.js';
@@ -26,7 +26,7 @@ export class ContractReporter implements Reporter {
     this.startedAt = performance.now();
   }
 
-  onTestRunEnd(testModules: ReadonlyArray<TestModule>): void {
+  onTestRunEnd(testModules: ReadonlyArray<TestModule>, unhandledErrors: ReadonlyArray<SerializedError>, reason: TestRunEndReason): void {
     const options = this.options ?? optionsFromEnv();
     const exchanges: { test: string; exchange: CheckedExchange }[] = [];
     const notApplicable: NotApplicableCase[] = [];
@@ -47,13 +47,18 @@ export class ContractReporter implements Reporter {
       for (const error of module.errors()) failures.push({ name: file, message: firstLine(error.message) });
     }
 
+    // A target that did not start, or an error outside any test, fails the run even with no test failed.
+    for (const error of unhandledErrors) failures.push({ name: '(outside any test)', message: firstLine(error.message) });
+    // vitest reports a globalSetup that threw (a target that would not start) elsewhere, and runs no file.
+    if (testModules.length === 0) failures.push({ name: '(the run)', message: 'no test file ran: see the error above (did the target start?)' });
+
     const coverage = buildCoverage(exchanges.map(({ exchange }) => exchange));
     const report: ContractReport = {
       target: options.target,
       baseUrl: options.baseUrl,
       finishedAt: new Date().toISOString(),
       durationMs: Math.round(performance.now() - this.startedAt),
-      passed: failures.length === 0,
+      passed: failures.length === 0 && reason === 'passed',
       tests: { passed, failed: failures.length, notApplicable: notApplicable.length },
       notApplicable,
       failures,
