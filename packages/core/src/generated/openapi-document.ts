@@ -1233,7 +1233,8 @@ export const openapiDocument: unknown = {
             "schema": {
               "type": "string",
               "pattern": "^Bearer"
-            }
+            },
+            "example": "Bearer"
           }
         },
         "content": {

@@ -602,7 +602,10 @@ export interface components {
         /** @description The bearer token is missing, malformed, expired or invalid. */
         Unauthorized: {
             headers: {
-                /** @description Always `Bearer`, with an `error` attribute when a token was sent. */
+                /**
+                 * @description Always `Bearer`, with an `error` attribute when a token was sent.
+                 * @example Bearer
+                 */
                 "WWW-Authenticate": string;
                 [name: string]: unknown;
             };
