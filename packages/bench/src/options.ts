@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import { reportsDir } from './paths.js';
 import { WORKLOAD_IDS, type WorkloadId } from './workloads.js';
 
-export const SECTIONS = ['throughput', 'startup', 'growth', 'msw', 'sdk', 'profile'] as const;
+export const SECTIONS = ['throughput', 'startup', 'growth', 'breakdown', 'profile', 'msw', 'sdk'] as const;
 export type SectionId = (typeof SECTIONS)[number];
 
 export interface BenchOptions {
@@ -35,7 +35,7 @@ export interface BenchOptions {
 
 const FULL: Omit<BenchOptions, 'smoke' | 'publish' | 'outDir' | 'sections' | 'workloads'> = {
   rounds: 3,
-  durationSeconds: 5,
+  durationSeconds: 4,
   warmupSeconds: 1,
   connections: 32,
   growthSizes: [10_000, 100_000, 1_000_000],
@@ -60,7 +60,7 @@ const USAGE = `Usage: npm run bench -- [options]
   --smoke               a run of seconds: one short round, tiny databases
   --publish             also write docs/performance.md
   --rounds N            interleaved rounds (default 3)
-  --duration S          seconds of load per contender and workload (default 5)
+  --duration S          seconds of load per contender and workload (default 4)
   --warmup S            unrecorded seconds before each run (default 1)
   --connections N       concurrent connections (default 32)
   --sizes A,B,C         total orders of the growth databases (default 10000,100000,1000000)

@@ -1,9 +1,26 @@
 /**
- * Resident memory and CPU time of another process, read while it is under load. Each server runs in its own
- * process so that these are its figures alone, not the load generator's.
+ * Resident memory and CPU time of another process and its children, read while it is under load. Each server
+ * runs in its own process so that these are its figures alone, not the load generator's; children count
+ * because Prism's CLI serves from a process it forks.
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+
+/** `pid` and every process below it (Linux); just `pid` where /proc cannot tell. */
+export function processTree(pid: number): number[] {
+  const tree = [pid];
+  for (let i = 0; i < tree.length; i++) {
+    try {
+      for (const task of readdirSync(`/proc/${tree[i]}/task`)) {
+        const children = readFileSync(`/proc/${tree[i]}/task/${task}/children`, 'utf8').trim();
+        if (children) tree.push(...children.split(' ').map(Number));
+      }
+    } catch {
+      // Gone, or no /proc: what we have is all we can know.
+    }
+  }
+  return tree;
+}
 
 /** Resident set size of `pid` in bytes, or undefined when the process is gone. */
 export function readRss(pid: number): number | undefined {
@@ -57,8 +74,20 @@ export interface ProcessSampler {
   stop(): { peakRssBytes: number; cpuMicros: number };
 }
 
+function treeRss(pid: number): number {
+  return processTree(pid).reduce((sum, p) => sum + (readRss(p) ?? 0), 0);
+}
+
+function treeCpu(pids: number[]): Map<number, number> {
+  return new Map(pids.flatMap((p) => {
+    const micros = readCpuMicros(p);
+    return micros === undefined ? [] : [[p, micros] as const];
+  }));
+}
+
 /**
- * Samples the RSS of `pid` every `intervalMs` until stopped, keeping the peak, and counts its CPU time.
+ * Samples the RSS of `pid` and its children every `intervalMs` until stopped, keeping the peak of their sum,
+ * and counts the CPU time they use meanwhile.
  *
  * @example
  * const sampler = sampleProcess(child.pid);
@@ -66,17 +95,19 @@ export interface ProcessSampler {
  * const { peakRssBytes, cpuMicros } = sampler.stop();
  */
 export function sampleProcess(pid: number, intervalMs = 50): ProcessSampler {
-  const cpuBefore = readCpuMicros(pid);
-  let peak = readRss(pid) ?? 0;
+  const cpuBefore = treeCpu(processTree(pid));
+  let peak = treeRss(pid);
   const timer = setInterval(() => {
-    peak = Math.max(peak, readRss(pid) ?? 0);
+    peak = Math.max(peak, treeRss(pid));
   }, intervalMs);
   return {
     stop() {
       clearInterval(timer);
-      const cpuAfter = readCpuMicros(pid);
-      const cpuMicros = cpuBefore === undefined || cpuAfter === undefined ? Number.NaN : cpuAfter - cpuBefore;
-      return { peakRssBytes: Math.max(peak, readRss(pid) ?? 0), cpuMicros };
+      const cpuAfter = treeCpu(processTree(pid));
+      // CPU of the processes alive at both ends; a server does not fork per request.
+      let cpuMicros = cpuAfter.size > 0 ? 0 : Number.NaN;
+      for (const [p, after] of cpuAfter) cpuMicros += after - (cpuBefore.get(p) ?? 0);
+      return { peakRssBytes: Math.max(peak, treeRss(pid)), cpuMicros };
     },
   };
 }

@@ -1,6 +1,7 @@
 /** Everything one run of the benchmark measured: what results.json holds and the reports are made from. */
 import type { Machine } from './machine.js';
 import type { TargetCheck } from './report/targets.js';
+import type { BreakdownResult } from './sections/breakdown.js';
 import type { GrowthResult } from './sections/growth.js';
 import type { MswResult } from './sections/msw-overhead.js';
 import type { ProfileResult } from './sections/profile.js';
@@ -26,6 +27,7 @@ export interface BenchResults {
   throughput?: ThroughputResult;
   startup?: StartupResult;
   growth?: GrowthResult;
+  breakdown?: BreakdownResult;
   msw?: MswResult;
   sdk?: SdkSizeResult;
   profile?: ProfileResult;

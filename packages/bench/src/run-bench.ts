@@ -11,6 +11,7 @@ import type { BenchOptions } from './options.js';
 import { checkTargets } from './report/targets.js';
 import type { BenchResults } from './results.js';
 import type { SectionContext } from './sections/context.js';
+import { runBreakdown } from './sections/breakdown.js';
 import { runGrowth } from './sections/growth.js';
 import { runMswOverhead } from './sections/msw-overhead.js';
 import { runProfile } from './sections/profile.js';
@@ -47,13 +48,14 @@ export async function runBench(options: BenchOptions, log: (line: string) => voi
     };
     if (wants('sdk')) results.sdk = await measureSdkSize();
     if (wants('msw')) results.msw = await runMswOverhead(context);
-    if (wants('throughput') || wants('startup')) {
+    if (wants('throughput') || wants('startup') || wants('breakdown')) {
       const session = await openSession(context);
       if (wants('throughput')) results.throughput = await runThroughput(context, session);
       if (wants('startup')) results.startup = await runStartup(context, session.token);
+      if (wants('breakdown')) results.breakdown = await runBreakdown(context, session);
     }
-    if (wants('growth')) results.growth = await runGrowth(context);
     if (wants('profile')) results.profile = await runProfile(context);
+    if (wants('growth')) results.growth = await runGrowth(context);
     results.seconds = (performance.now() - started) / 1000;
     return { ...results, targets: checkTargets(results) };
   } finally {

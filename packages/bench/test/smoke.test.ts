@@ -61,6 +61,12 @@ describe('npm run bench -- --smoke', () => {
     for (const row of growth.rows) expect(row.requestsPerSecond).toBeGreaterThan(0);
   });
 
+  it('prices each part of the reference server by taking it out', () => {
+    const { steps } = results.breakdown!;
+    expect(steps.map((s) => s.label)[0]).toBe('reference server, as shipped');
+    for (const step of steps) expect(step.cpuMicrosPerRequest).toBeGreaterThan(0);
+  });
+
   it('compares MSW with a direct call', () => {
     expect(results.msw!.directMicros).toBeGreaterThan(0);
     expect(results.msw!.ratio).toBeGreaterThan(0);
@@ -83,7 +89,8 @@ describe('npm run bench -- --smoke', () => {
   });
 
   it('prints the report and writes it as Markdown, but publishes nothing without --publish', () => {
-    for (const heading of ['## Targets', '## Throughput', '## Start to first 200', '## Growth with data', '## MSW in Node', '## SDK size']) {
+    const headings = ['## Targets', '## Throughput', '## Start to first 200', '## What each part costs', '## Growth with data', '## MSW in Node', '## SDK size'];
+    for (const heading of headings) {
       expect(markdown).toContain(heading);
       expect(printed).toContain(heading);
     }

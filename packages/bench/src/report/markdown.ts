@@ -4,6 +4,7 @@
  */
 import { CONTENDER_LABELS } from '../contenders.js';
 import type { BenchResults } from '../results.js';
+import { renderAnalysis } from './analysis.js';
 import { count, decimal, markdownTable } from './table.js';
 
 function machine({ machine, settings, seconds }: BenchResults): string {
@@ -157,6 +158,20 @@ function sdk({ sdk }: BenchResults): string | undefined {
   ].join('\n');
 }
 
+function breakdown({ breakdown }: BenchResults): string | undefined {
+  if (!breakdown) return undefined;
+  const rows = breakdown.steps.map((s) => [s.label, count(s.requestsPerSecond), count(s.cpuMicrosPerRequest), s.removed ? `${s.removed}: ${count(s.partMicros)}` : '']);
+  return [
+    "## What each part costs",
+    '',
+    `${breakdown.workload} on the reference server assembled from its own exported parts, taking one part out at a time; ` +
+      'the CPU time a step saves is what the part it removes costs a request. "Tokens verified once" is what a cache of ' +
+      'verified tokens would leave of JWT verification.',
+    '',
+    markdownTable(['server', 'req/s', 'CPU µs/req', 'part removed: its CPU µs/req'], rows, ['left', 'right', 'right', 'left']),
+  ].join('\n');
+}
+
 function profile({ profile }: BenchResults): string | undefined {
   if (!profile) return undefined;
   const share = (s: { share: number }) => `${(s.share * 100).toFixed(1)}%`;
@@ -179,7 +194,7 @@ function profile({ profile }: BenchResults): string | undefined {
  * console.log(renderMarkdown(results));
  */
 export function renderMarkdown(results: BenchResults): string {
-  return [machine, targets, throughput, startup, growth, msw, sdk, profile]
+  return [machine, targets, renderAnalysis, throughput, startup, breakdown, profile, growth, msw, sdk]
     .map((section) => section(results))
     .filter((text): text is string => text !== undefined)
     .join('\n\n');
