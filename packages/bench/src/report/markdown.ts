@@ -46,9 +46,9 @@ function throughput({ throughput }: BenchResults): string | undefined {
     '',
     `Every server in its own process; the same requests and the same \`Authorization\` header to all. ` +
       'Bare Koa replays the reference server\'s own responses (captured before the run): the ceiling of the framework. ' +
-      'Prism mocks openapi.yaml from its examples, logging warnings only. RSS is the server process\'s peak during the run; ' +
-      'CPU µs/req is the CPU time the server process used (user + system, all threads) per successful request, a figure ' +
-      'that barely moves when other processes share the machine, unlike req/s.',
+      'Prism mocks openapi.yaml from its examples, logging warnings only. RSS is the peak during the run and CPU µs/req the CPU ' +
+      'time (user + system, all threads) per successful request, both summed over the server\'s processes (Prism\'s CLI ' +
+      'serves from a child it forks). CPU time per request barely moves when other processes share the machine; req/s does.',
     '',
     markdownTable(
       ['workload', 'server', 'req/s', 'p50 ms', 'p99 ms', 'RSS MB', 'CPU µs/req', '× bare Koa', '× Prism', 'failures'],

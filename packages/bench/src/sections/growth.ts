@@ -75,71 +75,48 @@ function build(context: SectionContext, totalOrders: number): BuiltDatabase {
   return built;
 }
 
-/**
- * Generates a database per size, then measures the heavy customer's reads on each.
- *
- * @example
- * const { rows } = await runGrowth(context);
- */
-export async function runGrowth(context: SectionContext): Promise<GrowthResult> {
-  const { rounds, connections, durationSeconds, warmupSeconds, growthSizes, startupRepeats } = context.options;
-  const databases = growthSizes.map((size) => build(context, size));
-  const heavy = databases[0]!.heavyCustomer;
-  const searchTerm = databases[0]!.searchTerm;
+interface GrowthSample {
+  totalOrders: number;
+  workload: GrowthWorkloadId;
+  rps: number;
+  p50: number;
+  p99: number;
+  cpu: number;
+}
 
-  const servers: RunningServer[] = [];
-  const samples: { totalOrders: number; workload: GrowthWorkloadId; rps: number; p50: number; p99: number; cpu: number }[] = [];
-  let sampleToken = '';
-  let labels: { id: GrowthWorkloadId; label: string }[] = [];
-  try {
-    for (const database of databases) servers.push(await startReference(database.path));
-    const token = await signIn(servers[0]!.url, { email: heavy.email, password: SAMPLE_ACCOUNT.password });
-    sampleToken = await signIn(servers[0]!.url);
-    const workloads = growthRequests(token, searchTerm);
-    labels = workloads;
-    for (let round = 0; round < rounds; round++) {
-      for (const workload of workloads) {
-        for (let k = 0; k < databases.length; k++) {
-          // Rotate which size goes first, as contenders do.
-          const i = (k + round) % databases.length;
-          const m = await measure(servers[i]!, { requests: [workload.request], connections, durationSeconds, warmupSeconds });
-          const totalOrders = growthSizes[i]!;
-          samples.push({ totalOrders, workload: workload.id, rps: m.requestsPerSecond, p50: m.p50Ms, p99: m.p99Ms, cpu: m.cpuMicrosPerRequest });
-          context.log(`growth · round ${round + 1}/${rounds} · ${workload.label} · ${totalOrders} orders: ${Math.round(m.requestsPerSecond)} req/s, p99 ${m.p99Ms} ms`);
-          if (m.non2xx + m.errors > 0) throw new Error(`${workload.label} failed on the ${totalOrders}-order database (${m.non2xx} non-2xx).`);
-        }
+type GrowthWorkload = ReturnType<typeof growthRequests>[number];
+
+async function measureSizes(context: SectionContext, servers: RunningServer[], workloads: GrowthWorkload[]): Promise<GrowthSample[]> {
+  const { rounds, connections, durationSeconds, warmupSeconds, growthSizes } = context.options;
+  const samples: GrowthSample[] = [];
+  for (let round = 0; round < rounds; round++) {
+    for (const workload of workloads) {
+      for (let k = 0; k < servers.length; k++) {
+        // Rotate which size goes first, as contenders do.
+        const i = (k + round) % servers.length;
+        const totalOrders = growthSizes[i]!;
+        const m = await measure(servers[i]!, { requests: [workload.request], connections, durationSeconds, warmupSeconds });
+        if (m.non2xx + m.errors > 0) throw new Error(`${workload.label} failed on the ${totalOrders}-order database (${m.non2xx} non-2xx).`);
+        samples.push({ totalOrders, workload: workload.id, rps: m.requestsPerSecond, p50: m.p50Ms, p99: m.p99Ms, cpu: m.cpuMicrosPerRequest });
+        context.log(`growth · round ${round + 1}/${rounds} · ${workload.label} · ${totalOrders} orders: ${Math.round(m.requestsPerSecond)} req/s, p99 ${m.p99Ms} ms`);
       }
     }
-  } finally {
-    await Promise.all(servers.map((s) => s.close()));
   }
+  return samples;
+}
 
-  const sizes: GrowthSize[] = [];
-  for (const database of databases) {
-    const startup = await measureReferenceStartup(database.path, sampleToken, startupRepeats);
-    const totalOrders = database.counts.orders;
-    context.log(`growth · start to first 200 on ${totalOrders} orders: ${Math.round(startup.medianMs)} ms`);
-    sizes.push({
-      totalOrders,
-      customers: database.counts.customers,
-      counts: database.counts,
-      generationSeconds: database.seconds,
-      fileMb: database.fileBytes / 2 ** 20,
-      startupMs: startup.medianMs,
-    });
-  }
-
-  const rows: GrowthRow[] = [];
-  for (const { id, label } of labels) {
+/** Medians per workload and size, and each size's cost relative to the smallest database's. */
+export function summariseGrowth(samples: GrowthSample[], workloads: { id: GrowthWorkloadId; label: string }[], sizes: number[]): GrowthRow[] {
+  return workloads.flatMap(({ id, label }) => {
     const at = (size: number) => samples.filter((s) => s.workload === id && s.totalOrders === size);
-    const base = at(growthSizes[0]!);
-    for (const size of growthSizes) {
+    const base = at(sizes[0]!);
+    return sizes.map((size) => {
       const mine = at(size);
       const rps = median(mine.map((s) => s.rps));
       const cpu = median(mine.map((s) => s.cpu));
       // CPU time per request is the server's own work, unmoved by other processes; req/s where it is unknown.
       const slowdown = Number.isFinite(cpu) ? ratio(cpu, median(base.map((s) => s.cpu))) : ratio(median(base.map((s) => s.rps)), rps);
-      rows.push({
+      return {
         totalOrders: size,
         workload: id,
         label,
@@ -148,8 +125,54 @@ export async function runGrowth(context: SectionContext): Promise<GrowthResult> 
         p99Ms: median(mine.map((s) => s.p99)),
         cpuMicrosPerRequest: cpu,
         slowdown,
-      });
-    }
+      };
+    });
+  });
+}
+
+async function startupOn(context: SectionContext, database: BuiltDatabase, token: string): Promise<GrowthSize> {
+  const startup = await measureReferenceStartup(database.path, token, context.options.startupRepeats);
+  context.log(`growth · start to first 200 on ${database.counts.orders} orders: ${Math.round(startup.medianMs)} ms`);
+  return {
+    totalOrders: database.counts.orders,
+    customers: database.counts.customers,
+    counts: database.counts,
+    generationSeconds: database.seconds,
+    fileMb: database.fileBytes / 2 ** 20,
+    startupMs: startup.medianMs,
+  };
+}
+
+/**
+ * Generates a database per size, measures the heavy customer's reads on each (all servers up, sizes
+ * interleaved), then times start to first 200 on each.
+ *
+ * @example
+ * const { rows } = await runGrowth(context);
+ */
+export async function runGrowth(context: SectionContext): Promise<GrowthResult> {
+  const databases = context.options.growthSizes.map((size) => build(context, size));
+  // Every database holds the sample world first, so the heavy customer has the same id and orders in each.
+  const { heavyCustomer, searchTerm } = databases[0]!;
+  const servers: RunningServer[] = [];
+  let samples: GrowthSample[];
+  let workloads: GrowthWorkload[];
+  let sampleToken: string;
+  try {
+    for (const database of databases) servers.push(await startReference(database.path));
+    const token = await signIn(servers[0]!.url, { email: heavyCustomer.email, password: SAMPLE_ACCOUNT.password });
+    sampleToken = await signIn(servers[0]!.url);
+    workloads = growthRequests(token, searchTerm);
+    samples = await measureSizes(context, servers, workloads);
+  } finally {
+    await Promise.all(servers.map((s) => s.close()));
   }
-  return { heavyCustomerOrders: heavy.orders, searchTerm, sizes, rows };
+  const sizes: GrowthSize[] = [];
+  for (const database of databases) sizes.push(await startupOn(context, database, sampleToken));
+  return {
+    heavyCustomerOrders: heavyCustomer.orders,
+    searchTerm,
+    sizes,
+    rows: summariseGrowth(samples, workloads, context.options.growthSizes),
+  };
 }
