@@ -13,6 +13,8 @@ export interface Workload {
   requests: LoadRequest[];
   /** Fewer connections than the run's, for a workload where more would only queue. */
   maxConnections?: number;
+  /** A floor under the run's duration, for a workload whose requests take tens of milliseconds each. */
+  minDurationSeconds?: number;
 }
 
 /** The documented sample account (fixtures/README.md) whose data the workloads read and write. */
@@ -62,6 +64,7 @@ export function workloads(token: string): Workload[] {
       id: 'login',
       label: 'POST /auth/login (4 connections)',
       maxConnections: 4,
+      minDurationSeconds: 1,
       requests: [{ method: 'POST', path: '/auth/login', headers: json, body: JSON.stringify(SAMPLE_ACCOUNT) }],
     },
   ];

@@ -12,9 +12,17 @@ function cpuOf(results: BenchResults, contender: 'reference' | 'koa' | 'prism'):
 
 function partsSentence(results: BenchResults): string {
   const steps = results.breakdown?.steps ?? [];
-  if (steps.length === 0) return '';
+  if (steps.length < 2) return '';
   const parts = steps.filter((s) => s.removed).map((s) => `${s.removed} ${count(s.partMicros)} µs`);
-  return ` Per request it spends ${count(steps[0]!.cpuMicrosPerRequest)} µs of CPU: ${parts.join(', ')}, and bare Koa's own ${count(steps.at(-1)!.cpuMicrosPerRequest)} µs (see "What each part costs").`;
+  const koa = steps.at(-1)!;
+  const leanest = steps.at(-2)!;
+  const prism = results.throughput?.rows.find((r) => r.workload === 'orders' && r.contender === 'prism')?.requestsPerSecond;
+  return (
+    ` Per request it spends ${count(steps[0]!.cpuMicrosPerRequest)} µs of CPU: ${parts.join(', ')}, and bare Koa's own ` +
+    `${count(koa.cpuMicrosPerRequest)} µs (see "What each part costs"). With validation, JWT and SQLite all taken out, what ` +
+    `remains serves ${count(leanest.requestsPerSecond)} req/s: ${decimal(leanest.requestsPerSecond / koa.requestsPerSecond)} of bare Koa` +
+    (prism ? `, about ${decimal(leanest.requestsPerSecond / prism, 1)}× Prism's rate above.` : '.')
+  );
 }
 
 function throughputWhy(results: BenchResults): string {
@@ -42,19 +50,24 @@ function throughputWhy(results: BenchResults): string {
  * A paragraph per missed target saying why, from this run's figures; empty when nothing was missed.
  *
  * @example
- * renderAnalysis(results); // '## Why targets are missed\n\n**GET /orders against bare Koa ...'
+ * renderAnalysis(results); // '## Why targets are missed (or nearly)\n\n**GET /orders against bare Koa ...'
  */
 export function renderAnalysis(results: BenchResults): string | undefined {
   const missed = new Set(results.targets.filter((t) => t.status === 'miss').map((t) => t.id));
   const paragraphs: string[] = [];
   if (missed.has('orders-vs-koa') || missed.has('orders-vs-prism') || missed.has('orders-p99')) paragraphs.push(throughputWhy(results));
-  if (missed.has('startup')) {
+  const startups = [results.startup?.reference.medianMs, ...(results.growth?.sizes.map((s) => s.startupMs) ?? [])].filter(
+    (ms): ms is number => ms !== undefined,
+  );
+  const slowestStart = startups.length ? Math.max(...startups) : undefined;
+  if (missed.has('startup') || (slowestStart !== undefined && slowestStart >= TARGETS.startupMs)) {
     paragraphs.push(
-      `**Start-up.** ${count(results.startup?.reference.medianMs ?? NaN)} ms from spawn to the first authenticated 200: ` +
-        'Node itself, loading Koa, ajv and jsonwebtoken, opening SQLite, and compiling the validators of the first operation. ' +
-        "Creating each of core's two ajv instances validates the contract's schemas against the JSON Schema meta-schema " +
-        '(about 25 ms each here); `validateSchema: false` in packages/core/src/validation.ts skips that, as the contract is ' +
-        'already checked by redocly and by core\'s tests.',
+      `**Start-up** is close to its ${TARGETS.startupMs} ms limit: ${count(results.startup?.reference.medianMs ?? NaN)} ms on the ` +
+        `seeded sample database, up to ${count(slowestStart ?? NaN)} ms in this run (it is wall time, so it moves with the ` +
+        'load of the machine). The time goes to Node itself, loading Koa, ajv and jsonwebtoken, opening SQLite, and ' +
+        "compiling the validators of the first operation. Creating each of core's two ajv instances also validates the " +
+        "contract's schemas against the JSON Schema meta-schema (about 25 ms each here); `validateSchema: false` in " +
+        "packages/core/src/validation.ts would skip that, as redocly and core's tests already check the contract.",
     );
   }
   const worst = results.growth?.rows.reduce((a, b) => (b.slowdown > a.slowdown ? b : a));
@@ -73,5 +86,5 @@ export function renderAnalysis(results: BenchResults): string | undefined {
     paragraphs.push(`**Data generation.** ${results.targets.find((t) => t.id === 'generation')?.measured}; \`npm run bench:data\` times it on its own.`);
   }
   if (paragraphs.length === 0) return undefined;
-  return ['## Why targets are missed', '', ...paragraphs.flatMap((p) => [p, ''])].join('\n').trimEnd();
+  return ['## Why targets are missed (or nearly)', '', ...paragraphs.flatMap((p) => [p, ''])].join('\n').trimEnd();
 }

@@ -101,8 +101,7 @@ export async function runThroughput(context: SectionContext, { token, cannedFile
           const result = await measure(servers[contender], {
             requests: workload.requests,
             connections: Math.min(connections, workload.maxConnections ?? connections),
-            // A hash takes tens of milliseconds: a smoke run's fraction of a second could see none complete.
-            durationSeconds: workload.id === 'login' ? Math.max(durationSeconds, 1) : durationSeconds,
+            durationSeconds: Math.max(durationSeconds, workload.minDurationSeconds ?? 0),
             warmupSeconds,
           });
           samples.push({ round, workload: workload.id, contender, ...result });
