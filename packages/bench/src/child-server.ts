@@ -28,8 +28,15 @@ export interface SpawnOptions {
 }
 
 const running = new Set<ChildProcess>();
-// A benchmark that crashes or is interrupted must not leave servers behind.
+// A benchmark that crashes or is interrupted must not leave servers behind. Node skips 'exit' handlers when
+// a signal ends it, hence the signal handlers.
 process.once('exit', () => running.forEach((child) => child.kill('SIGKILL')));
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    running.forEach((child) => child.kill('SIGKILL'));
+    process.exit(128 + (signal === 'SIGINT' ? 2 : 15));
+  });
+}
 
 function launch({ script, args = [], nodeArgs = [], env = {} }: SpawnOptions): ChildProcess {
   const child = spawn(process.execPath, [...nodeArgs, script, ...args], {

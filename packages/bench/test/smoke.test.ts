@@ -22,7 +22,8 @@ describe('npm run bench -- --smoke', () => {
 
   beforeAll(async () => {
     out = mkdtempSync(join(tmpdir(), 'bench-smoke-'));
-    const { stdout } = await run(process.execPath, [benchEntry('bench'), '--smoke', '--out', out], { maxBuffer: 16 * 2 ** 20 });
+    // The timeout's SIGTERM makes the benchmark stop the servers it started.
+    const { stdout } = await run(process.execPath, [benchEntry('bench'), '--smoke', '--out', out], { maxBuffer: 16 * 2 ** 20, timeout: 220_000 });
     printed = stdout;
     results = JSON.parse(readFileSync(join(out, 'results.json'), 'utf8')) as BenchResults;
     markdown = readFileSync(join(out, 'results.md'), 'utf8');
