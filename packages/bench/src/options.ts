@@ -28,6 +28,8 @@ export interface BenchOptions {
   /** Requests per measured batch in the MSW section. */
   mswRequests: number;
   outDir: string;
+  /** Render the reports from this earlier results.json instead of measuring. */
+  from?: string;
   sections: SectionId[];
   /** Workloads of the throughput section. */
   workloads: WorkloadId[];
@@ -66,7 +68,8 @@ const USAGE = `Usage: npm run bench -- [options]
   --sizes A,B,C         total orders of the growth databases (default 10000,100000,1000000)
   --only a,b            sections to run: ${SECTIONS.join(', ')}
   --workloads a,b       throughput workloads: ${WORKLOAD_IDS.join(', ')}
-  --out DIR             where results.json and results.md go (default reports/bench)`;
+  --out DIR             where results.json and results.md go (default reports/bench)
+  --from FILE           measure nothing: render the reports from an earlier results.json`;
 
 function positiveNumber(name: string, value: string | undefined, fallback: number): number {
   if (value === undefined) return fallback;
@@ -103,6 +106,7 @@ export function parseBenchArgs(argv: string[]): BenchOptions | 'help' {
       only: { type: 'string' },
       workloads: { type: 'string' },
       out: { type: 'string' },
+      from: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -125,6 +129,7 @@ export function parseBenchArgs(argv: string[]): BenchOptions | 'help' {
     connections: Math.round(positiveNumber('connections', values.connections, base.connections)),
     growthSizes: growthSizes.map(Math.round).sort((a, b) => a - b),
     outDir: values.out ?? reportsDir,
+    ...(values.from !== undefined && { from: values.from }),
     sections,
     workloads,
   };

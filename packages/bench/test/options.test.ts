@@ -40,6 +40,11 @@ describe('parseBenchArgs', () => {
     expect(() => parseBenchArgs(argv)).toThrow(message);
   });
 
+  it('renders earlier results with --from instead of measuring', () => {
+    expect(parse('--from', 'reports/bench/results.json', '--publish')).toMatchObject({ from: 'reports/bench/results.json', publish: true });
+    expect(parse().from).toBeUndefined();
+  });
+
   it('answers --help', () => {
     expect(parseBenchArgs(['--help'])).toBe('help');
   });
