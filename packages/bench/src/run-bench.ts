@@ -30,6 +30,9 @@ export async function runBench(options: BenchOptions, log: (line: string) => voi
   const started = performance.now();
   const wants = (section: BenchOptions['sections'][number]) => options.sections.includes(section);
   const workDir = mkdtempSync(join(tmpdir(), 'customer-portal-bench-'));
+  // Also on Ctrl+C (child-server.ts exits on signals): the growth databases take hundreds of MB.
+  const removeWorkDir = () => rmSync(workDir, { recursive: true, force: true });
+  process.once('exit', removeWorkDir);
   try {
     const context: SectionContext = { options, workDir, seededDatabase: join(workDir, 'seeded.sqlite'), log };
     seedSampleDatabase(context.seededDatabase);
@@ -59,6 +62,7 @@ export async function runBench(options: BenchOptions, log: (line: string) => voi
     results.seconds = (performance.now() - started) / 1000;
     return { ...results, targets: checkTargets(results) };
   } finally {
-    rmSync(workDir, { recursive: true, force: true });
+    process.off('exit', removeWorkDir);
+    removeWorkDir();
   }
 }
