@@ -1,9 +1,10 @@
 import type { DashboardStats } from '@customer-portal/sdk';
 import { portal, unwrap } from '../api.ts';
-import { EmptyRow } from '../components/empty-row.tsx';
+import { DataTable } from '../components/data-table.tsx';
 import { ErrorAlert } from '../components/error-alert.tsx';
-import { StatusBadge } from '../components/status-badge.tsx';
-import { formatDate, formatMoney } from '../format.ts';
+import { orderColumns } from '../components/order-columns.tsx';
+import { ticketColumns } from '../components/ticket-columns.tsx';
+import { formatDate } from '../format.ts';
 import { href } from '../router.ts';
 import { useApi } from '../use-api.ts';
 
@@ -32,60 +33,31 @@ export function DashboardPage() {
             ))}
           </dl>
           <div className="columns">
-            <table>
-              <caption>Recent orders</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Order</th>
-                  <th scope="col">Date</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Items</th>
-                  <th scope="col">Total</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.recent_orders.length === 0 && <EmptyRow columns={5}>No orders yet.</EmptyRow>}
-                {data.recent_orders.map((order) => (
-                  <tr key={order.id}>
-                    <td>
-                      <a href={href.tracking(order.id)}>{order.id}</a>
-                    </td>
-                    <td>{formatDate(order.created_at)}</td>
-                    <td>
-                      <StatusBadge status={order.status} />
-                    </td>
-                    <td>{order.item_count}</td>
-                    <td className="number">{formatMoney(order.total)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-            <table>
-              <caption>Recent tickets</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Ticket</th>
-                  <th scope="col">Subject</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Opened</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.recent_tickets.length === 0 && <EmptyRow columns={4}>No tickets yet.</EmptyRow>}
-                {data.recent_tickets.map((ticket) => (
-                  <tr key={ticket.id}>
-                    <td>{ticket.id}</td>
-                    <td>
-                      <a href={href.ticket(ticket.id)}>{ticket.subject}</a>
-                    </td>
-                    <td>
-                      <StatusBadge status={ticket.status} />
-                    </td>
-                    <td>{formatDate(ticket.created_at)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <DataTable
+              caption="Recent orders"
+              rows={data.recent_orders}
+              rowKey={(order) => order.id}
+              columns={[
+                { header: 'Order', cell: (order) => <a href={href.tracking(order.id)}>{order.id}</a> },
+                orderColumns.date,
+                orderColumns.status,
+                { header: 'Items', cell: (order) => order.item_count },
+                orderColumns.total,
+              ]}
+              empty="No orders yet."
+            />
+            <DataTable
+              caption="Recent tickets"
+              rows={data.recent_tickets}
+              rowKey={(ticket) => ticket.id}
+              columns={[
+                ticketColumns.id,
+                ticketColumns.subject,
+                ticketColumns.status,
+                { header: 'Opened', cell: (ticket) => formatDate(ticket.created_at) },
+              ]}
+              empty="No tickets yet."
+            />
           </div>
         </>
       )}

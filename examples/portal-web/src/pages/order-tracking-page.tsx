@@ -24,7 +24,7 @@ export function OrderTrackingPage({ orderId }: { orderId: string }) {
             {data.steps.map((step) => (
               <li
                 key={step.label}
-                className={step.completed ? 'done' : 'todo'}
+                className={step.completed ? 'done' : 'pending'}
                 aria-current={step.current ? 'step' : undefined}
                 data-completed={step.completed}
               >

@@ -1,10 +1,10 @@
 import type { OrderStatus } from '@customer-portal/sdk';
 import { useState } from 'react';
 import { portal, unwrapPage } from '../api.ts';
-import { EmptyRow } from '../components/empty-row.tsx';
+import { DataTable } from '../components/data-table.tsx';
 import { ErrorAlert } from '../components/error-alert.tsx';
-import { StatusBadge } from '../components/status-badge.tsx';
-import { formatDate, formatMoney, humanize } from '../format.ts';
+import { orderColumns } from '../components/order-columns.tsx';
+import { humanize } from '../format.ts';
 import { href } from '../router.ts';
 import { useApi } from '../use-api.ts';
 
@@ -47,40 +47,32 @@ export function OrdersPage() {
       </form>
       <ErrorAlert error={error} />
       {data && (
-        <table aria-busy={loading}>
-          <caption>
-            Your orders: <span role="status">{data.total === 1 ? '1 order' : `${data.total} orders`}</span>
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">Order</th>
-              <th scope="col">Date</th>
-              <th scope="col">Status</th>
-              <th scope="col">Items</th>
-              <th scope="col">Total</th>
-              <th scope="col">Delivery</th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.items.length === 0 && <EmptyRow columns={6}>No orders match.</EmptyRow>}
-            {data.items.map((order) => (
-              <tr key={order.id}>
-                <th scope="row">{order.id}</th>
-                <td>{formatDate(order.created_at)}</td>
-                <td>
-                  <StatusBadge status={order.status} />
-                </td>
-                <td>{order.items.map((item) => `${item.quantity} × ${item.product_name}`).join(', ')}</td>
-                <td className="number">{formatMoney(order.total)}</td>
-                <td>
-                  <a href={href.tracking(order.id)} aria-label={`Track ${order.id}`}>
-                    Track
-                  </a>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          caption={
+            <>
+              Your orders: <span role="status">{data.total === 1 ? '1 order' : `${data.total} orders`}</span>
+            </>
+          }
+          rows={data.items}
+          rowKey={(order) => order.id}
+          columns={[
+            { header: 'Order', rowHeader: true, cell: (order) => order.id },
+            orderColumns.date,
+            orderColumns.status,
+            { header: 'Items', cell: (order) => order.items.map((item) => `${item.quantity} × ${item.product_name}`).join(', ') },
+            orderColumns.total,
+            {
+              header: 'Delivery',
+              cell: (order) => (
+                <a href={href.tracking(order.id)} aria-label={`Track ${order.id}`}>
+                  Track
+                </a>
+              ),
+            },
+          ]}
+          empty="No orders match."
+          busy={loading}
+        />
       )}
     </>
   );

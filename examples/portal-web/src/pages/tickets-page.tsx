@@ -1,10 +1,11 @@
 import type { Ticket } from '@customer-portal/sdk';
 import { useState } from 'react';
 import { portal, unwrapPage } from '../api.ts';
-import { EmptyRow } from '../components/empty-row.tsx';
+import { DataTable } from '../components/data-table.tsx';
 import { ErrorAlert } from '../components/error-alert.tsx';
 import { NewTicketForm } from '../components/new-ticket-form.tsx';
 import { StatusBadge } from '../components/status-badge.tsx';
+import { ticketColumns } from '../components/ticket-columns.tsx';
 import { formatDateTime, humanize } from '../format.ts';
 import { href } from '../router.ts';
 import { useApi } from '../use-api.ts';
@@ -62,38 +63,20 @@ export function TicketsPage() {
           </form>
           <ErrorAlert error={error} />
           {data && (
-            <table aria-busy={loading}>
-              <caption>
-                <span role="status">{data.total === 1 ? '1 ticket' : `${data.total} tickets`}</span>
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">Ticket</th>
-                  <th scope="col">Subject</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Priority</th>
-                  <th scope="col">Updated</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.items.length === 0 && <EmptyRow columns={5}>No tickets match.</EmptyRow>}
-                {data.items.map((ticket) => (
-                  <tr key={ticket.id}>
-                    <td>{ticket.id}</td>
-                    <td>
-                      <a href={href.ticket(ticket.id)}>{ticket.subject}</a>
-                    </td>
-                    <td>
-                      <StatusBadge status={ticket.status} />
-                    </td>
-                    <td>
-                      <StatusBadge status={ticket.priority} />
-                    </td>
-                    <td>{formatDateTime(ticket.updated_at)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <DataTable
+              caption={<span role="status">{data.total === 1 ? '1 ticket' : `${data.total} tickets`}</span>}
+              rows={data.items}
+              rowKey={(ticket) => ticket.id}
+              columns={[
+                ticketColumns.id,
+                ticketColumns.subject,
+                ticketColumns.status,
+                { header: 'Priority', cell: (ticket) => <StatusBadge status={ticket.priority} /> },
+                { header: 'Updated', cell: (ticket) => formatDateTime(ticket.updated_at) },
+              ]}
+              empty="No tickets match."
+              busy={loading}
+            />
           )}
         </section>
         <NewTicketForm onOpened={onOpened} />
