@@ -4,6 +4,7 @@
  */
 import { createSecretKey, type KeyObject } from 'node:crypto';
 import jwt from 'jsonwebtoken';
+import { createVerifiedTokens } from './verified-tokens.js';
 
 /** Seconds a token stays valid. */
 export const TOKEN_LIFETIME_SECONDS = 3600;
@@ -17,6 +18,8 @@ export interface TokenService {
 /**
  * Issues and verifies tokens signed with `secret`. Verification pins the algorithm to HS256, so `alg: none`
  * and tokens signed with any other algorithm or key are refused, as are expired ones and ones without `exp`.
+ * A token that verified is remembered until its `exp` (see verified-tokens.ts), so that a customer's later
+ * requests skip the signature check.
  *
  * @example
  * const tokens = createTokenService('a-long-random-secret');
@@ -25,12 +28,15 @@ export interface TokenService {
  */
 export function createTokenService(secret: string | Buffer, lifetimeSeconds = TOKEN_LIFETIME_SECONDS): TokenService {
   const key: KeyObject = createSecretKey(typeof secret === 'string' ? Buffer.from(secret, 'utf8') : secret);
+  const verified = createVerifiedTokens();
   return {
     issue(customerId) {
       const access_token = jwt.sign({}, key, { algorithm: 'HS256', subject: String(customerId), expiresIn: lifetimeSeconds });
       return { access_token, expires_in: lifetimeSeconds };
     },
     verify(token) {
+      const remembered = verified.get(token, Math.floor(Date.now() / 1000));
+      if (remembered !== undefined) return remembered;
       let payload: string | jwt.JwtPayload;
       try {
         payload = jwt.verify(token, key, { algorithms: ['HS256'] });
@@ -41,7 +47,10 @@ export function createTokenService(secret: string | Buffer, lifetimeSeconds = TO
         return undefined;
       }
       const customerId = Number(payload.sub);
-      return Number.isSafeInteger(customerId) ? customerId : undefined;
+      if (!Number.isSafeInteger(customerId)) return undefined;
+      // A token with `nbf` is never issued here; it is checked in full every time rather than remembered.
+      if (payload.nbf === undefined) verified.remember(token, { customerId, exp: payload.exp });
+      return customerId;
     },
   };
 }

@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
 import jwt from 'jsonwebtoken';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createVerifiedTokens } from '../../src/auth/verified-tokens.js';
 import { createTokenService } from '../../src/index.js';
 
 const SECRET = 'a-test-secret-that-is-long-enough-for-hs256';
@@ -42,5 +43,46 @@ describe('HS256 bearer tokens', () => {
 
   it('accepts a token signed with the same key by another process', () => {
     expect(createTokenService(SECRET).verify(tokens.issue(2).access_token)).toBe(2);
+  });
+
+  describe('a token verified once', () => {
+    afterEach(() => void vi.useRealTimers());
+
+    it('is refused once its exp has passed, though it verified before', () => {
+      vi.useFakeTimers({ toFake: ['Date'] });
+      const shortLived = createTokenService(SECRET, 60);
+      const { access_token } = shortLived.issue(3);
+      expect(shortLived.verify(access_token)).toBe(3);
+      vi.setSystemTime(Date.now() + 59_000);
+      expect(shortLived.verify(access_token)).toBe(3);
+      vi.setSystemTime(Date.now() + 1_000);
+      expect(shortLived.verify(access_token)).toBeUndefined();
+    });
+
+    it('does not make a token with a changed signature pass', () => {
+      const { access_token } = tokens.issue(1);
+      expect(tokens.verify(access_token)).toBe(1);
+      // A character in the middle of the signature: the last one also carries padding bits.
+      const at = access_token.length - 10;
+      const forged = `${access_token.slice(0, at)}${access_token[at] === 'A' ? 'B' : 'A'}${access_token.slice(at + 1)}`;
+      expect(tokens.verify(forged)).toBeUndefined();
+    });
+  });
+});
+
+describe('the memo of verified tokens', () => {
+  it('forgets the oldest token when full, so it cannot grow without bound', () => {
+    const memo = createVerifiedTokens(2);
+    memo.remember('a', { customerId: 1, exp: 100 });
+    memo.remember('b', { customerId: 2, exp: 100 });
+    memo.remember('c', { customerId: 3, exp: 100 });
+    expect([memo.get('a', 0), memo.get('b', 0), memo.get('c', 0)]).toEqual([undefined, 2, 3]);
+  });
+
+  it('treats a token as expired from the second its exp names, as jsonwebtoken does', () => {
+    const memo = createVerifiedTokens();
+    memo.remember('a', { customerId: 1, exp: 100 });
+    expect(memo.get('a', 99)).toBe(1);
+    expect(memo.get('a', 100)).toBeUndefined();
   });
 });
