@@ -33,6 +33,9 @@ export interface OrderRow {
   courier_contact: string | null;
 }
 
+/** The columns of an order that a list of orders shows. */
+export type OrderSummaryRow = Pick<OrderRow, 'id' | 'status' | 'total' | 'created_at' | 'estimated_delivery' | 'tracking_number'>;
+
 export interface OrderItemRow {
   order_id: string;
   id: string;
@@ -112,7 +115,7 @@ export function customerOf(row: CustomerRow): CustomerRecord {
   };
 }
 
-export function orderOf(row: OrderRow, items: OrderItemRow[]): Order {
+export function orderOf(row: OrderSummaryRow, items: OrderItemRow[]): Order {
   return {
     id: row.id,
     status: row.status,
@@ -120,8 +123,13 @@ export function orderOf(row: OrderRow, items: OrderItemRow[]): Order {
     created_at: row.created_at,
     estimated_delivery: row.estimated_delivery,
     tracking_number: row.tracking_number,
-    items: items.map(({ order_id: _order, ...item }) => item),
+    items: items.map(orderItemOf),
   };
+}
+
+/** An item without the order it belongs to (spelled out: a rest pattern copies slowly on this hot path). */
+function orderItemOf(item: OrderItemRow): Order['items'][number] {
+  return { id: item.id, product_name: item.product_name, quantity: item.quantity, price: item.price, subtotal: item.subtotal };
 }
 
 /** An order with its shipment; an order with no courier data has not shipped, so its shipment is null. */

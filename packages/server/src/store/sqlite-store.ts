@@ -29,6 +29,7 @@ import {
   type NotificationRow,
   type OrderItemRow,
   type OrderRow,
+  type OrderSummaryRow,
   type ReturnRow,
   type TicketRow,
 } from './rows.js';
@@ -52,7 +53,7 @@ export function createSqliteStore(db: Database): PortalStore {
       items: toItems(page.all(params) as Row[]),
     }));
 
-  const withItems = (rows: OrderRow[]) => {
+  const withItems = (rows: OrderSummaryRow[]) => {
     const items = new Map<string, OrderItemRow[]>(rows.map((r) => [r.id, []]));
     const all = q.itemsOfOrders.all(JSON.stringify(rows.map((r) => r.id))) as OrderItemRow[];
     for (const item of all) items.get(item.order_id)?.push(item);

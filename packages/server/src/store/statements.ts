@@ -39,12 +39,15 @@ const SQL = {
     WHERE id = @id`,
 
   countOrders: `SELECT count(*) AS total FROM orders WHERE ${ORDER_FILTER}`,
+  // Only what a listed order shows: every column read costs a request time, and lists are the hot path.
   pageOfOrders: `
-    SELECT * FROM orders WHERE ${ORDER_FILTER}
+    SELECT id, status, total, created_at, estimated_delivery, tracking_number FROM orders WHERE ${ORDER_FILTER}
     ORDER BY created_at DESC, seq DESC LIMIT @limit OFFSET @offset`,
   order: 'SELECT * FROM orders WHERE id = ? AND customer_id = ?',
   // The items of several orders at once: one query per page, not one per order.
-  itemsOfOrders: 'SELECT * FROM order_items WHERE order_id IN (SELECT value FROM json_each(?)) ORDER BY rowid',
+  itemsOfOrders: `
+    SELECT order_id, id, product_name, quantity, price, subtotal FROM order_items
+    WHERE order_id IN (SELECT value FROM json_each(?)) ORDER BY rowid`,
   ordersByStatus: 'SELECT status, count(*) AS count FROM orders WHERE customer_id = ? GROUP BY status',
 
   returnedItems: `
