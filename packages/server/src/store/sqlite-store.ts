@@ -33,6 +33,7 @@ import {
   type ReturnRow,
   type TicketRow,
 } from './rows.js';
+import { createReadCache } from './read-cache.js';
 import { prepareStatements, registerFunctions } from './statements.js';
 
 /**
@@ -45,6 +46,9 @@ import { prepareStatements, registerFunctions } from './statements.js';
 export function createSqliteStore(db: Database): PortalStore {
   registerFunctions(db);
   const q = prepareStatements(db);
+  // Reads are remembered until the database changes (see read-cache.ts); writes always go to SQLite.
+  const cache = createReadCache(db);
+  const remembered = <T>(operation: string, args: unknown, read: () => T): T => cache.get(`${operation} ${JSON.stringify(args)}`, read);
 
   // A list and its count read in one transaction, so X-Total-Count describes the page it comes with.
   const listOf = <Row, Item>(count: Statement, page: Statement, toItems: (rows: Row[]) => Item[]) =>
@@ -132,8 +136,10 @@ export function createSqliteStore(db: Database): PortalStore {
       return row && { customerId: row.id, passwordHash: row.password_hash };
     },
     async getCustomer(customerId) {
-      const row = q.customer.get(customerId) as CustomerRow | undefined;
-      return row && customerOf(row);
+      return remembered('getCustomer', customerId, () => {
+        const row = q.customer.get(customerId) as CustomerRow | undefined;
+        return row && customerOf(row);
+      });
     },
     async updateCustomer(customerId, patch) {
       return updateCustomer.immediate(customerId, patch);
@@ -141,36 +147,42 @@ export function createSqliteStore(db: Database): PortalStore {
 
     async listOrders(customerId, filter) {
       const { limit, offset } = filter;
-      return listOrders({ customer: customerId, status: filter.status ?? null, search: term(filter.search), limit, offset });
+      const params = { customer: customerId, status: filter.status ?? null, search: term(filter.search), limit, offset };
+      return remembered('listOrders', params, () => listOrders(params));
     },
     async getOrder(customerId, orderId) {
-      const row = q.order.get(orderId, customerId) as OrderRow | undefined;
-      return row && orderRecordOf(row, q.itemsOfOrders.all(JSON.stringify([orderId])) as OrderItemRow[]);
+      return remembered('getOrder', [customerId, orderId], () => {
+        const row = q.order.get(orderId, customerId) as OrderRow | undefined;
+        return row && orderRecordOf(row, q.itemsOfOrders.all(JSON.stringify([orderId])) as OrderItemRow[]);
+      });
     },
     async countOrdersByStatus(customerId) {
-      return counts(q.ordersByStatus, customerId);
+      return remembered('countOrdersByStatus', customerId, () => counts(q.ordersByStatus, customerId));
     },
 
     async returnedItems(customerId, orderId) {
-      const rows = q.returnedItems.all(orderId, customerId) as { items: string }[];
-      return rows.flatMap((r) => JSON.parse(r.items) as string[]);
+      return remembered('returnedItems', [customerId, orderId], () => {
+        const rows = q.returnedItems.all(orderId, customerId) as { items: string }[];
+        return rows.flatMap((r) => JSON.parse(r.items) as string[]);
+      });
     },
     async createReturn(_customerId, request) {
       return createReturn.immediate(request);
     },
     async countPendingReturns(customerId) {
-      return (q.pendingReturns.get(customerId) as { count: number }).count;
+      return remembered('countPendingReturns', customerId, () => (q.pendingReturns.get(customerId) as { count: number }).count);
     },
 
     async listTickets(customerId, filter) {
       const { limit, offset } = filter;
-      return listTickets({ customer: customerId, status: filter.status ?? null, search: term(filter.search), limit, offset });
+      const params = { customer: customerId, status: filter.status ?? null, search: term(filter.search), limit, offset };
+      return remembered('listTickets', params, () => listTickets(params));
     },
     async getTicket(customerId, ticketId) {
-      return readTicket(customerId, ticketId);
+      return remembered('getTicket', [customerId, ticketId], () => readTicket(customerId, ticketId));
     },
     async countTicketsByStatus(customerId) {
-      return counts(q.ticketsByStatus, customerId);
+      return remembered('countTicketsByStatus', customerId, () => counts(q.ticketsByStatus, customerId));
     },
     async createTicket(customerId, ticket) {
       return createTicket.immediate(customerId, ticket);
@@ -181,7 +193,8 @@ export function createSqliteStore(db: Database): PortalStore {
 
     async listNotifications(customerId, filter) {
       const { limit, offset } = filter;
-      return listNotifications({ customer: customerId, unread: flag(filter.unreadOnly), limit, offset });
+      const params = { customer: customerId, unread: flag(filter.unreadOnly), limit, offset };
+      return remembered('listNotifications', params, () => listNotifications(params));
     },
     async markNotificationRead(customerId, notificationId) {
       const row = q.markRead.get(notificationId, customerId) as NotificationRow | undefined;
