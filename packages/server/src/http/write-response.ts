@@ -1,6 +1,7 @@
 /** Writing a PortalResponse (an operation's result or a problem) as the HTTP response. */
 import { problemResponse, type ApiError, type PortalResponse } from '@customer-portal/core';
 import type { Context } from 'koa';
+import { toJson } from '../store/read-cache.js';
 
 /**
  * Status, headers and a JSON body. The body is serialised here rather than handed to Koa as an object,
@@ -9,7 +10,7 @@ import type { Context } from 'koa';
 export function writeResponse(ctx: Context, { status, headers, body }: PortalResponse): void {
   ctx.status = status;
   ctx.set(headers);
-  ctx.body = JSON.stringify(body);
+  ctx.body = toJson(body);
 }
 
 /** An ApiError as its problem+json document. */

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sampleWorld, type PortalStore } from '@customer-portal/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createReadCache } from '../../src/store/read-cache.js';
+import { createReadCache, toJson } from '../../src/store/read-cache.js';
 import { createSqliteStore, openDatabase, seedDatabase, type Database } from '../../src/index.js';
 
 const page = { limit: 50, offset: 0 };
@@ -55,6 +55,13 @@ describe('reads remembered by the SQLite store', () => {
     const orders = await store.listOrders(1, page);
     expect(Object.isFrozen(orders.items[0]!.items)).toBe(true);
     expect(() => orders.items.pop()).toThrow(TypeError);
+  });
+
+  it('writes a remembered value as the JSON that JSON.stringify gives, on every request', async () => {
+    const orders = await store.listOrders(1, page);
+    expect(toJson(orders.items)).toBe(JSON.stringify(orders.items));
+    expect(toJson(orders.items)).toBe(JSON.stringify(orders.items));
+    expect(toJson({ fresh: true })).toBe('{"fresh":true}');
   });
 
   it('keeps a bounded number of reads, forgetting the oldest first', () => {
