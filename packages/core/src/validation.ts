@@ -167,6 +167,37 @@ function schemaCompiler(document: OpenApiDocument, coerceTypes: boolean): (schem
   };
 }
 
+// Deeply frozen values, once found so: frozen stays frozen, and so does everything a frozen value holds.
+const deeplyFrozen = new WeakSet<object>();
+// The schemas each deeply frozen value is known to keep.
+const keptSchemas = new WeakMap<object, WeakSet<ValidateFunction>>();
+
+function isDeeplyFrozen(value: object): boolean {
+  if (deeplyFrozen.has(value)) return true;
+  if (!Object.isFrozen(value)) return false;
+  for (const child of Object.values(value)) {
+    if (child !== null && typeof child === 'object' && !isDeeplyFrozen(child)) return false;
+  }
+  deeplyFrozen.add(value);
+  return true;
+}
+
+/**
+ * Whether `value` keeps the schema. A value that is frozen all the way down cannot change, so once it kept
+ * a schema it keeps it for good: a host that hands out the same immutable page to every request (the
+ * server's read cache) has it checked once rather than on every response. Anything else, and any value
+ * that breaks the schema, is checked every time.
+ */
+function keepsSchema(check: SchemaCheck, value: unknown): boolean {
+  if (value === null || typeof value !== 'object' || !isDeeplyFrozen(value)) return check.valid(value);
+  const kept = keptSchemas.get(value);
+  if (kept?.has(check.valid)) return true;
+  if (!check.valid(value)) return false;
+  if (kept) kept.add(check.valid);
+  else keptSchemas.set(value, new WeakSet([check.valid]));
+  return true;
+}
+
 export function createContractValidator(document?: OpenApiDocument): ContractValidator {
   const registry = document ?? (openapiDocument as OpenApiDocument);
   const operations = listOperations(registry);
@@ -238,7 +269,7 @@ export function createContractValidator(document?: OpenApiDocument): ContractVal
           if (!present.has(header.toLowerCase())) errors.push({ location: `response.headers.${header}`, message: 'is required' });
         }
       }
-      if (documented.body && !documented.body.valid(body)) errors.push(...toFieldErrors('response.body', documented.body.explain(body)));
+      if (documented.body && !keepsSchema(documented.body, body)) errors.push(...toFieldErrors('response.body', documented.body.explain(body)));
       return errors;
     },
   };
