@@ -9,6 +9,7 @@
 export * from './body.js';
 export * from './document.js';
 export * from './errors.js';
+export * from './frozen.js';
 export * from './memory-store.js';
 export * from './operations/index.js';
 export * from './portal.js';

@@ -9,6 +9,7 @@ import ajvFormats from 'ajv-formats';
 const addFormats = ajvFormats.default;
 import { listOperations, openapiDocument, type JsonSchema, type OpenApiDocument, type Operation } from './document.js';
 import { validationFailed } from './errors.js';
+import { isDeeplyFrozen } from './frozen.js';
 import type { FieldError, OperationId } from './types.js';
 
 const SCHEMAS_ID = 'urn:customer-portal:schemas';
@@ -167,20 +168,8 @@ function schemaCompiler(document: OpenApiDocument, coerceTypes: boolean): (schem
   };
 }
 
-// Deeply frozen values, once found so: frozen stays frozen, and so does everything a frozen value holds.
-const deeplyFrozen = new WeakSet<object>();
-// The schemas each deeply frozen value is known to keep.
+// The schemas each deeply frozen body is known to keep: a WeakMap, so an entry goes with its body.
 const keptSchemas = new WeakMap<object, WeakSet<ValidateFunction>>();
-
-function isDeeplyFrozen(value: object): boolean {
-  if (deeplyFrozen.has(value)) return true;
-  if (!Object.isFrozen(value)) return false;
-  for (const child of Object.values(value)) {
-    if (child !== null && typeof child === 'object' && !isDeeplyFrozen(child)) return false;
-  }
-  deeplyFrozen.add(value);
-  return true;
-}
 
 /**
  * Whether `value` keeps the schema. A value that is frozen all the way down cannot change, so once it kept
@@ -189,10 +178,12 @@ function isDeeplyFrozen(value: object): boolean {
  * that breaks the schema, is checked every time.
  */
 function keepsSchema(check: SchemaCheck, value: unknown): boolean {
-  if (value === null || typeof value !== 'object' || !isDeeplyFrozen(value)) return check.valid(value);
+  if (value === null || typeof value !== 'object') return check.valid(value);
   const kept = keptSchemas.get(value);
+  // Only deeply frozen values are ever remembered, and they stay so.
   if (kept?.has(check.valid)) return true;
   if (!check.valid(value)) return false;
+  if (!isDeeplyFrozen(value)) return true;
   if (kept) kept.add(check.valid);
   else keptSchemas.set(value, new WeakSet([check.valid]));
   return true;

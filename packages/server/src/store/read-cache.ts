@@ -11,6 +11,7 @@
  * is one statement, a fraction of the reads it saves. Values are frozen when remembered, because every
  * caller that asks gets the same object.
  */
+import { deepFreeze, isDeeplyFrozen } from '@customer-portal/core';
 import type { Database } from 'better-sqlite3';
 
 export interface ReadCache {
@@ -49,32 +50,23 @@ export function createReadCache(db: Database, capacity = READ_CACHE_CAPACITY): R
   };
 }
 
-// Every object a cache froze, and the JSON of those that were written out: a frozen value's JSON cannot change.
-const frozenByCache = new WeakSet<object>();
+// The JSON of deeply frozen values written out: a WeakMap, so an entry goes with its value.
 const jsonOfFrozen = new WeakMap<object, string>();
 
 /**
- * `JSON.stringify(value)`, worked out once for a value a read cache handed out (a page of orders that a
- * customer reloads is serialised once per database change, not once per request).
+ * `JSON.stringify(value)`, worked out once for a value that is frozen all the way down, as the read cache
+ * hands them out (a page of orders that a customer reloads is serialised once per database change, not
+ * once per request).
  *
  * @example
  * ctx.body = toJson(response.body);
  */
 export function toJson(value: unknown): string {
-  if (typeof value !== 'object' || value === null || !frozenByCache.has(value)) return JSON.stringify(value);
+  if (value === null || typeof value !== 'object') return JSON.stringify(value);
   let json = jsonOfFrozen.get(value);
   if (json === undefined) {
     json = JSON.stringify(value);
-    jsonOfFrozen.set(value, json);
+    if (isDeeplyFrozen(value)) jsonOfFrozen.set(value, json);
   }
   return json;
-}
-
-function deepFreeze<T>(value: T): T {
-  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    frozenByCache.add(value);
-    for (const child of Object.values(value)) deepFreeze(child);
-  }
-  return value;
 }
