@@ -36,6 +36,11 @@ import {
 import { createReadCache } from './read-cache.js';
 import { prepareStatements, registerFunctions } from './statements.js';
 
+export interface SqliteStoreOptions {
+  /** Remember reads until the database changes (see read-cache.ts); default true. False reads SQLite every time. */
+  rememberReads?: boolean;
+}
+
 /**
  * A PortalStore on an open, migrated database (see openDatabase). Statements are prepared once, here.
  *
@@ -43,12 +48,13 @@ import { prepareStatements, registerFunctions } from './statements.js';
  * const store = createSqliteStore(openDatabase('data/portal.db'));
  * const portal = createPortal({ store, auth });
  */
-export function createSqliteStore(db: Database): PortalStore {
+export function createSqliteStore(db: Database, { rememberReads = true }: SqliteStoreOptions = {}): PortalStore {
   registerFunctions(db);
   const q = prepareStatements(db);
-  // Reads are remembered until the database changes (see read-cache.ts); writes always go to SQLite.
-  const cache = createReadCache(db);
-  const remembered = <T>(operation: string, args: unknown, read: () => T): T => cache.get(`${operation} ${JSON.stringify(args)}`, read);
+  // Writes always go to SQLite; reads may be remembered until the database changes.
+  const cache = rememberReads ? createReadCache(db) : undefined;
+  const remembered = <T>(operation: string, args: unknown, read: () => T): T =>
+    cache ? cache.get(`${operation} ${JSON.stringify(args)}`, read) : read();
 
   // A list and its count read in one transaction, so X-Total-Count describes the page it comes with.
   const listOf = <Row, Item>(count: Statement, page: Statement, toItems: (rows: Row[]) => Item[]) =>

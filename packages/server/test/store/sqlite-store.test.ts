@@ -79,7 +79,10 @@ const afterWrites: Call[] = [
   ['returned items of the new return', (s) => s.returnedItems(1, 'ORD118')],
 ];
 
-describe('the SQLite store, call for call against the in-memory store', () => {
+describe.each([
+  ['remembering reads', true],
+  ['reading SQLite every time', false],
+])('the SQLite store %s, call for call against the in-memory store', (_name, rememberReads) => {
   let memory: PortalStore;
   let sqlite: PortalStore;
   let db: Database;
@@ -88,7 +91,7 @@ describe('the SQLite store, call for call against the in-memory store', () => {
     memory = createMemoryStore(worldWithTies());
     db = openDatabase(':memory:');
     seedDatabase(db, worldWithTies(), { hashPassword: asGiven });
-    sqlite = createSqliteStore(db);
+    sqlite = createSqliteStore(db, { rememberReads });
     return () => db.close();
   });
 
