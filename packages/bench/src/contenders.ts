@@ -5,6 +5,7 @@ import { copyFileSync, rmSync } from 'node:fs';
 import { spawnAnnouncingServer, spawnPolledServer, freePort, type RunningServer } from './child-server.js';
 import { benchEntry, openapiPath, prismCli } from './paths.js';
 import { CANNED_RESPONSES_ENV } from './servers/canned-responses.js';
+import { WITHOUT_ENV } from './servers/parts.js';
 
 export const CONTENDER_IDS = ['reference', 'koa', 'prism'] as const;
 export type ContenderId = (typeof CONTENDER_IDS)[number];
@@ -37,6 +38,21 @@ export function startReference(databasePath: string, extraNodeArgs: string[] = [
     script: benchEntry('servers/reference'),
     nodeArgs: extraNodeArgs,
     env: { DATABASE_PATH: databasePath, JWT_SECRET: BENCH_JWT_SECRET },
+  });
+}
+
+/**
+ * The reference server on `databasePath` with its read cache off (`createSqliteStore(db, { rememberReads: false })`),
+ * otherwise as shipped: every read goes to SQLite and every response is checked and serialised afresh.
+ *
+ * @example
+ * const server = await startReferenceWithoutReadCache('/tmp/bench/round-1-uncached.sqlite');
+ */
+export function startReferenceWithoutReadCache(databasePath: string): Promise<RunningServer> {
+  return spawnAnnouncingServer({
+    name: `${CONTENDER_LABELS.reference} (read cache off)`,
+    script: benchEntry('servers/reference-parts'),
+    env: { DATABASE_PATH: databasePath, JWT_SECRET: BENCH_JWT_SECRET, [WITHOUT_ENV]: 'read-cache' },
   });
 }
 

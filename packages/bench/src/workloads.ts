@@ -3,7 +3,7 @@
  */
 import type { LoadRequest } from './load.js';
 
-export const WORKLOAD_IDS = ['orders', 'dashboard', 'message', 'mixed', 'login'] as const;
+export const WORKLOAD_IDS = ['orders', 'orders-uncached', 'dashboard', 'message', 'mixed', 'login'] as const;
 export type WorkloadId = (typeof WORKLOAD_IDS)[number];
 
 export interface Workload {
@@ -15,6 +15,11 @@ export interface Workload {
   maxConnections?: number;
   /** A floor under the run's duration, for a workload whose requests take tens of milliseconds each. */
   minDurationSeconds?: number;
+  /**
+   * false: the reference server answers it with its read cache off, so that the report shows what a request
+   * costs when nothing is remembered (the other contenders have no such cache and run as usual).
+   */
+  readCache?: boolean;
 }
 
 /** The documented sample account (fixtures/README.md) whose data the workloads read and write. */
@@ -45,6 +50,13 @@ export function workloads(token: string): Workload[] {
   };
   return [
     { id: 'orders', label: 'GET /orders', requests: [get('/api/v1/customer/orders')] },
+    {
+      // The same request again and again is the read cache's best case; this is the same server without it.
+      id: 'orders-uncached',
+      label: 'GET /orders (read cache off)',
+      readCache: false,
+      requests: [get('/api/v1/customer/orders')],
+    },
     { id: 'dashboard', label: 'GET /dashboard', requests: [get('/api/v1/customer/dashboard')] },
     { id: 'message', label: `POST /tickets/${SAMPLE_TICKET}/messages`, requests: [reply] },
     {

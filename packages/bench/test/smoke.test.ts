@@ -11,6 +11,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { benchEntry } from '../src/paths.js';
 import type { BenchResults } from '../src/results.js';
+import { WORKLOAD_IDS } from '../src/workloads.js';
 
 const run = promisify(execFile);
 
@@ -39,7 +40,7 @@ describe('npm run bench -- --smoke', () => {
 
   it('measures every workload on every contender, without failed requests', () => {
     const { rows } = results.throughput!;
-    expect(rows).toHaveLength(5 * 3);
+    expect(rows).toHaveLength(WORKLOAD_IDS.length * 3);
     for (const row of rows) {
       expect(row.requestsPerSecond, `${row.label} on ${row.contender}`).toBeGreaterThan(0);
       expect(row.non2xx + row.errors, `${row.label} on ${row.contender}`).toBe(0);
@@ -48,6 +49,13 @@ describe('npm run bench -- --smoke', () => {
     }
     const koa = rows.find((r) => r.contender === 'koa' && r.workload === 'orders')!;
     expect(koa.vsKoa).toBe(1);
+  });
+
+  it('sets GET /orders with the read cache off beside the cached figure', () => {
+    const uncached = results.throughput!.rows.find((r) => r.contender === 'reference' && r.workload === 'orders-uncached')!;
+    expect(uncached.requestsPerSecond).toBeGreaterThan(0);
+    expect(markdown).toContain('The GET /orders figure relies on the server\'s read cache');
+    expect(markdown).toContain(`serves ${Math.round(uncached.requestsPerSecond).toLocaleString('en')} req/s`);
   });
 
   it('times start to first 200', () => {
@@ -64,7 +72,8 @@ describe('npm run bench -- --smoke', () => {
 
   it('prices each part of the reference server by taking it out', () => {
     const { steps } = results.breakdown!;
-    expect(steps.map((s) => s.label)[0]).toBe('reference server, as shipped');
+    expect(steps.map((s) => s.label).slice(0, 2)).toEqual(['reference server, as shipped', 'without the read cache']);
+    expect(markdown).not.toMatch(/: -\d/);
     for (const step of steps) {
       expect(step.requestsPerSecond).toBeGreaterThan(0);
       // CPU time comes from /proc: Linux only.

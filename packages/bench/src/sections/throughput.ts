@@ -5,7 +5,16 @@
  */
 import { join } from 'node:path';
 import type { RunningServer } from '../child-server.js';
-import { CONTENDER_IDS, CONTENDER_LABELS, freshCopy, startBareKoa, startPrism, startReference, type ContenderId } from '../contenders.js';
+import {
+  CONTENDER_IDS,
+  CONTENDER_LABELS,
+  freshCopy,
+  startBareKoa,
+  startPrism,
+  startReference,
+  startReferenceWithoutReadCache,
+  type ContenderId,
+} from '../contenders.js';
 import { measure, type Measurement } from '../measure.js';
 import { median, ratio } from '../stats.js';
 import { bearer, workloads, type Workload, type WorkloadId } from '../workloads.js';
@@ -50,10 +59,23 @@ function rotated(round: number): ContenderId[] {
   return [...CONTENDER_IDS.slice(shift), ...CONTENDER_IDS.slice(0, shift)];
 }
 
-async function startAll(context: SectionContext, round: number, token: string, cannedFile: string): Promise<Record<ContenderId, RunningServer>> {
-  const database = freshCopy(context.seededDatabase, join(context.workDir, `round-${round}.sqlite`));
-  const [reference, koa, prism] = await Promise.all([startReference(database), startBareKoa(cannedFile), startPrism(bearer(token))]);
-  return { reference, koa, prism: prism.server };
+/** The contenders, plus the reference server with its read cache off when a workload asks for it. */
+type Servers = Record<ContenderId, RunningServer> & { referenceUncached?: RunningServer };
+
+async function startAll(context: SectionContext, round: number, token: string, cannedFile: string, uncached: boolean): Promise<Servers> {
+  const copy = (name: string) => freshCopy(context.seededDatabase, join(context.workDir, `round-${round}${name}.sqlite`));
+  const [reference, koa, prism, referenceUncached] = await Promise.all([
+    startReference(copy('')),
+    startBareKoa(cannedFile),
+    startPrism(bearer(token)),
+    uncached ? startReferenceWithoutReadCache(copy('-uncached')) : undefined,
+  ]);
+  return { reference, koa, prism: prism.server, ...(referenceUncached && { referenceUncached }) };
+}
+
+function serverFor(servers: Servers, workload: Workload, contender: ContenderId): RunningServer {
+  if (contender === 'reference' && workload.readCache === false) return servers.referenceUncached!;
+  return servers[contender];
 }
 
 export function summarise(samples: ThroughputSample[], labels: Map<WorkloadId, string>): ThroughputRow[] {
@@ -94,11 +116,11 @@ export async function runThroughput(context: SectionContext, { token, cannedFile
   const all = workloads(token).filter((w) => context.options.workloads.includes(w.id));
   const samples: ThroughputSample[] = [];
   for (let round = 1; round <= rounds; round++) {
-    const servers = await startAll(context, round, token, cannedFile);
+    const servers = await startAll(context, round, token, cannedFile, all.some((w) => w.readCache === false));
     try {
       for (const workload of all) {
         for (const contender of rotated(round - 1)) {
-          const result = await measure(servers[contender], {
+          const result = await measure(serverFor(servers, workload, contender), {
             requests: workload.requests,
             connections: Math.min(connections, workload.maxConnections ?? connections),
             durationSeconds: Math.max(durationSeconds, workload.minDurationSeconds ?? 0),
@@ -109,7 +131,7 @@ export async function runThroughput(context: SectionContext, { token, cannedFile
         }
       }
     } finally {
-      await Promise.all(Object.values(servers).map((s) => s.close()));
+      await Promise.all(Object.values(servers).map((s: RunningServer) => s.close()));
     }
   }
   const labels = new Map(all.map((w) => [w.id, w.label]));
