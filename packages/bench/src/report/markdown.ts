@@ -105,7 +105,9 @@ function growth({ growth }: BenchResults): string | undefined {
     '## Growth with data',
     '',
     `Generated databases (\`npm run bench:data\`), each with the sample world plus one customer with ` +
-      `${count(growth.heavyCustomerOrders)} orders, whose reads are measured; the other orders are spread over about 100 per customer.`,
+      `${count(growth.heavyCustomerOrders)} orders, whose reads are measured; the other orders are spread over about 100 per customer. ` +
+      'The reads are measured on the reference server with its read cache off (as in "GET /orders (read cache off)"): with ' +
+      'it on, every repeat of a request is answered from memory whatever the size of the database.',
     '',
     markdownTable(
       ['orders', 'customers', 'items', 'tickets', 'messages', 'file MB', 'generated in s', 'start to first 200 ms'],
