@@ -1,7 +1,7 @@
 /** Writing a PortalResponse (an operation's result or a problem) as the HTTP response. */
 import { problemResponse, type ApiError, type PortalResponse } from '@customer-portal/core';
 import type { Context } from 'koa';
-import { toJson } from '../store/read-cache.js';
+import { toJson } from './json-body.js';
 
 /**
  * Status, headers and a JSON body. The body is serialised here rather than handed to Koa as an object,

@@ -11,7 +11,7 @@
  * is one statement, a fraction of the reads it saves. Values are frozen when remembered, because every
  * caller that asks gets the same object.
  */
-import { deepFreeze, isDeeplyFrozen } from '@customer-portal/core';
+import { deepFreeze } from '@customer-portal/core';
 import type { Database } from 'better-sqlite3';
 
 export interface ReadCache {
@@ -48,25 +48,4 @@ export function createReadCache(db: Database, capacity = READ_CACHE_CAPACITY): R
       return value;
     },
   };
-}
-
-// The JSON of deeply frozen values written out: a WeakMap, so an entry goes with its value.
-const jsonOfFrozen = new WeakMap<object, string>();
-
-/**
- * `JSON.stringify(value)`, worked out once for a value that is frozen all the way down, as the read cache
- * hands them out (a page of orders that a customer reloads is serialised once per database change, not
- * once per request).
- *
- * @example
- * ctx.body = toJson(response.body);
- */
-export function toJson(value: unknown): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value);
-  let json = jsonOfFrozen.get(value);
-  if (json === undefined) {
-    json = JSON.stringify(value);
-    if (isDeeplyFrozen(value)) jsonOfFrozen.set(value, json);
-  }
-  return json;
 }

@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sampleWorld, type PortalStore } from '@customer-portal/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createReadCache, toJson } from '../../src/store/read-cache.js';
+import { toJson } from '../../src/http/json-body.js';
+import { createReadCache } from '../../src/store/read-cache.js';
 import { createSqliteStore, openDatabase, seedDatabase, type Database } from '../../src/index.js';
 
 const page = { limit: 50, offset: 0 };
