@@ -136,7 +136,8 @@ function orderItemOf(item: OrderItemRow): Order['items'][number] {
 export function orderRecordOf(row: OrderRow, items: OrderItemRow[]): OrderRecord {
   const { current_location, courier_name, courier_contact } = row;
   const shipped = current_location !== null || courier_name !== null || courier_contact !== null;
-  return { ...orderOf(row, items), shipment: shipped ? { current_location, courier_name, courier_contact } : null };
+  // Added to orderOf's object rather than spread into a new one (see insertMessage in sqlite-store.ts).
+  return Object.assign(orderOf(row, items), { shipment: shipped ? { current_location, courier_name, courier_contact } : null });
 }
 
 export function returnOf(row: ReturnRow): Return {

@@ -1,6 +1,7 @@
 /**
  * The SQLite store remembers reads until the database changes. Whoever changes it (the store itself, a
- * statement on the same connection, another process), the next read must see the change.
+ * statement on the same connection, another process), the next read must see the change; another process's
+ * from the next turn of the event loop, which is when the next request is served.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -41,7 +42,7 @@ describe('reads remembered by the SQLite store', () => {
     expect(await store.getCustomer(2)).toBeUndefined();
   });
 
-  it('sees a write committed by another connection, as another process would make it', async () => {
+  it('sees a write committed by another connection, as another process would make it, from the next turn of the event loop', async () => {
     const before = await store.listOrders(1, page);
     const other = openDatabase(join(dir, 'portal.db'));
     try {
@@ -49,6 +50,8 @@ describe('reads remembered by the SQLite store', () => {
     } finally {
       other.close();
     }
+    // The next request arrives in a later turn: SQLite's data_version is asked once per turn (read-cache.ts).
+    await new Promise((resolve) => setImmediate(resolve));
     expect((await store.listOrders(1, page)).items[0]).toMatchObject({ id: before.items[0]!.id, status: 'CANCELLED' });
   });
 
