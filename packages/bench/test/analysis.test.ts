@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renderAnalysis } from '../src/report/analysis.js';
+import { memoryParagraph } from '../src/report/memory.js';
 import { describePart } from '../src/report/part-cost.js';
 import { checkTargets } from '../src/report/targets.js';
 import type { BenchResults } from '../src/results.js';
@@ -52,7 +53,7 @@ describe('renderAnalysis', () => {
     const mixed: ThroughputRow = { ...orders('reference', 3000, 300), workload: 'mixed', label: 'mixed (4 reads : 1 write)', peakRssMb: 125 };
     const text = renderAnalysis(results(3000, [mixed]))!;
     expect(text).toContain('peaks at 125 MB on mixed (4 reads : 1 write), 5 MB over the 120 MB target');
-    expect(text).toContain('152–158 MB with the read cache and 141–144 MB without it');
+    expect(text).toContain("most of what is above the live heap is V8's young generation");
   });
 
   it('says nothing when every target it explains is met', () => {
@@ -65,5 +66,24 @@ describe('describePart', () => {
     expect(describePart({ partMicros: 40.2 })).toBe('costs 40 µs');
     expect(describePart({ partMicros: -58 })).toBe('saves 58 µs');
     expect(describePart({ partMicros: -0.3 })).toBe('no measurable cost');
+  });
+});
+
+describe('memoryParagraph', () => {
+  it("names the reference server's highest peak, login left out, beside bare Koa's", () => {
+    const row = (workload: ThroughputRow['workload'], label: string, peakRssMb: number, contender: ThroughputRow['contender'] = 'reference'): ThroughputRow => ({
+      ...orders(contender, 3000, 300),
+      workload,
+      label,
+      peakRssMb,
+    });
+    const text = memoryParagraph(
+      results(3000, [row('mixed', 'mixed (4 reads : 1 write)', 112), row('login', 'POST /auth/login', 190), row('mixed', 'mixed (4 reads : 1 write)', 79, 'koa')]),
+    );
+    expect(text).toContain('The reference server peaks at 112 MB (mixed (4 reads : 1 write)), bare Koa at 90 MB.');
+  });
+
+  it('is empty when the throughput section did not run', () => {
+    expect(memoryParagraph({ ...results(3000), throughput: undefined })).toBe('');
   });
 });

@@ -4,6 +4,7 @@
  */
 import type { BenchResults } from '../results.js';
 import type { ThroughputRow } from '../sections/throughput.js';
+import { referencePeak } from './memory.js';
 import { describePart } from './part-cost.js';
 import { count, decimal } from './table.js';
 import { TARGETS } from './targets.js';
@@ -53,22 +54,16 @@ function throughputWhy(results: BenchResults): string {
   ].join(' ');
 }
 
-/** The missed memory target: by how much, and what is known of why. */
+/** The missed memory target: by how much; what the peak is made of follows the throughput table. */
 function memoryWhy(results: BenchResults): string {
-  const rss = results.targets.find((t) => t.id === 'rss');
-  const rows = results.throughput?.rows.filter((r) => r.contender === 'reference' && r.workload !== 'login') ?? [];
-  const worst = rows.reduce<ThroughputRow | undefined>((a, b) => (!a || b.peakRssMb > a.peakRssMb ? b : a), undefined);
-  const byHowMuch = worst ? `${count(worst.peakRssMb)} MB on ${worst.label}, ${count(worst.peakRssMb - TARGETS.rssMb)} MB over the ${TARGETS.rssMb} MB target` : (rss?.measured ?? '');
-  const cached = rows.find((r) => r.workload === 'orders');
-  const uncached = rows.find((r) => r.workload === 'orders-uncached');
-  const orders = cached && uncached ? ` GET /orders peaks at ${count(cached.peakRssMb)} MB with the read cache and ${count(uncached.peakRssMb)} MB without it in this run.` : '';
+  const worst = referencePeak(results);
+  const byHowMuch = worst
+    ? `${count(worst.peakRssMb)} MB on ${worst.label}, ${count(worst.peakRssMb - TARGETS.rssMb)} MB over the ${TARGETS.rssMb} MB target`
+    : (results.targets.find((t) => t.id === 'rss')?.measured ?? '');
   return (
     `**Memory.** The reference server's resident memory peaks at ${byHowMuch} (login, left out of the target, takes more by ` +
-    `design: scrypt needs 16 MB per hash in flight).${orders} What is known: in separate 5 s runs of the mixed workload ` +
-    'outside this benchmark, the server peaked at about 152–158 MB with the read cache and 141–144 MB without it: the ' +
-    'cache accounts for part of the excess, but the server is over the target without it too (those single runs peaked ' +
-    'higher than the medians here). The cause of the rest has not been found; these are peaks of the whole process ' +
-    '(V8 heap, SQLite page cache and Node buffers together), and no leak has been shown or ruled out.'
+    'design: scrypt needs 16 MB per hash in flight). What the peak is made of is under "Throughput"; most of what is above ' +
+    "the live heap is V8's young generation, which `node --max-semi-space-size=8` halves."
   );
 }
 

@@ -6,6 +6,7 @@ import { CONTENDER_LABELS } from '../contenders.js';
 import type { BenchResults } from '../results.js';
 import { renderAnalysis } from './analysis.js';
 import { describePart } from './part-cost.js';
+import { memoryParagraph } from './memory.js';
 import { readCacheSentence } from './read-cache.js';
 import { count, decimal, markdownTable } from './table.js';
 
@@ -64,6 +65,7 @@ function throughput(results: BenchResults): string | undefined {
       'scrypt (N = 2^14, r = 8, p = 1, about 40 ms of CPU and 16 MB of memory per hash, on libuv\'s thread pool), ' +
       'so a machine signs in at most about 25 customers a second per core; that is what makes guessing passwords expensive. ' +
       'Prism and bare Koa hand out a canned token.',
+    ...[memoryParagraph(results)].filter(Boolean).flatMap((paragraph) => ['', paragraph]),
   ].join('\n');
 }
 
