@@ -1,8 +1,10 @@
 /** The data and the sessions live in files: they survive a restart, and a 201 means the row is on disk. */
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../src/index.js';
 import { ALI, startTestServer, type TestServer } from './support/test-server.js';
 
 describe('a restarted server', () => {
@@ -81,6 +83,28 @@ describe('a write', () => {
       expect(reader.prepare('SELECT count(*) FROM pragma_foreign_key_list(?)').pluck().get('orders')).toBe(1);
     } finally {
       reader.close();
+    }
+  });
+});
+
+describe('the database file', () => {
+  it('is in WAL mode with synchronous NORMAL, whether just created or reopened', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'portal-durability-'));
+    try {
+      for (const opening of ['created', 'reopened']) {
+        const db = openDatabase(join(dir, 'portal.db'));
+        try {
+          expect({ opening, journal: db.pragma('journal_mode', { simple: true }), synchronous: db.pragma('synchronous', { simple: true }) }).toEqual({
+            opening,
+            journal: 'wal',
+            synchronous: 1,
+          });
+        } finally {
+          db.close();
+        }
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });
