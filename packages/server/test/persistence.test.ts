@@ -1,4 +1,4 @@
-/** The data and the sessions live in files: they survive a restart, and a 201 means the row is on disk. */
+/** The data and the sessions live in files: they survive a restart, and a 201 means the row is in the database file. */
 import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
