@@ -4,8 +4,10 @@
  */
 import { setupPortalServer } from '@customer-portal/mocks/node';
 import { createPortalClient, type Problem } from '@customer-portal/sdk';
-import { QueryClient } from '@tanstack/react-query';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import createQueryHooks from 'openapi-react-query';
+import { createElement } from 'react';
+import { renderToString } from 'react-dom/server';
 import { afterAll, afterEach, beforeAll, describe, expect, expectTypeOf, it } from 'vitest';
 
 const server = setupPortalServer({ baseUrl: 'http://mock.portal.test' });
@@ -53,5 +55,17 @@ describe('openapi-react-query over the portal client', () => {
     await portal.POST('/api/v1/customer/tickets', { body: { subject: 'Late parcel', description: 'ORD123 is late.' } });
     await queryClient.invalidateQueries({ queryKey: tickets.queryKey });
     expect((await queryClient.fetchQuery(tickets))[0]?.subject).toBe('Late parcel');
+  });
+
+  it('renders useQuery from the cache a prefetch filled, under the same key (server-side rendering)', async () => {
+    const { $api, queryClient } = await signedInQueries();
+    await queryClient.prefetchQuery($api.queryOptions('get', '/api/v1/customer/dashboard'));
+    function OpenTickets() {
+      const { data } = $api.useQuery('get', '/api/v1/customer/dashboard');
+      expectTypeOf(data?.stats.open_tickets).toEqualTypeOf<number | undefined>();
+      return createElement('p', null, `Open tickets: ${data?.stats.open_tickets ?? '…'}`);
+    }
+    const html = renderToString(createElement(QueryClientProvider, { client: queryClient }, createElement(OpenTickets)));
+    expect(html).toBe('<p>Open tickets: 2</p>');
   });
 });
