@@ -31,7 +31,7 @@ export type PortalWorker = SetupWorker &
     readonly scenarios: Record<string, Scenario>;
     /** Switches scenario by name in place (no reload) and remembers the choice for the next load. */
     chooseScenario(name: string): void;
-    /** Replaces the run-time fault (none with `undefined`) and remembers it for the next load. */
+    /** Replaces the run-time fault (none with `undefined`) and remembers it for the next load (unless it has `when`). */
     chooseFault(fault: Fault | undefined): void;
     /** The run-time fault chosen with `chooseFault` (or kept from an earlier load). */
     readonly chosenFault: Fault | undefined;
@@ -105,7 +105,8 @@ export async function startPortalWorker(options: PortalWorkerOptions = {}): Prom
         handlers.clearFaults();
         if (fault) handlers.fault(fault);
         chosenFault = fault;
-        remember(FAULT_STORAGE_KEY, fault && JSON.stringify(fault));
+        // A `when` function cannot be stored: such a fault holds for this load only.
+        remember(FAULT_STORAGE_KEY, fault && !fault.when ? JSON.stringify(fault) : undefined);
       },
     },
     chosenFault: { get: () => chosenFault },

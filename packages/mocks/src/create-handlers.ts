@@ -23,7 +23,10 @@ export interface MockOptions {
   baseUrl?: string;
   /** How the API behaves: a built-in scenario's name (default `'default'`) or a scenario of your own. */
   scenario?: ScenarioName | Scenario;
-  /** The data, instead of the scenario's: a world, or a function from the sample world to one. */
+  /**
+   * The data: a world, or a function from the sample world to one. A scenario's own world function is applied
+   * to it (`empty` empties it); a scenario's world object replaces it.
+   */
   world?: WorldOption;
   /** Faults in force from the start, on top of the scenario's; `reset()` keeps them. */
   faults?: Fault[];
@@ -83,7 +86,7 @@ export function createHandlers(options: MockOptions = {}): PortalHandlers {
   const validator = sharedValidator();
   let scenarioName = typeof options.scenario === 'object' ? 'custom' : (options.scenario ?? 'default');
   let scenario = scenarioOf(options.scenario ?? 'default');
-  let world = resolveWorld(options.world ?? scenario.world);
+  let world = resolveWorld(options.world, scenario.world);
   const standingFaults = (s: Scenario): Fault[] => [...(s.faults ?? []), ...(options.faults ?? []), ...(options.delay !== undefined ? [{ latency: options.delay }] : [])];
 
   const store = createMemoryStore(world);
@@ -96,13 +99,14 @@ export function createHandlers(options: MockOptions = {}): PortalHandlers {
     const next = () => portal.handle({ operationId: operation.operationId, ...parts });
     const override = overrides.get(operation.operationId);
     if (!override) return next();
-    if (typeof override !== 'function') return answerAsResponse(override);
+    // The request is checked first, as the real API would: a bad one is its usual 422, the override not asked.
     let input;
     try {
       input = validator.validateRequest(operation.operationId, parts);
     } catch (error) {
       return problemResponse(toApiError(error));
     }
+    if (typeof override !== 'function') return answerAsResponse(override); // checked when it was set
     const response = answerAsResponse(
       await override({ request, ...input, next: async () => (await next()) as OverrideAnswer<OperationKey> } as never),
     );
@@ -148,7 +152,7 @@ export function createHandlers(options: MockOptions = {}): PortalHandlers {
     useScenario(next, name) {
       scenario = scenarioOf(next);
       scenarioName = name ?? (typeof next === 'string' ? next : 'custom');
-      world = resolveWorld(options.world ?? scenario.world);
+      world = resolveWorld(options.world, scenario.world);
       store.reset(world);
       faults.replaceStanding(standingFaults(scenario));
     },

@@ -67,14 +67,19 @@ export function worldProblems(world: SampleWorld): string[] {
 }
 
 /**
- * The world an option describes, checked: throws an Error listing every record that breaks a schema or names
- * a customer or order the world does not have.
+ * The world the options describe, checked: each option in turn, starting from a fresh sample world (a function
+ * gets the world so far, a world replaces it). Throws an Error listing every record that breaks a schema or
+ * names a customer or order the world does not have.
  *
  * @example
  * resolveWorld((w) => ({ ...w, tickets: [] })); // the sample world without tickets
+ * resolveWorld(myWorld, scenarios.empty.world); // my world, emptied
  */
-export function resolveWorld(option: WorldOption | undefined): SampleWorld {
-  const world = typeof option === 'function' ? option(sampleWorld()) : structuredClone(option ?? sampleWorld());
+export function resolveWorld(...options: (WorldOption | undefined)[]): SampleWorld {
+  let world = sampleWorld();
+  for (const option of options) {
+    if (option) world = typeof option === 'function' ? option(world) : structuredClone(option);
+  }
   const problems = worldProblems(world);
   if (problems.length > 0) throw new Error(`The mock world breaks the contract:\n  ${problems.join('\n  ')}`);
   return world;
