@@ -65,8 +65,8 @@ function operationsOf(fault: Fault, operations: Operation[]): Operation[] {
  * The faults of one handler set: those it was made with stay, those added later go on `clear()`.
  *
  * @example
- * const faults = createFaults(portal.operations, [{ operation: 'login', status: 429, times: 1 }]);
- * faults.effectOn(login, request); // { outcome: { status: 429 } } once, then {}
+ * const faults = createFaults(portal.operations, [{ operation: 'login', status: 500, times: 1 }]);
+ * faults.effectOn(login, request); // { outcome: { status: 500 } } once, then {}
  */
 export function createFaults(operations: Operation[], initial: Fault[] = []) {
   const activate = (fault: Fault): ActiveFault => ({
@@ -113,5 +113,3 @@ export function createFaults(operations: Operation[], initial: Fault[] = []) {
     },
   };
 }
-
-export type Faults = ReturnType<typeof createFaults>;

@@ -26,11 +26,6 @@ export type OperationOf<K extends OperationKey> = K extends OperationId
       : never
     : never;
 
-/** The operationId a key names, as a type. */
-export type OperationIdOf<K extends OperationKey> = K extends OperationId
-  ? K
-  : { [Id in OperationId]: operations[Id] extends OperationOf<K> ? (OperationOf<K> extends operations[Id] ? Id : never) : never }[OperationId];
-
 /** The operation a key names, or an Error listing the known ones. */
 export function findOperation(operations: Operation[], key: string): Operation {
   const found = operations.find((o) => o.operationId === key || `${o.method.toUpperCase()} ${o.path}` === key);

@@ -1,7 +1,7 @@
 import type { IssuedTokens } from './mock-auth.js';
 
 /** The sessionStorage key under which a tab's mocks keep the tokens they issued. */
-export const TOKENS_STORAGE_KEY = 'customer-portal:mock-tokens';
+const TOKENS_STORAGE_KEY = 'customer-portal:mock-tokens';
 
 /**
  * Issued tokens kept in the tab's sessionStorage, so a reload (or switching scenario, which may reload) keeps
