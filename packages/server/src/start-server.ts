@@ -89,7 +89,7 @@ function sayWhereTheKeyIs(secret: JwtSecret, say: (line: string) => void): void 
 }
 
 /** A wildcard address is reachable as localhost; an IPv6 literal needs brackets in a URL. */
-function urlHost(host: string): string {
+export function urlHost(host: string): string {
   if (host === '0.0.0.0' || host === '::') return 'localhost';
   return host.includes(':') ? `[${host}]` : host;
 }
