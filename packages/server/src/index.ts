@@ -27,3 +27,4 @@ export { createPostgresStore } from './store/postgres/postgres-store.js';
 export { createScratchDatabase, type ScratchDatabase } from './store/postgres/scratch-database.js';
 export { resetPostgres, seedPostgres, seedPostgresIfEmpty } from './store/postgres/seed.js';
 export { openStore, type OpenStore } from './store/open-store.js';
+export { startWorkers, type Workers } from './workers.js';
