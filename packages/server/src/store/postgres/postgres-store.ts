@@ -5,7 +5,7 @@
  * invariant:
  * - a profile update reads its row FOR UPDATE, so two patches merge instead of one losing the other;
  * - a new id is one past the highest under an advisory lock per kind of id (ID_LOCKS);
- * - a reply locks its ticket, so the message and the ticket's updated_at move together;
+ * - a reply writes its message and the ticket's updated_at in one statement;
  * - a return's items go into return_items, whose unique (order_id, product_name) lets one return per item
  *   commit; the loser gets the same 422 as a repeated request.
  * When the database cannot be reached, every call fails with the 503 problem (see unavailable.ts).
@@ -19,7 +19,6 @@ import {
   type NewTicket,
   type PageOf,
   type PortalStore,
-  type StoredMessage,
   type StoredTicket,
 } from '@customer-portal/core';
 import type { DatabaseError, Pool, PoolClient, QueryResultRow } from 'pg';
@@ -51,13 +50,18 @@ export function createPostgresStore(pool: Pool): PortalStore {
     orUnavailable(async () => (await pool.query<Row>(text, values)).rows);
   const row = async <Row extends QueryResultRow>(text: string, values: unknown[]): Promise<Row | undefined> => (await rows<Row>(text, values))[0];
 
-  /** One transaction on one connection; rolled back when `work` throws. A broken connection is dropped. */
-  const transaction = <T>(work: (client: PoolClient) => Promise<T>): Promise<T> =>
+  /**
+   * One transaction on one connection, holding `locks` from its start; rolled back when `work` throws. A
+   * broken connection is dropped. Every round trip counts: a transaction holding an id lock makes the
+   * others wait for as long as it takes, so BEGIN and the locks go in one.
+   */
+  const transaction = <T>(work: (client: PoolClient) => Promise<T>, locks: (typeof ID_LOCKS)[keyof typeof ID_LOCKS][] = []): Promise<T> =>
     orUnavailable(async () => {
       const client = await pool.connect();
       let broken: Error | undefined;
       try {
-        await client.query('BEGIN');
+        // Our own numeric constants, so they can stand in the text: a simple query runs both statements at once.
+        await client.query(['BEGIN', ...locks.map((lock) => `SELECT pg_advisory_xact_lock(${lock})`)].join('; '));
         const result = await work(client);
         await client.query('COMMIT');
         return result;
@@ -69,16 +73,8 @@ export function createPostgresStore(pool: Pool): PortalStore {
       }
     });
 
-  const nextSeq = async (client: PoolClient, lock: number, query: string): Promise<number> => {
-    await client.query('SELECT pg_advisory_xact_lock($1)', [lock]);
-    return ((await client.query<{ next: number }>(query)).rows[0]!).next;
-  };
-
-  const insertMessage = async (client: PoolClient, ticketId: string, m: NewMessage): Promise<StoredMessage> => {
-    const seq = await nextSeq(client, ID_LOCKS.messages, SQL.nextMessageSeq);
-    const values = [`MSG${seq}`, seq, ticketId, m.sender_id, m.sender_name, m.sender_type, m.content, m.timestamp];
-    return messageOf((await client.query<PgMessageRow>(SQL.insertMessage, values)).rows[0]!);
-  };
+  const messageValues = (seq: number, ticketId: string, m: NewMessage) =>
+    [`MSG${seq}`, seq, ticketId, m.sender_id, m.sender_name, m.sender_type, m.content, m.timestamp];
 
   const counts = async <S extends string>(text: string, customerId: number): Promise<Partial<Record<S, number>>> =>
     Object.fromEntries((await rows<{ status: S; count: number }>(text, [customerId])).map((r) => [r.status, r.count])) as Partial<Record<S, number>>;
@@ -137,13 +133,11 @@ export function createPostgresStore(pool: Pool): PortalStore {
     async createReturn(_customerId, request: NewReturn) {
       try {
         return await transaction(async (client) => {
-          const seq = await nextSeq(client, ID_LOCKS.returns, SQL.nextReturnSeq);
-          const id = `RET${seq}`;
+          const seq = (await client.query<{ next: number }>(SQL.nextReturnSeq)).rows[0]!.next;
           const { order_id, items, reason, description, created_at } = request;
-          const created = (await client.query<PgReturnRow>(SQL.insertReturn, [id, seq, order_id, JSON.stringify(items), reason, description, created_at])).rows[0]!;
-          await client.query(SQL.insertReturnItems, [id, order_id, items]);
-          return created;
-        });
+          const values = [`RET${seq}`, seq, order_id, JSON.stringify(items), reason, description, created_at, items];
+          return (await client.query<PgReturnRow>(SQL.insertReturn, values)).rows[0]!;
+        }, [ID_LOCKS.returns]);
       } catch (error) {
         if ((error as DatabaseError).constraint !== 'one_return_per_item') throw error;
         // Another request took an item between the operation's check and this insert.
@@ -170,21 +164,21 @@ export function createPostgresStore(pool: Pool): PortalStore {
     },
     async createTicket(customerId, { subject, priority, order_id, firstMessage }: NewTicket): Promise<StoredTicket> {
       return transaction(async (client) => {
-        const seq = await nextSeq(client, ID_LOCKS.tickets, SQL.nextTicketSeq);
-        const id = `TKT${seq}`;
+        const next = (await client.query<{ ticket: number; message: number }>(SQL.nextTicketSeqs)).rows[0]!;
+        const id = `TKT${next.ticket}`;
         const created_at = firstMessage.timestamp;
-        await client.query(SQL.insertTicket, [id, seq, customerId, subject, priority, order_id, created_at]);
-        const message = await insertMessage(client, id, firstMessage);
-        return { id, subject, status: 'OPEN', priority, order_id, created_at, updated_at: created_at, messages: [message] };
-      });
+        const m = firstMessage;
+        const values = [id, next.ticket, customerId, subject, priority, order_id, created_at, `MSG${next.message}`, next.message, m.sender_id, m.sender_name, m.sender_type, m.content];
+        const first = messageOf((await client.query<PgMessageRow>(SQL.insertTicket, values)).rows[0]!);
+        return { id, subject, status: 'OPEN', priority, order_id, created_at, updated_at: created_at, messages: [first] };
+      }, [ID_LOCKS.tickets, ID_LOCKS.messages]);
     },
     async addTicketMessage(customerId, ticketId, message) {
       return transaction(async (client) => {
-        if ((await client.query(SQL.ticketForUpdate, [ticketId, customerId])).rowCount === 0) return undefined;
-        const added = await insertMessage(client, ticketId, message);
-        await client.query(SQL.touchTicket, [ticketId, message.timestamp]);
-        return added;
-      });
+        const target = (await client.query<{ found: boolean; next: number }>(SQL.replyTarget, [ticketId, customerId])).rows[0]!;
+        if (!target.found) return undefined;
+        return messageOf((await client.query<PgMessageRow>(SQL.insertMessage, messageValues(target.next, ticketId, message))).rows[0]!);
+      }, [ID_LOCKS.messages]);
     },
 
     async listNotifications(customerId, { unreadOnly, limit, offset }) {

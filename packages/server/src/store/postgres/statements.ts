@@ -73,11 +73,16 @@ export const SQL = {
     SELECT count(*)::int AS count FROM returns r JOIN orders o ON o.id = r.order_id
     WHERE o.customer_id = $1 AND r.status IN ('REQUESTED', 'APPROVED')`,
   nextReturnSeq: 'SELECT coalesce(max(seq), 0) + 1 AS next FROM returns',
+  // The return and its items in one statement: the unique (order_id, product_name) refuses it whole.
   insertReturn: `
-    INSERT INTO returns (id, seq, order_id, items, reason, description, status, created_at)
-    VALUES ($1, $2, $3, $4, $5, $6, 'REQUESTED', $7)
-    RETURNING id, order_id, items, reason, description, status, created_at`,
-  insertReturnItems: 'INSERT INTO return_items (return_id, order_id, product_name) SELECT $1, $2, unnest($3::text[])',
+    WITH created AS (
+      INSERT INTO returns (id, seq, order_id, items, reason, description, status, created_at)
+      VALUES ($1, $2, $3, $4, $5, $6, 'REQUESTED', $7)
+      RETURNING id, order_id, items, reason, description, status, created_at
+    ), items AS (
+      INSERT INTO return_items (return_id, order_id, product_name) SELECT $1, $3, unnest($8::text[])
+    )
+    SELECT * FROM created`,
 
   pageOfTickets: pageOf(
     'tickets',
@@ -87,18 +92,28 @@ export const SQL = {
        'order_id', t.order_id, 'created_at', t.created_at, 'updated_at', t.updated_at)`,
   ),
   ticket: `SELECT t.*, ${MESSAGES_OF_TICKET} AS messages FROM tickets t WHERE t.id = $1 AND t.customer_id = $2`,
-  ticketForUpdate: 'SELECT id FROM tickets WHERE id = $1 AND customer_id = $2 FOR UPDATE',
   ticketsByStatus: 'SELECT status, count(*)::int AS count FROM tickets WHERE customer_id = $1 GROUP BY status',
-  nextTicketSeq: 'SELECT coalesce(max(seq), 0) + 1 AS next FROM tickets',
+  nextTicketSeqs: `
+    SELECT (SELECT coalesce(max(seq), 0) + 1 FROM tickets) AS ticket, (SELECT coalesce(max(seq), 0) + 1 FROM ticket_messages) AS message`,
+  // The ticket and its first message in one statement (the foreign key is checked at its end).
   insertTicket: `
-    INSERT INTO tickets (id, seq, customer_id, subject, status, priority, order_id, created_at, updated_at)
-    VALUES ($1, $2, $3, $4, 'OPEN', $5, $6, $7, $7)`,
-  nextMessageSeq: 'SELECT coalesce(max(seq), 0) + 1 AS next FROM ticket_messages',
+    WITH ticket AS (
+      INSERT INTO tickets (id, seq, customer_id, subject, status, priority, order_id, created_at, updated_at)
+      VALUES ($1, $2, $3, $4, 'OPEN', $5, $6, $7, $7)
+    )
+    INSERT INTO ticket_messages (id, seq, ticket_id, sender_id, sender_name, sender_type, content, timestamp, is_internal)
+    VALUES ($8, $9, $1, $10, $11, $12, $13, $7, false)
+    RETURNING id, sender_id, sender_name, sender_type, content, timestamp, is_internal`,
+  // Whether the ticket is the customer's, and the next message number, read after the lock is held.
+  replyTarget: `
+    SELECT EXISTS (SELECT 1 FROM tickets WHERE id = $1 AND customer_id = $2) AS found,
+      (SELECT coalesce(max(seq), 0) + 1 FROM ticket_messages) AS next`,
+  // The message and the ticket's updated_at in one statement.
   insertMessage: `
+    WITH touched AS (UPDATE tickets SET updated_at = $8 WHERE id = $3)
     INSERT INTO ticket_messages (id, seq, ticket_id, sender_id, sender_name, sender_type, content, timestamp, is_internal)
     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, false)
     RETURNING id, sender_id, sender_name, sender_type, content, timestamp, is_internal`,
-  touchTicket: 'UPDATE tickets SET updated_at = $2 WHERE id = $1',
 
   pageOfNotifications: pageOf(
     'notifications',
@@ -116,6 +131,8 @@ export const SQL = {
 /**
  * Advisory locks, one per kind of id: a new id is one past the highest, as in the in-memory store, so two
  * transactions numbering the same table take turns (as every SQLite writer does), and a failed insert
- * leaves no gap. Held until the transaction ends.
+ * leaves no gap. Taken with BEGIN, always in this order (no two transactions can wait on each other), and
+ * held until the transaction ends; the numbers are read by the next statement, which sees every commit
+ * made before the lock was granted.
  */
 export const ID_LOCKS = { returns: 7_411_101, tickets: 7_411_102, messages: 7_411_103 } as const;
