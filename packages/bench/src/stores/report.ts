@@ -25,7 +25,9 @@ export function renderStores(result: StoresResult): string {
     `The reference server as shipped on each store, ${settings.connections} connections, ${settings.durationSeconds} s per run after ` +
       `${settings.warmupSeconds} s of warm-up, median of ${settings.rounds} interleaved rounds (fresh servers and data each round). ` +
       'The PostgreSQL cluster runs on the same machine and its CPU time is not the server\'s: with two cores for everything, ' +
-      'the figures say what one machine gives, not what a database on its own host would.',
+      'the figures say what one machine gives, not what a database on its own host would. ' +
+      `Load average ${decimal(result.load.before, 1)} before and ${decimal(result.load.after, 1)} after, on ${result.load.cores} cores` +
+      (result.load.before > result.load.cores ? ': the machine was busy with other work, so read the ratios as rough.' : '.'),
     '',
     side,
   ];

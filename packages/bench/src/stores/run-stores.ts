@@ -6,6 +6,7 @@
  * Only requests per second and latency are compared: with two processes, the CPU and memory of one process
  * would say half of what the server uses.
  */
+import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { createScratchDatabase, openPostgres, type ScratchDatabase } from '@customer-portal/server';
 import type { RunningServer } from '../child-server.js';
@@ -60,6 +61,8 @@ export interface StoresResult {
   settings: Omit<StoresOptions, 'clusterUrl' | 'workDir' | 'log'>;
   rows: StoreRow[];
   growth: { heavyCustomerOrders: number; generationSeconds: Record<number, number>; rows: PostgresGrowthRow[] };
+  /** The machine's one-minute load average before and after, and its cores: how busy it was besides us. */
+  load: { before: number; after: number; cores: number };
   seconds: number;
 }
 
@@ -200,8 +203,10 @@ async function growth(options: StoresOptions): Promise<StoresResult['growth']> {
  */
 export async function runStores(options: StoresOptions): Promise<StoresResult> {
   const started = performance.now();
+  const before = loadavg()[0]!;
   const rows = await sideBySide(options);
   const growthResult = await growth(options);
   const { clusterUrl: _c, workDir: _w, log: _l, ...settings } = options;
-  return { settings, rows, growth: growthResult, seconds: (performance.now() - started) / 1000 };
+  const load = { before, after: loadavg()[0]!, cores: availableParallelism() };
+  return { settings, rows, growth: growthResult, load, seconds: (performance.now() - started) / 1000 };
 }
