@@ -106,6 +106,32 @@ describeOnPostgres('WORKERS=2 on PostgreSQL', (clusterUrl) => {
   });
 });
 
+describeOnPostgres('db:reset on PostgreSQL', (clusterUrl) => {
+  let scratch: ScratchDatabase;
+  beforeAll(async () => void (scratch = await createScratchDatabase(clusterUrl, 'portal_reset_test')));
+  afterAll(() => scratch?.drop());
+
+  it('puts the sample data back, dropping what was written since', async () => {
+    const server = await startServerProcess({ DATABASE_URL: scratch.url, JWT_SECRET: TEST_JWT_SECRET });
+    const token = await signIn(server.url);
+    const json = { subject: 'Written before the reset', description: 'Gone afterwards', priority: 'LOW' };
+    expect((await callServer(server.url, '/api/v1/customer/tickets', { token, json })).status).toBe(201);
+    await server.stop();
+
+    const reset = runServerProcess({ DATABASE_URL: scratch.url }, ['db:reset']);
+    expect(await reset.exit).toBe(0);
+    expect(reset.output()).toContain(`Reset ${scratch.url} to the sample data.`);
+
+    const again = await startServerProcess({ DATABASE_URL: scratch.url, JWT_SECRET: TEST_JWT_SECRET });
+    try {
+      const tickets = await callServer(again.url, '/api/v1/customer/tickets', { token: await signIn(again.url) });
+      expect(tickets.headers.get('X-Total-Count')).toBe('5');
+    } finally {
+      await again.stop();
+    }
+  });
+});
+
 it('refuses WORKERS=2 without a shared JWT_SECRET, saying why', async () => {
   const server = runServerProcess({ WORKERS: '2', DATABASE_PATH: ':memory:' });
   expect(await server.exit).toBe(1);
