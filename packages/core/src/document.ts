@@ -8,9 +8,9 @@ import type { OperationId } from './types.js';
 
 /** A JSON Schema (2020-12, as OpenAPI 3.1 uses) from the contract. */
 export type JsonSchema = Record<string, unknown>;
-export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
+type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
-export interface ParameterObject {
+interface ParameterObject {
   name: string;
   in: 'path' | 'query' | 'header' | 'cookie';
   description?: string;
@@ -19,28 +19,28 @@ export interface ParameterObject {
   example?: unknown;
 }
 
-export interface HeaderObject {
+interface HeaderObject {
   description?: string;
   required?: boolean;
   schema: JsonSchema;
   example?: unknown;
 }
 
-export interface MediaTypeObject {
+interface MediaTypeObject {
   schema: JsonSchema;
   example?: unknown;
 }
 
-export interface ResponseObject {
+interface ResponseObject {
   description: string;
   headers?: Record<string, HeaderObject>;
   content?: Record<string, MediaTypeObject>;
 }
 
 /** Which security schemes an operation needs; `[]` (an empty list) means none. */
-export type SecurityRequirement = Record<string, string[]>;
+type SecurityRequirement = Record<string, string[]>;
 
-export interface OperationObject {
+interface OperationObject {
   operationId: OperationId;
   tags?: string[];
   summary?: string;

@@ -50,7 +50,7 @@ export interface Portal {
 
 const BEARER = /^Bearer +([A-Za-z0-9\-._~+/]+=*) *$/i;
 
-export function nowUtc(): string {
+function nowUtc(): string {
   return new Date().toISOString();
 }
 

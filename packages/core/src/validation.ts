@@ -100,7 +100,7 @@ function messageFor(error: ErrorObject): string {
 }
 
 /** One field error per offending field, located as `path.x`, `query.x` or `body.a.b`. */
-export function toFieldErrors(place: string, errors: ErrorObject[] | null | undefined): FieldError[] {
+function toFieldErrors(place: string, errors: ErrorObject[] | null | undefined): FieldError[] {
   const seen = new Set<string>();
   const result: FieldError[] = [];
   for (const error of errors ?? []) {

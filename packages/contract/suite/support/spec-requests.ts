@@ -5,7 +5,7 @@
  */
 import { fillPath, listOperations, openapiDocument, type Operation } from '@customer-portal/core';
 
-export interface SpecRequest {
+interface SpecRequest {
   operation: Operation;
   /** Upper case, as sent. */
   method: string;
@@ -21,7 +21,7 @@ function requestFor(operation: Operation): SpecRequest {
   return { operation, method: operation.method.toUpperCase(), path: fillPath(operation.path, examples), body };
 }
 
-export const specRequests: SpecRequest[] = listOperations().map(requestFor);
+const specRequests: SpecRequest[] = listOperations().map(requestFor);
 
 /** The operations that need a bearer token. */
 export const securedRequests = specRequests.filter((r) => r.operation.secured);

@@ -9,7 +9,7 @@ import { requestReturn } from './returns.js';
 import { addTicketMessage, createTicket, getTicket, listTickets } from './tickets.js';
 
 
-export type { AnonymousContext, ContextBySecurity, HostAuth, OperationContext, OperationResult } from './context.js';
+export type { ContextBySecurity, HostAuth, OperationResult } from './context.js';
 
 /**
  * Every operation of the contract, by operationId. Each receives its validated input and the context its
