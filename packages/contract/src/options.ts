@@ -34,7 +34,7 @@ export const SAMPLE_ACCOUNTS: [Account, Account] = [
   { email: 'sara.khan@example.com', password: 'customer456' },
 ];
 
-export function isTargetName(value: string): value is TargetName {
+function isTargetName(value: string): value is TargetName {
   return (TARGET_NAMES as readonly string[]).includes(value);
 }
 

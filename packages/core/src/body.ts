@@ -4,7 +4,7 @@ import { malformedJson, payloadTooLarge, unsupportedMediaType } from './errors.j
 /** Bodies larger than this are a 413. */
 export const BODY_LIMIT_BYTES = 100 * 1024;
 
-export function isJsonContentType(contentType: string | null | undefined): boolean {
+function isJsonContentType(contentType: string | null | undefined): boolean {
   const type = (contentType ?? '').split(';')[0]!.trim().toLowerCase();
   return type === 'application/json' || (type.startsWith('application/') && type.endsWith('+json'));
 }

@@ -26,7 +26,7 @@ export interface PageOf<T> {
   total: number;
 }
 
-export interface Credentials {
+interface Credentials {
   customerId: number;
   passwordHash: string;
 }

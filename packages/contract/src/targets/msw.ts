@@ -7,7 +7,7 @@ import { ALL_CAPABILITIES } from '../capabilities.js';
 import type { ContractOptions } from '../options.js';
 import type { ContractTarget, RunningTarget } from './types.js';
 
-export const MSW_BASE_URL = 'http://portal.mock.test';
+const MSW_BASE_URL = 'http://portal.mock.test';
 
 /** Handlers from `--msw-handlers <module>` (its default export), to try a change in front of the mocks. */
 async function extraHandlers(module: string | undefined): Promise<RequestHandler[]> {

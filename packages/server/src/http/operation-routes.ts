@@ -3,22 +3,17 @@
  * openapi.yaml cannot exist. Each route only translates HTTP to a PortalRequest and the PortalResponse
  * back; core authenticates, validates and runs the operation.
  */
-import type { Operation, Portal, PortalRequest } from '@customer-portal/core';
+import { colonPath, type Operation, type Portal, type PortalRequest } from '@customer-portal/core';
 import type Router from '@koa/router';
 import type { Context, Middleware } from 'koa';
 import { readBodyText, requestBody } from './request-body.js';
 import { writeResponse } from './write-response.js';
 
-/** An OpenAPI path template as a router path: `/orders/{order_id}` -> `/orders/:order_id`. */
-export function routerPath(template: string): string {
-  return template.replace(/\{([^}]+)\}/g, ':$1');
-}
-
 export function addOperationRoutes(router: Router, portal: Portal): void {
   for (const operation of portal.operations) {
     const handle: Middleware = async (ctx) => writeResponse(ctx, await portal.handle(portalRequest(ctx, operation)));
     const middleware = operation.requestBody ? [readBodyText, handle] : [handle];
-    router.register(routerPath(operation.path), [operation.method], middleware, { name: operation.operationId });
+    router.register(colonPath(operation.path), [operation.method], middleware, { name: operation.operationId });
   }
 }
 

@@ -8,7 +8,7 @@ import type { Database, Statement } from 'better-sqlite3';
  * SQLite's lower() folds ASCII only; the in-memory store folds with JavaScript's toLowerCase(), so searches
  * fold both sides with the same function to match it letter for letter (É and é alike).
  */
-export const FOLD = 'portal_fold';
+const FOLD = 'portal_fold';
 
 export function registerFunctions(db: Database): void {
   db.function(FOLD, { deterministic: true }, (value: unknown) => (typeof value === 'string' ? value.toLowerCase() : value));

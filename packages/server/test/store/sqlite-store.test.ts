@@ -6,6 +6,14 @@ import { createMemoryStore, sampleWorld, type PortalStore } from '@customer-port
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createSqliteStore, openDatabase, seedDatabase, type Database } from '../../src/index.js';
 import { afterWrites, asGiven, message, page, reads, worldWithTies, writes } from './store-calls.js';
+import { prepareStatements, registerFunctions } from '../../src/store/statements.js';
+
+/** The statements the store runs, as it prepares them. */
+function storeStatements() {
+  const db = openDatabase(':memory:');
+  registerFunctions(db);
+  return prepareStatements(db);
+}
 
 describe.each([
   ['remembering reads', true],
@@ -63,17 +71,22 @@ describe('the SQLite store on its own', () => {
     expect((await store.getTicket(1, 'TKT456'))?.updated_at).toBe('2024-01-14T16:30:00Z');
   });
 
-  it.each([
-    ['orders', `SELECT * FROM orders WHERE customer_id = 1 ORDER BY created_at DESC, seq DESC LIMIT 5`],
-    ['orders of a status', `SELECT count(*) FROM orders WHERE customer_id = 1 AND status = 'SHIPPED'`],
-    ['tickets', `SELECT * FROM tickets WHERE customer_id = 1 ORDER BY created_at DESC, seq DESC LIMIT 5`],
-    ['messages', `SELECT * FROM ticket_messages WHERE ticket_id = 'TKT456' ORDER BY rowid`],
-    ['notifications', `SELECT * FROM notifications WHERE customer_id = 1 ORDER BY timestamp DESC, id DESC LIMIT 5`],
-    ['returns of an order', `SELECT * FROM returns WHERE order_id = 'ORD121'`],
-    ['the next ticket id', `SELECT max(seq) FROM tickets`],
-  ])('reads %s through an index, never a scan of every customer’s rows', (_name, sql) => {
-    const plan = (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((row) => row.detail).join('; ');
-    expect(plan).not.toMatch(/^SCAN \w+$|SCAN \w+(?!.*USING)|USE TEMP B-TREE FOR ORDER BY/);
-    expect(plan).toMatch(/USING (?:COVERING )?INDEX|USING INTEGER PRIMARY KEY|SEARCH/);
-  });
+  // Sorting what was found is fine where it is bounded by a page: the items of at most 100 listed orders.
+  const sortsOnePage = new Set(['itemsOfOrders']);
+
+  it.each(Object.entries(storeStatements()).filter(([, statement]) => !/^\s*INSERT/i.test(statement.source)))(
+    'finds rows with %s through an index, never a scan of every customer’s rows',
+    (name, statement) => {
+      // Every parameter bound to 1: the plan depends on the statement, not on the values.
+      const named = Object.fromEntries([...statement.source.matchAll(/@(\w+)/g)].map(([, parameter]) => [parameter!, 1]));
+      const positional = [...statement.source.matchAll(/\?/g)].map(() => 1);
+      const explain = db.prepare(`EXPLAIN QUERY PLAN ${statement.source}`);
+      const rows = (Object.keys(named).length > 0 ? explain.all(named) : explain.all(...positional)) as { detail: string }[];
+      // json_each walks the bound list of ids, not a table.
+      const plan = rows.map((row) => row.detail).filter((detail) => !detail.startsWith('SCAN json_each')).join('; ');
+      expect(plan).not.toMatch(/^SCAN \w+$|SCAN \w+(?!.*USING)/);
+      if (!sortsOnePage.has(name)) expect(plan).not.toMatch(/USE TEMP B-TREE FOR ORDER BY/);
+      expect(plan).toMatch(/USING (?:COVERING )?INDEX|USING INTEGER PRIMARY KEY|SEARCH/);
+    },
+  );
 });
