@@ -24,7 +24,7 @@ export { BODY_LIMIT_BYTES, parseJsonBody } from './body.js';
 export { listOperations, openapiDocument, type JsonSchema, type OpenApiDocument, type Operation } from './document.js';
 export { createContractValidator, createSchemaChecker, type ContractValidator } from './validation.js';
 export { colonPath, fillPath, pathTemplate, type PathTemplate } from './path-template.js';
-export type { Notification, OperationId, Order, Return, TicketSummary } from './types.js';
+export type { FieldError, Notification, OperationId, Order, Problem, Return, TicketSummary } from './types.js';
 
 // The one error type, and the errors a host raises itself.
 export {
@@ -34,6 +34,7 @@ export {
   methodNotAllowed,
   payloadTooLarge,
   routeNotFound,
+  ruleViolated,
   toApiError,
   unsupportedMediaType,
 } from './errors.js';
@@ -53,6 +54,7 @@ export type {
 } from './store.js';
 export { createMemoryStore, type MemoryStore } from './memory-store.js';
 export {
+  customerRecordOf,
   sampleWorld,
   type SampleCustomer,
   type SampleNotification,

@@ -22,7 +22,7 @@ function label(kind: string, index: number, id: unknown): string {
 }
 
 /** Every way the world breaks the contract or refers to something it does not hold; empty when it is sound. */
-export function worldProblems(world: SampleWorld): string[] {
+function worldProblems(world: SampleWorld): string[] {
   const problems: string[] = [];
   const customers = new Set(world.customers.map((c) => c.id));
   const orders = new Map(world.orders.map((o) => [o.id, o]));

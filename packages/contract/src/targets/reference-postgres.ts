@@ -9,7 +9,7 @@ import type { ContractTarget, RunningTarget } from './types.js';
 
 const NO_CLUSTER = 'TEST_DATABASE_URL is not set (eval "$(.ci/postgres start)" starts a throwaway PostgreSQL cluster)';
 
-export async function startReferenceOnPostgres(options: ContractOptions): Promise<RunningTarget> {
+async function startReferenceOnPostgres(options: ContractOptions): Promise<RunningTarget> {
   const clusterUrl = process.env['TEST_DATABASE_URL'];
   if (!clusterUrl) throw new Error(`reference-postgres needs a PostgreSQL cluster: ${NO_CLUSTER}.`);
   const { startServer, createScratchDatabase } = (await import('@customer-portal/server')) as {

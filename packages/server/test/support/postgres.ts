@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 
-export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL || undefined;
+const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL || undefined;
 
 /** `describe`, on a real PostgreSQL; without one, a test that reports why nothing ran and fails in CI. */
 export function describeOnPostgres(name: string, body: (clusterUrl: string) => void): void {

@@ -15,7 +15,7 @@ const UNAVAILABLE_CODES = /^(?:08...|57P0[123]|53300|ECONNREFUSED|ECONNRESET|ENO
 const UNAVAILABLE_MESSAGES = /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|connection is closed|Connection ended/i;
 
 /** Whether `error` means the database cannot be reached now (rather than a bug or a bad query). */
-export function isUnavailable(error: unknown): boolean {
+function isUnavailable(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
   const code = (error as { code?: unknown }).code;
   if (typeof code === 'string' && UNAVAILABLE_CODES.test(code)) return true;
@@ -23,7 +23,7 @@ export function isUnavailable(error: unknown): boolean {
   return UNAVAILABLE_MESSAGES.test(error.message);
 }
 
-export function databaseUnavailable(): ApiError {
+function databaseUnavailable(): ApiError {
   return new ApiError({
     status: 503,
     title: 'Service unavailable',
