@@ -42,14 +42,18 @@ export class ApiError extends Error {
   }
 }
 
-/** A request that parses but breaks the schema: one entry per offending field. */
-export function validationFailed(errors: FieldError[]): ApiError {
+/**
+ * A request that parses but breaks the schema: one entry per offending field. `omitted` counts the fields
+ * left out of a list that was capped (a body with thousands of unknown keys is not answered with all of them).
+ */
+export function validationFailed(errors: FieldError[], omitted = 0): ApiError {
   const list = errors.map((e) => `${e.location} ${e.message}`).join('; ');
+  const more = omitted > 0 ? `; and ${omitted} more` : '';
   return new ApiError({
     status: 422,
     title: 'Validation failed',
     slug: 'validation-error',
-    detail: `The request is not valid: ${list}.`,
+    detail: `The request is not valid: ${list}${more}.`,
     errors,
   });
 }
@@ -96,6 +100,16 @@ export function malformedJson(): ApiError {
     title: 'Malformed JSON',
     slug: 'malformed-json',
     detail: 'The request body is not valid JSON.',
+  });
+}
+
+/** A body nested deeper than MAX_JSON_DEPTH (body.ts): well-formed, but no request of the API looks like it. */
+export function bodyTooDeep(limit: number): ApiError {
+  return new ApiError({
+    status: 400,
+    title: 'Malformed JSON',
+    slug: 'malformed-json',
+    detail: `The request body nests objects and arrays more than ${limit} levels deep.`,
   });
 }
 

@@ -8,7 +8,8 @@ import ajvFormats from 'ajv-formats';
 // ajv-formats is CommonJS; its plugin is also on `.default`, which resolves the same in Node and in bundlers.
 const addFormats = ajvFormats.default;
 import { listOperations, openapiDocument, type JsonSchema, type OpenApiDocument, type Operation } from './document.js';
-import { validationFailed } from './errors.js';
+import { isNestedDeeperThan, MAX_JSON_DEPTH } from './body.js';
+import { bodyTooDeep, validationFailed } from './errors.js';
 import { isDeeplyFrozen } from './frozen.js';
 import type { FieldError, OperationId } from './types.js';
 
@@ -40,6 +41,8 @@ interface SchemaCheck {
 
 interface CompiledOperation {
   operation: Operation;
+  /** Path and query parameters whose schema is an integer, checked for strict decimal syntax first. */
+  integers: { place: 'path' | 'query'; name: string }[];
   path: SchemaCheck;
   query: SchemaCheck;
   body: SchemaCheck | undefined;
@@ -189,6 +192,27 @@ function keepsSchema(check: SchemaCheck, value: unknown): boolean {
   return true;
 }
 
+/** A 422 lists at most this many fields (and says how many more there were). */
+export const MAX_FIELD_ERRORS = 20;
+
+// Decimal digits only: ajv's coercion takes whatever Number() takes ('0x10', '1e2', '+5', ' 7').
+const DECIMAL_INTEGER = /^(?:0|-?[1-9][0-9]*)$/;
+
+/**
+ * Integer path and query values that ajv would take as numbers but that are not written as plain decimal
+ * integers. A value that is no number at all is left to ajv ("must be integer").
+ */
+function badIntegerSyntax(integers: CompiledOperation['integers'], request: RawRequest): FieldError[] {
+  const errors: FieldError[] = [];
+  for (const { place, name } of integers) {
+    const value = request[place][name];
+    if (typeof value === 'string' && !DECIMAL_INTEGER.test(value) && !Number.isNaN(Number(value))) {
+      errors.push({ location: `${place}.${name}`, message: 'must be a whole number written in decimal digits' });
+    }
+  }
+  return errors;
+}
+
 export function createContractValidator(document?: OpenApiDocument): ContractValidator {
   const registry = document ?? (openapiDocument as OpenApiDocument);
   const operations = listOperations(registry);
@@ -207,8 +231,12 @@ export function createContractValidator(document?: OpenApiDocument): ContractVal
         requiredHeaders: response.requiredHeaders,
       });
     }
+    const integers = operation.parameters
+      .filter((p) => (p.in === 'path' || p.in === 'query') && (p.schema as { type?: unknown } | undefined)?.type === 'integer')
+      .map((p) => ({ place: p.in as 'path' | 'query', name: p.name }));
     return {
       operation,
+      integers,
       path: params(objectSchema(operation.parameters, 'path')),
       query: params(objectSchema(operation.parameters, 'query')),
       body: operation.requestBody ? strict(rewriteRefs(operation.requestBody.schema) as JsonSchema) : undefined,
@@ -234,18 +262,24 @@ export function createContractValidator(document?: OpenApiDocument): ContractVal
       // Copies, as coercion and defaults write into them; a refused part is explained from a fresh copy.
       const path: Record<string, unknown> = { ...request.path };
       const query: Record<string, unknown> = { ...request.query };
-      const errors: FieldError[] = [];
-      if (!entry.path.valid(path)) errors.push(...toFieldErrors('path', entry.path.explain({ ...request.path })));
-      if (!entry.query.valid(query)) errors.push(...toFieldErrors('query', entry.query.explain({ ...request.query })));
+      const errors = badIntegerSyntax(entry.integers, request);
+      const said = new Set(errors.map((e) => e.location));
+      const add = (found: FieldError[]) => errors.push(...found.filter((e) => !said.has(e.location)));
+      if (!entry.path.valid(path)) add(toFieldErrors('path', entry.path.explain({ ...request.path })));
+      if (!entry.query.valid(query)) add(toFieldErrors('query', entry.query.explain({ ...request.query })));
       let body = request.body;
       if (entry.body) {
         if (body === undefined) {
           if (entry.operation.requestBody?.required) errors.push({ location: 'body', message: 'is required' });
         } else {
+          // Hosts parse with parseJsonBody, which refuses this already; a caller handing in its own value
+          // (a test, another host) must not reach structuredClone's recursion with it either.
+          if (isNestedDeeperThan(body, MAX_JSON_DEPTH)) throw bodyTooDeep(MAX_JSON_DEPTH);
           body = structuredClone(body);
-          if (!entry.body.valid(body)) errors.push(...toFieldErrors('body', entry.body.explain(structuredClone(request.body))));
+          if (!entry.body.valid(body)) add(toFieldErrors('body', entry.body.explain(structuredClone(request.body))));
         }
       }
+      if (errors.length > MAX_FIELD_ERRORS) throw validationFailed(errors.slice(0, MAX_FIELD_ERRORS), errors.length - MAX_FIELD_ERRORS);
       if (errors.length > 0) throw validationFailed(errors);
       return { path, query, body };
     },
