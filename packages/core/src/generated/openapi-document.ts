@@ -2137,7 +2137,10 @@ export const openapiDocument: unknown = {
               "null"
             ],
             "format": "uri",
-            "maxLength": 2048
+            "maxLength": 2048,
+            "description": "An https URL of an image (other schemes, such as `javascript:` or `data:`, are refused).",
+            "pattern": "^https://",
+            "x-pattern-message": "must be an https:// URL"
           },
           "preferences": {
             "type": "object",

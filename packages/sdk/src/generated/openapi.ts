@@ -532,7 +532,10 @@ export interface components {
         /** @description Only the fields given change. */
         ProfileUpdate: {
             full_name?: string;
-            /** Format: uri */
+            /**
+             * Format: uri
+             * @description An https URL of an image (other schemes, such as `javascript:` or `data:`, are refused).
+             */
             avatar?: string | null;
             preferences?: {
                 language?: string;
