@@ -13,6 +13,11 @@ export interface PortalRequest extends RawRequest {
   operationId: OperationId;
   /** The `Authorization` header as sent, if any. */
   authorization?: string | null | undefined;
+  /**
+   * Reads and parses the body, called only once the token has been accepted: anonymous clients of a
+   * protected operation never reach the body parsers (issue 16). When given, it replaces `body`.
+   */
+  readBody?: () => Promise<unknown>;
 }
 
 export interface PortalResponse {
@@ -88,7 +93,8 @@ export function createPortal(options: PortalOptions): Portal {
     const context: OperationContext | undefined = secured.has(operationId)
       ? { store, customer: await authenticate(request.authorization), now }
       : undefined;
-    const input = validator.validateRequest(operationId, request) as never;
+    const raw = request.readBody ? { ...request, body: await request.readBody() } : request;
+    const input = validator.validateRequest(operationId, raw) as never;
     const result =
       operationId === 'login'
         ? await login(input, { store, auth })

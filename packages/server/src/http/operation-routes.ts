@@ -6,7 +6,7 @@
 import type { Operation, Portal, PortalRequest } from '@customer-portal/core';
 import type Router from '@koa/router';
 import type { Context, Middleware } from 'koa';
-import { readBodyText, requestBody } from './request-body.js';
+import { readJsonBody } from './request-body.js';
 import { writeResponse } from './write-response.js';
 
 /** An OpenAPI path template as a router path: `/orders/{order_id}` -> `/orders/:order_id`. */
@@ -17,8 +17,7 @@ export function routerPath(template: string): string {
 export function addOperationRoutes(router: Router, portal: Portal): void {
   for (const operation of portal.operations) {
     const handle: Middleware = async (ctx) => writeResponse(ctx, await portal.handle(portalRequest(ctx, operation)));
-    const middleware = operation.requestBody ? [readBodyText, handle] : [handle];
-    router.register(routerPath(operation.path), [operation.method], middleware, { name: operation.operationId });
+    router.register(routerPath(operation.path), [operation.method], [handle], { name: operation.operationId });
   }
 }
 
@@ -27,7 +26,9 @@ function portalRequest(ctx: Context, operation: Operation): PortalRequest {
     operationId: operation.operationId,
     path: { ...(ctx.params as Record<string, string>) },
     query: queryOf(ctx),
-    body: operation.requestBody ? requestBody(ctx) : undefined,
+    body: undefined,
+    // Read by core after it has checked the token, so an anonymous client never reaches the parsers.
+    ...(operation.requestBody && { readBody: () => readJsonBody(ctx) }),
     authorization: ctx.get('Authorization') || null,
   };
 }
