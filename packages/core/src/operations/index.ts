@@ -8,6 +8,7 @@ import { requestReturn } from './returns.js';
 import { addTicketMessage, createTicket, getTicket, listTickets } from './tickets.js';
 
 export { login, type HostAuth } from './login.js';
+export { itemsAlreadyReturned } from './returns.js';
 export type { OperationContext, OperationResult } from './context.js';
 
 // Input types are checked inside each operation; here they meet the validator's output.
