@@ -94,6 +94,21 @@ export function invalidCredentials(): ApiError {
   });
 }
 
+/**
+ * Too many failed sign-ins for the account or from the address: try again after `Retry-After` seconds.
+ * Says nothing about whether the account exists (an unknown email is throttled alike).
+ */
+export function tooManySignIns(retryAfterSeconds: number): ApiError {
+  const seconds = Math.max(1, Math.ceil(retryAfterSeconds));
+  return new ApiError({
+    status: 429,
+    title: 'Too many sign-in attempts',
+    slug: 'too-many-sign-ins',
+    detail: `Too many failed sign-in attempts. Try again in ${seconds} ${seconds === 1 ? 'second' : 'seconds'}.`,
+    headers: { 'Retry-After': String(seconds) },
+  });
+}
+
 export function malformedJson(): ApiError {
   return new ApiError({
     status: 400,

@@ -2,6 +2,7 @@
 import { createPortal, type ContractValidator, type ContractViolation, type HostAuth, type PortalStore } from '@customer-portal/core';
 import Router from '@koa/router';
 import Koa from 'koa';
+import { createSignInThrottle, type SignInThrottle } from './auth/sign-in-throttle.js';
 import { accessLog } from './http/access-log.js';
 import { corsFor, LOCAL_ORIGINS } from './http/cors.js';
 import { addDocsRoutes } from './http/docs.js';
@@ -24,6 +25,8 @@ export interface AppOptions {
   validator?: ContractValidator;
   /** The current time as an RFC 3339 UTC timestamp (default: the clock). */
   now?: () => string;
+  /** Sign-in throttling per account and address (default: ACCOUNT_POLICY and ADDRESS_POLICY); false for none. */
+  signInThrottle?: SignInThrottle | false;
   /** Take the client address from X-Forwarded-For (default false: the socket's address). */
   trustProxy?: boolean;
   /** Throws when the app cannot serve; /healthz then answers 500 (default: always healthy). */
@@ -51,7 +54,8 @@ export function createApp(options: AppOptions): Koa {
 
   // Paths match exactly as the contract spells them: no /API/V1 or trailing-slash aliases of an operation.
   const router = new Router({ sensitive: true, strict: true });
-  addOperationRoutes(router, portal);
+  const throttle = options.signInThrottle === false ? undefined : (options.signInThrottle ?? createSignInThrottle());
+  addOperationRoutes(router, portal, throttle);
   addMetaRoutes(router, options.checkHealth ?? (() => {}));
   addDocsRoutes(router);
 

@@ -70,7 +70,7 @@ export const openapiDocument: unknown = {
           "Auth"
         ],
         "summary": "Sign in",
-        "description": "Exchanges an email and password for a bearer token (an HS256 JWT) valid for `expires_in` seconds.\nEmails are matched case-insensitively. A wrong password and an unknown email give the same `401`\nwith the same `detail`, so that nobody can find out which accounts exist.\n",
+        "description": "Exchanges an email and password for a bearer token (an HS256 JWT) valid for `expires_in` seconds.\nEmails are matched case-insensitively. A wrong password and an unknown email give the same `401`\nwith the same `detail`, so that nobody can find out which accounts exist. Repeated failures are\nthrottled with a `429` and `Retry-After`.\n",
         "security": [],
         "requestBody": {
           "required": true,
@@ -129,6 +129,33 @@ export const openapiDocument: unknown = {
           },
           "422": {
             "$ref": "#/components/responses/ValidationError"
+          },
+          "429": {
+            "description": "Too many failed sign-ins for this account or from this address. Five failures in a row lock an\naccount for 1 second, and each further failure doubles the lock, up to 2 minutes; an address may\nfail twenty times before its own lock (up to 5 minutes). A successful sign-in clears the account's\ncount; failures are forgotten after 15 quiet minutes. An unknown email is throttled alike, so the\nanswer reveals nothing about which accounts exist.\n",
+            "headers": {
+              "Retry-After": {
+                "description": "Seconds until the next attempt is accepted.",
+                "required": true,
+                "schema": {
+                  "type": "integer",
+                  "minimum": 1
+                },
+                "example": 4
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                },
+                "example": {
+                  "type": "https://customer-portal.example.com/problems/too-many-sign-ins",
+                  "title": "Too many sign-in attempts",
+                  "status": 429,
+                  "detail": "Too many failed sign-in attempts. Try again in 4 seconds."
+                }
+              }
+            }
           },
           "default": {
             "$ref": "#/components/responses/UnexpectedError"
