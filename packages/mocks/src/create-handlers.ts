@@ -5,6 +5,7 @@ import { fallbackHandler } from './fallback.js';
 import { malformedUrlHandler } from './malformed-url.js';
 import { waitFor, type Latency } from './latency.js';
 import { createMockAuth } from './mock-auth.js';
+import { matchesExactly } from './exact-path.js';
 import { routePath } from './route-path.js';
 import { isScenarioName, scenarios, type Scenario, type ScenarioName } from './scenarios/index.js';
 import { sharedValidator } from './shared-validator.js';
@@ -60,6 +61,8 @@ export function createHandlers(options: MockOptions = {}): PortalHandlers {
 
   const operationHandlers = portal.operations.map((operation) =>
     http[operation.method](routePath(baseUrl, operation.path), async ({ request, params }) => {
+      // Left to the fallback (a 404 problem), as the server answers /API/V1/... or a trailing slash.
+      if (!matchesExactly(baseUrl, new URL(request.url), operation.path)) return undefined;
       await waitFor(latency);
       let response: PortalResponse | undefined = scenario.respond?.(operation, request);
       if (!response) {
