@@ -42,7 +42,15 @@ async function breaches(host: Host, request: FuzzRequest): Promise<string[]> {
   const headers = { ...request.headers };
   if (request.auth === 'ali' || request.auth === 'sara') headers.Authorization = `Bearer ${host.tokens[request.auth]}`;
   if (request.auth === 'junk') headers.Authorization = 'Bearer not.a.token';
-  const response = await fetch(`${host.url}${request.path}`, { method: request.method, headers, ...(request.body !== undefined && { body: request.body }) });
+  let response: Response;
+  try {
+    response = await fetch(`${host.url}${request.path}`, { method: request.method, headers, ...(request.body !== undefined && { body: request.body }) });
+  } catch (error) {
+    // The mocks leave a path outside the API (/API/V1/...) to the network, as they leave it to a page's dev
+    // server; the made-up test host then does not resolve. Only such a request may go unanswered.
+    if (host.url === MOCK_URL && !request.exact) return [];
+    throw error;
+  }
   const text = await response.text();
   const status = response.status;
   if (status >= 500) return [`${status}: ${text}`];

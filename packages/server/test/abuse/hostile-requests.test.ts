@@ -148,3 +148,18 @@ describe('avatar URLs', () => {
     expect((await server.call('/api/v1/customer/profile', { method: 'PUT', token, json: { avatar } })).body.avatar).toBe(avatar);
   });
 });
+
+describe('mass assignment', () => {
+  it('a profile update cannot set the email, the id, a password or the totals', async () => {
+    const reply = await server.call('/api/v1/customer/profile', {
+      method: 'PUT',
+      token,
+      json: { email: 'attacker@example.com', id: 2, password: 'owned', password_hash: 'x', total_orders: 0 },
+    });
+    expectProblem(reply, 422);
+    expect(reply.body.errors.map((e: { location: string }) => e.location).sort()).toEqual(
+      ['body.email', 'body.id', 'body.password', 'body.password_hash', 'body.total_orders'],
+    );
+    expect((await server.call('/api/v1/customer/profile', { token })).body).toMatchObject({ id: 1, email: ALI.email });
+  });
+});
