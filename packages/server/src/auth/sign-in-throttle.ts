@@ -66,10 +66,10 @@ export function createSignInThrottle(
       return {
         end(outcome) {
           if (outcome === 'failed') return;
-          // A success clears the account; the address keeps its count, so that an attacker who owns one
-          // account cannot wipe the count of the address they guess others' passwords from.
+          // A success clears the account; at the address it takes back only its own count, so that an
+          // attacker who owns one account cannot wipe the failures of the address they guess others' from.
           if (account !== undefined) accounts.forgive(account, outcome === 'succeeded');
-          if (outcome === 'not-an-attempt') addresses.forgive(address, false);
+          addresses.forgive(address, false);
         },
       };
     },
