@@ -18,17 +18,19 @@ export {
   type PortalResponse,
 } from './portal.js';
 export type { HostAuth } from './operations/index.js';
-export { BODY_LIMIT_BYTES, parseJsonBody } from './body.js';
+export { BODY_LIMIT_BYTES, isNestedDeeperThan, MAX_JSON_DEPTH, parseJsonBody } from './body.js';
+export { itemsAlreadyReturned } from './operations/index.js';
 
 // The contract.
 export { listOperations, openapiDocument, type JsonSchema, type OpenApiDocument, type Operation } from './document.js';
-export { createContractValidator, createSchemaChecker, type ContractValidator } from './validation.js';
+export { createContractValidator, createSchemaChecker, MAX_FIELD_ERRORS, type ContractValidator } from './validation.js';
 export { colonPath, fillPath, pathTemplate, type PathTemplate } from './path-template.js';
 export type { FieldError, Notification, OperationId, Order, Problem, Return, TicketSummary } from './types.js';
 
 // The one error type, and the errors a host raises itself.
 export {
   ApiError,
+  bodyTooDeep,
   internalError,
   malformedJson,
   methodNotAllowed,
@@ -36,6 +38,7 @@ export {
   routeNotFound,
   ruleViolated,
   toApiError,
+  tooManySignIns,
   unsupportedMediaType,
 } from './errors.js';
 

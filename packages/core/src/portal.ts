@@ -13,6 +13,11 @@ export interface PortalRequest extends RawRequest {
   operationId: OperationId;
   /** The `Authorization` header as sent, if any. */
   authorization?: string | null | undefined;
+  /**
+   * Reads and parses the body, called only once the token has been accepted: anonymous clients of a
+   * protected operation never reach the body parsers (issue 16). When given, it replaces `body`.
+   */
+  readBody?: () => Promise<unknown>;
 }
 
 export interface PortalResponse {
@@ -91,7 +96,8 @@ export function createPortal(options: PortalOptions): Portal {
 
   async function run<K extends OperationId>(operationId: K, request: PortalRequest): Promise<PortalResponse> {
     const context = await contexts[operationSecurity[operationId]](request.authorization);
-    const input = validator.validateRequest(operationId, request);
+    const raw = request.readBody ? { ...request, body: await request.readBody() } : request;
+    const input = validator.validateRequest(operationId, raw);
     const result = await operations[operationId](input, context);
     return { status: result.status, headers: { 'Content-Type': 'application/json', ...result.headers }, body: result.body };
   }

@@ -8,7 +8,8 @@ import ajvFormats from 'ajv-formats';
 // ajv-formats is CommonJS; its plugin is also on `.default`, which resolves the same in Node and in bundlers.
 const addFormats = ajvFormats.default;
 import { listOperations, openapiDocument, type JsonSchema, type Operation } from './document.js';
-import { validationFailed } from './errors.js';
+import { isNestedDeeperThan, MAX_JSON_DEPTH } from './body.js';
+import { bodyTooDeep, validationFailed } from './errors.js';
 import { isDeeplyFrozen } from './frozen.js';
 import type { FieldError, OperationId, OperationInput } from './types.js';
 
@@ -32,6 +33,8 @@ interface SchemaCheck<T = unknown> {
 
 interface CompiledOperation<K extends OperationId> {
   operation: Operation;
+  /** Path and query parameters whose schema is an integer, checked for strict decimal syntax first. */
+  integers: { place: 'path' | 'query'; name: string }[];
   path: SchemaCheck<OperationInput<K>['path']>;
   query: SchemaCheck<OperationInput<K>['query']>;
   /** An operation without a body has the empty schema here, which any value keeps. */
@@ -185,6 +188,27 @@ function documentedHeaderValues(documented: string[], headers: Record<string, st
   return values;
 }
 
+/** A 422 lists at most this many fields (and says how many more there were). */
+export const MAX_FIELD_ERRORS = 20;
+
+// Decimal digits only: ajv's coercion takes whatever Number() takes ('0x10', '1e2', '+5', ' 7').
+const DECIMAL_INTEGER = /^(?:0|-?[1-9][0-9]*)$/;
+
+/**
+ * Integer path and query values that ajv would take as numbers but that are not written as plain decimal
+ * integers. A value that is no number at all is left to ajv ("must be integer").
+ */
+function badIntegerSyntax(integers: CompiledOperation<OperationId>['integers'], request: RawRequest): FieldError[] {
+  const errors: FieldError[] = [];
+  for (const { place, name } of integers) {
+    const value = request[place][name];
+    if (typeof value === 'string' && !DECIMAL_INTEGER.test(value) && !Number.isNaN(Number(value))) {
+      errors.push({ location: `${place}.${name}`, message: 'must be a whole number written in decimal digits' });
+    }
+  }
+  return errors;
+}
+
 export function createContractValidator(): ContractValidator {
   const operations = listOperations();
   const params = schemaCompiler(true);
@@ -206,8 +230,12 @@ export function createContractValidator(): ContractValidator {
         headers: params(headersSchema(response.headers)),
       });
     }
+    const integers = operation.parameters
+      .filter((p) => (p.in === 'path' || p.in === 'query') && (p.schema as { type?: unknown } | undefined)?.type === 'integer')
+      .map((p) => ({ place: p.in as 'path' | 'query', name: p.name }));
     return {
       operation,
+      integers,
       path: params(objectSchema(operation.parameters, 'path')),
       query: params(objectSchema(operation.parameters, 'query')),
       body: strict(operation.requestBody?.schema ?? {}),
@@ -228,17 +256,23 @@ export function createContractValidator(): ContractValidator {
       // Copies, as coercion and defaults write into them; a refused part is explained from a fresh copy.
       const path: unknown = { ...request.path };
       const query: unknown = { ...request.query };
+      const errors = badIntegerSyntax(entry.integers, request);
+      const said = new Set(errors.map((e) => e.location));
+      const add = (found: FieldError[]) => errors.push(...found.filter((e) => !said.has(e.location)));
+      // Hosts parse with parseJsonBody, which refuses this already; a caller handing in its own value
+      // (a test, another host) must not reach structuredClone's recursion with it either.
+      if (request.body !== undefined && isNestedDeeperThan(request.body, MAX_JSON_DEPTH)) throw bodyTooDeep(MAX_JSON_DEPTH);
       const body: unknown = request.body === undefined ? undefined : structuredClone(request.body);
-      const errors: FieldError[] = [];
       const pathKept = entry.path.valid(path);
-      if (!pathKept) errors.push(...toFieldErrors('path', entry.path.explain({ ...request.path })));
+      if (!pathKept) add(toFieldErrors('path', entry.path.explain({ ...request.path })));
       const queryKept = entry.query.valid(query);
-      if (!queryKept) errors.push(...toFieldErrors('query', entry.query.explain({ ...request.query })));
+      if (!queryKept) add(toFieldErrors('query', entry.query.explain({ ...request.query })));
       const missing = body === undefined && entry.operation.requestBody?.required === true;
       if (missing) errors.push({ location: 'body', message: 'is required' });
       const bodyKept = !missing && entry.body.valid(body);
-      if (!missing && !bodyKept) errors.push(...toFieldErrors('body', entry.body.explain(structuredClone(request.body))));
-      if (!pathKept || !queryKept || !bodyKept) throw validationFailed(errors);
+      if (!missing && !bodyKept) add(toFieldErrors('body', entry.body.explain(structuredClone(request.body))));
+      if (errors.length > MAX_FIELD_ERRORS) throw validationFailed(errors.slice(0, MAX_FIELD_ERRORS), errors.length - MAX_FIELD_ERRORS);
+      if (!pathKept || !queryKept || !bodyKept || errors.length > 0) throw validationFailed(errors);
       return { path, query, body };
     },
     checkResponse(operationId, status, headers, body) {

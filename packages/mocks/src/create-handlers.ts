@@ -7,6 +7,7 @@ import { createFaults, type Fault } from './faults.js';
 import { waitFor, type Latency } from './latency.js';
 import { malformedUrlHandler } from './malformed-url.js';
 import { createMockAuth, type IssuedTokens } from './mock-auth.js';
+import { matchesExactly } from './exact-path.js';
 import { findOperation, type OperationKey } from './operation-key.js';
 import { answerAsResponse, contractBreach, type Override, type OverrideAnswer } from './overrides.js';
 import { preferredAnswer, preferredCode } from './prefer-code.js';
@@ -118,6 +119,8 @@ export function createHandlers(options: MockOptions = {}): PortalHandlers {
 
   const operationHandlers = portal.operations.map((operation) =>
     http[operation.method](routePath(baseUrl, operation.path), async ({ request, params }) => {
+      // Left to the fallback (a 404 problem), as the server answers /API/V1/... or a trailing slash.
+      if (!matchesExactly(baseUrl, new URL(request.url), operation.path)) return undefined;
       const effect = faults.effectOn(operation, request);
       await waitFor(effect.latency);
       if (effect.outcome === 'network-error') return HttpResponse.error();

@@ -46,10 +46,22 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       validator: createContractValidator(),
       log: config.log,
       corsOrigins: config.corsOrigins,
+      trustProxy: config.trustProxy,
       checkHealth: opened.checkHealth,
     });
 
-    const server = createServer(app.callback());
+    // Node checks these timeouts every 30 s by default, which would let a slow client hold a connection
+    // for up to 30 s past them; once a second keeps the bound close to what is set.
+    const server = createServer(
+      {
+        headersTimeout: config.headersTimeoutMs,
+        requestTimeout: config.requestTimeoutMs,
+        keepAliveTimeout: config.keepAliveTimeoutMs,
+        connectionsCheckingInterval: 1000,
+      },
+      app.callback(),
+    );
+    server.maxConnections = config.maxConnections;
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(config.port, config.host, () => {

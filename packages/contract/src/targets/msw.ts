@@ -30,7 +30,8 @@ export const mswTarget: ContractTarget = {
     return {
       name: 'msw',
       baseUrl: MSW_BASE_URL,
-      capabilities: ALL_CAPABILITIES.filter((c) => c !== 'whole-origin'),
+      // The mocks do not throttle sign-in; their faults are to serve the 429 (issue 14).
+      capabilities: ALL_CAPABILITIES.filter((c) => c !== 'whole-origin' && c !== 'sign-in-throttling'),
       missing: {
         'whole-origin': 'the mocks claim only the customer API\u2019s own paths and let other requests to their origin through to the network',
       },

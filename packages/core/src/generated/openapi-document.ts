@@ -72,7 +72,7 @@ export const openapiDocument: OpenApiDocument = {
           "Auth"
         ],
         "summary": "Sign in",
-        "description": "Exchanges an email and password for a bearer token (an HS256 JWT) valid for `expires_in` seconds.\nEmails are matched case-insensitively. A wrong password and an unknown email give the same `401`\nwith the same `detail`, so that nobody can find out which accounts exist.\n",
+        "description": "Exchanges an email and password for a bearer token (an HS256 JWT) valid for `expires_in` seconds.\nEmails are matched case-insensitively. A wrong password and an unknown email give the same `401`\nwith the same `detail`, so that nobody can find out which accounts exist. Repeated failures are\nthrottled with a `429` and `Retry-After`.\n",
         "security": [],
         "requestBody": {
           "required": true,
@@ -494,6 +494,87 @@ export const openapiDocument: OpenApiDocument = {
                       "message": "must be <= 100"
                     }
                   ]
+                }
+              }
+            }
+          },
+          "429": {
+            "description": "Too many failed sign-ins for this account or from this address. Five failures in a row lock an\naccount for 1 second, and each further failure doubles the lock, up to 2 minutes; an address may\nfail twenty times before its own lock (up to 5 minutes). A successful sign-in clears the account's\ncount; failures are forgotten after 15 quiet minutes. An unknown email is throttled alike, so the\nanswer reveals nothing about which accounts exist.\n",
+            "headers": {
+              "Retry-After": {
+                "description": "Seconds until the next attempt is accepted.",
+                "required": true,
+                "schema": {
+                  "type": "integer",
+                  "minimum": 1
+                },
+                "example": 4
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "type": "object",
+                  "description": "An RFC 9457 problem.",
+                  "required": [
+                    "type",
+                    "title",
+                    "status",
+                    "detail"
+                  ],
+                  "properties": {
+                    "type": {
+                      "type": "string",
+                      "format": "uri",
+                      "description": "Identifies the kind of problem."
+                    },
+                    "title": {
+                      "type": "string",
+                      "description": "A short summary of the kind of problem."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "minimum": 400,
+                      "maximum": 599
+                    },
+                    "detail": {
+                      "type": "string",
+                      "description": "A human sentence about this occurrence, fit to show to the customer."
+                    },
+                    "errors": {
+                      "type": "array",
+                      "description": "For validation errors, one entry per offending field.",
+                      "items": {
+                        "type": "object",
+                        "required": [
+                          "location",
+                          "message"
+                        ],
+                        "additionalProperties": false,
+                        "properties": {
+                          "location": {
+                            "type": "string",
+                            "description": "Where the field is, as `path.<name>`, `query.<name>` or `body.<json.path>`.",
+                            "examples": [
+                              "body.subject"
+                            ]
+                          },
+                          "message": {
+                            "type": "string",
+                            "examples": [
+                              "must NOT have fewer than 1 characters"
+                            ]
+                          }
+                        }
+                      }
+                    }
+                  }
+                },
+                "example": {
+                  "type": "https://customer-portal.example.com/problems/too-many-sign-ins",
+                  "title": "Too many sign-in attempts",
+                  "status": 429,
+                  "detail": "Too many failed sign-in attempts. Try again in 4 seconds."
                 }
               }
             }
@@ -5421,7 +5502,10 @@ export const openapiDocument: OpenApiDocument = {
                       "null"
                     ],
                     "format": "uri",
-                    "maxLength": 2048
+                    "maxLength": 2048,
+                    "description": "An https URL of an image (other schemes, such as `javascript:` or `data:`, are refused).",
+                    "pattern": "^https://",
+                    "x-pattern-message": "must be an https:// URL"
                   },
                   "preferences": {
                     "type": "object",
@@ -9438,7 +9522,10 @@ export const openapiDocument: OpenApiDocument = {
               "null"
             ],
             "format": "uri",
-            "maxLength": 2048
+            "maxLength": 2048,
+            "description": "An https URL of an image (other schemes, such as `javascript:` or `data:`, are refused).",
+            "pattern": "^https://",
+            "x-pattern-message": "must be an https:// URL"
           },
           "preferences": {
             "type": "object",

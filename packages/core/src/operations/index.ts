@@ -8,6 +8,7 @@ import { getOrder, listOrders, trackOrder } from './orders.js';
 import { requestReturn } from './returns.js';
 import { addTicketMessage, createTicket, getTicket, listTickets } from './tickets.js';
 
+export { itemsAlreadyReturned } from './returns.js';
 
 export type { ContextBySecurity, HostAuth, OperationResult } from './context.js';
 

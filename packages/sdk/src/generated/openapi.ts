@@ -14,7 +14,8 @@ export interface paths {
          * Sign in
          * @description Exchanges an email and password for a bearer token (an HS256 JWT) valid for `expires_in` seconds.
          *     Emails are matched case-insensitively. A wrong password and an unknown email give the same `401`
-         *     with the same `detail`, so that nobody can find out which accounts exist.
+         *     with the same `detail`, so that nobody can find out which accounts exist. Repeated failures are
+         *     throttled with a `429` and `Retry-After`.
          */
         post: operations["login"];
         delete?: never;
@@ -532,7 +533,10 @@ export interface components {
         /** @description Only the fields given change. */
         ProfileUpdate: {
             full_name?: string;
-            /** Format: uri */
+            /**
+             * Format: uri
+             * @description An https URL of an image (other schemes, such as `javascript:` or `data:`, are refused).
+             */
             avatar?: string | null;
             preferences?: {
                 language?: string;
@@ -868,6 +872,34 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationError"];
+            /**
+             * @description Too many failed sign-ins for this account or from this address. Five failures in a row lock an
+             *     account for 1 second, and each further failure doubles the lock, up to 2 minutes; an address may
+             *     fail twenty times before its own lock (up to 5 minutes). A successful sign-in clears the account's
+             *     count; failures are forgotten after 15 quiet minutes. An unknown email is throttled alike, so the
+             *     answer reveals nothing about which accounts exist.
+             */
+            429: {
+                headers: {
+                    /**
+                     * @description Seconds until the next attempt is accepted.
+                     * @example 4
+                     */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://customer-portal.example.com/problems/too-many-sign-ins",
+                     *       "title": "Too many sign-in attempts",
+                     *       "status": 429,
+                     *       "detail": "Too many failed sign-in attempts. Try again in 4 seconds."
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             default: components["responses"]["UnexpectedError"];
         };
     };

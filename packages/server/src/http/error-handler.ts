@@ -24,7 +24,7 @@ export function errorHandler(log: ((line: string) => void) | undefined): Middlew
  * The errors the body reader (koa-bodyparser, over raw-body) throws carry an HTTP status; they become the
  * portal's own problems for that status, so that every host answers a bad body alike.
  */
-function toProblem(error: unknown): ApiError {
+export function toProblem(error: unknown): ApiError {
   if (error instanceof ApiError) return error;
   const status = clientErrorStatus(error);
   switch (status) {

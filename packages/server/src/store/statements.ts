@@ -56,6 +56,10 @@ const SQL = {
   pendingReturns: `
     SELECT count(*) AS count FROM returns r JOIN orders o ON o.id = r.order_id
     WHERE o.customer_id = ? AND r.status IN ('REQUESTED', 'APPROVED')`,
+  // Inside createReturn's write transaction: which of these items of the order are already claimed.
+  claimedItems: `
+    SELECT product_name FROM returned_items
+    WHERE order_id = ? AND product_name IN (SELECT value FROM json_each(?)) ORDER BY product_name`,
   nextReturnSeq: 'SELECT coalesce(max(seq), 0) + 1 AS next FROM returns',
   insertReturn: `
     INSERT INTO returns (id, seq, order_id, items, reason, description, status, created_at)

@@ -2,6 +2,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { TEST_JWT_SECRET } from './test-server.js';
 
 const BIN = fileURLToPath(new URL('../../dist/bin.js', import.meta.url));
 
@@ -43,4 +44,11 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
     if (started.child.exitCode !== null) throw new Error(`the server exited: ${started.output()}`);
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
+}
+
+export type RunningServerProcess = ServerProcess & { url: string };
+
+/** A server over one SQLite file, sharing the tests' signing key so that tokens verify on every process. */
+export function startServerOnFile(databasePath: string): Promise<RunningServerProcess> {
+  return startServerProcess({ DATABASE_PATH: databasePath, HOST: '127.0.0.1', JWT_SECRET: TEST_JWT_SECRET });
 }
