@@ -66,8 +66,9 @@ function createAjv(coerceTypes: boolean, detailed = true): Ajv2020 {
     validateSchema: false,
   });
   addFormats(ajv);
-  // OpenAPI's own annotation keyword; the document is dereferenced, so no schema refers to another.
-  ajv.addVocabulary(['example']);
+  // OpenAPI's own annotation keyword, and ours for human messages on patterns; the document is
+  // dereferenced, so no schema refers to another.
+  ajv.addVocabulary(['example', 'x-pattern-message']);
   return ajv;
 }
 
@@ -95,6 +96,7 @@ function messageFor(error: ErrorObject): string {
     case 'const':
       return `must be ${JSON.stringify((error.params as { allowedValue: unknown }).allowedValue)}`;
     case 'pattern':
+      if (typeof error.parentSchema?.['x-pattern-message'] === 'string') return error.parentSchema['x-pattern-message'];
       if ((error.params as { pattern: string }).pattern === '\\S') return 'must not be blank';
       return error.message ?? 'is not valid';
     default:
