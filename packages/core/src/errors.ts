@@ -44,12 +44,13 @@ export class ApiError extends Error {
 
 /** A request that parses but breaks the schema: one entry per offending field. */
 export function validationFailed(errors: FieldError[]): ApiError {
-  const list = errors.map((e) => `${e.location} ${e.message}`).join('; ');
+  // Each message is already a sentence naming its field ("Subject must not be blank."), made for a customer.
+  const fields = errors.length === 1 ? '1 field' : `${errors.length} fields`;
   return new ApiError({
     status: 422,
     title: 'Validation failed',
     slug: 'validation-error',
-    detail: `The request is not valid: ${list}.`,
+    detail: [`Please correct ${fields}.`, ...errors.map((e) => e.message)].join(' '),
     errors,
   });
 }

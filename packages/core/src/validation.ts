@@ -9,6 +9,7 @@ import ajvFormats from 'ajv-formats';
 const addFormats = ajvFormats.default;
 import { listOperations, openapiDocument, type JsonSchema, type OpenApiDocument, type Operation } from './document.js';
 import { validationFailed } from './errors.js';
+import { fieldMessage, sentence } from './field-messages.js';
 import { isDeeplyFrozen } from './frozen.js';
 import type { FieldError, OperationId } from './types.js';
 
@@ -104,26 +105,6 @@ function joinPath(base: string, name: string | undefined): string {
   return name === undefined ? base : base ? `${base}.${name}` : name;
 }
 
-function messageFor(error: ErrorObject): string {
-  const parent = error.parentSchema as Record<string, unknown> | undefined;
-  switch (error.keyword) {
-    case 'required':
-      return 'is required';
-    case 'additionalProperties':
-      return 'is not allowed';
-    case 'enum':
-      return `must be one of ${(error.params as { allowedValues: unknown[] }).allowedValues.join(', ')}`;
-    case 'const':
-      return `must be ${JSON.stringify((error.params as { allowedValue: unknown }).allowedValue)}`;
-    case 'pattern':
-      if (typeof parent?.['x-pattern-message'] === 'string') return parent['x-pattern-message'];
-      if ((error.params as { pattern: string }).pattern === '\\S') return 'must not be blank';
-      return error.message ?? 'is not valid';
-    default:
-      return error.message ?? 'is not valid';
-  }
-}
-
 /** One field error per offending field, located as `path.x`, `query.x` or `body.a.b`. */
 export function toFieldErrors(place: string, errors: ErrorObject[] | null | undefined): FieldError[] {
   const seen = new Set<string>();
@@ -141,7 +122,7 @@ export function toFieldErrors(place: string, errors: ErrorObject[] | null | unde
     // One message per field: an empty string breaks both minLength and the non-blank pattern.
     if (!seen.has(location)) {
       seen.add(location);
-      result.push({ location, message: messageFor(error) });
+      result.push({ location, message: fieldMessage(location, error) });
     }
   }
   return result;
@@ -240,7 +221,7 @@ export function createContractValidator(document?: OpenApiDocument): ContractVal
       let body = request.body;
       if (entry.body) {
         if (body === undefined) {
-          if (entry.operation.requestBody?.required) errors.push({ location: 'body', message: 'is required' });
+          if (entry.operation.requestBody?.required) errors.push({ location: 'body', message: sentence('body', 'is required') });
         } else {
           body = structuredClone(body);
           if (!entry.body.valid(body)) errors.push(...toFieldErrors('body', entry.body.explain(structuredClone(request.body))));
@@ -252,12 +233,12 @@ export function createContractValidator(document?: OpenApiDocument): ContractVal
     checkResponse(operationId, status, headers, body) {
       const entry = lookup(operationId);
       const documented = entry.responses.get(String(status)) ?? entry.responses.get('default');
-      if (!documented) return [{ location: 'response.status', message: `${status} is not documented` }];
+      if (!documented) return [{ location: 'response.status', message: `The status ${status} is not documented for this operation.` }];
       const errors: FieldError[] = [];
       if (documented.requiredHeaders.length > 0) {
         const present = new Set(Object.keys(headers).map((h) => h.toLowerCase()));
         for (const header of documented.requiredHeaders) {
-          if (!present.has(header.toLowerCase())) errors.push({ location: `response.headers.${header}`, message: 'is required' });
+          if (!present.has(header.toLowerCase())) errors.push({ location: `response.headers.${header}`, message: `The ${header} header is required.` });
         }
       }
       if (documented.body && !keepsSchema(documented.body, body)) errors.push(...toFieldErrors('response.body', documented.body.explain(body)));
@@ -271,7 +252,7 @@ export function createContractValidator(document?: OpenApiDocument): ContractVal
  *
  * @example
  * const check = createSchemaChecker();
- * check('Order', order); // [] or [{ location: 'Order.total', message: 'must be number' }]
+ * check('Order', order); // [] or [{ location: 'Order.total', message: 'Total must be a number.' }]
  */
 export function createSchemaChecker(document?: OpenApiDocument): (schemaName: string, value: unknown) => FieldError[] {
   const ajv = createAjv(document ?? (openapiDocument as OpenApiDocument), false);

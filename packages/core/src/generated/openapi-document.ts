@@ -1232,7 +1232,8 @@ export const openapiDocument: unknown = {
             "required": true,
             "schema": {
               "type": "string",
-              "pattern": "^Bearer"
+              "pattern": "^Bearer",
+              "x-pattern-message": "must start with Bearer"
             },
             "example": "Bearer"
           }
@@ -1310,11 +1311,11 @@ export const openapiDocument: unknown = {
               "type": "https://customer-portal.example.com/problems/validation-error",
               "title": "Validation failed",
               "status": 422,
-              "detail": "The request has 1 invalid field.",
+              "detail": "Please correct 1 field. Limit must be at most 100.",
               "errors": [
                 {
                   "location": "query.limit",
-                  "message": "must be <= 100"
+                  "message": "Limit must be at most 100."
                 }
               ]
             }
@@ -1343,12 +1344,14 @@ export const openapiDocument: unknown = {
         "type": "string",
         "minLength": 1,
         "maxLength": 64,
-        "pattern": "^[A-Za-z0-9_-]+$"
+        "pattern": "^[A-Za-z0-9_-]+$",
+        "x-pattern-message": "may contain only letters, digits, hyphens and underscores"
       },
       "Timestamp": {
         "type": "string",
         "format": "date-time",
         "pattern": "Z$",
+        "x-pattern-message": "must be a time in UTC, ending in Z",
         "description": "RFC 3339 in UTC.",
         "examples": [
           "2024-01-14T15:20:00Z"
@@ -1424,8 +1427,9 @@ export const openapiDocument: unknown = {
           },
           "message": {
             "type": "string",
+            "description": "A sentence about this field, in words a customer understands, fit to show beside it.",
             "examples": [
-              "must NOT have fewer than 1 characters"
+              "Subject must not be blank."
             ]
           }
         }
@@ -2063,7 +2067,8 @@ export const openapiDocument: unknown = {
           "language": {
             "type": "string",
             "description": "A language tag such as `en` or `en-GB`.",
-            "pattern": "^[a-z]{2}(-[A-Z]{2})?$"
+            "pattern": "^[a-z]{2}(-[A-Z]{2})?$",
+            "x-pattern-message": "must be a language tag such as en or en-GB"
           },
           "notifications": {
             "type": "boolean"
@@ -2145,7 +2150,8 @@ export const openapiDocument: unknown = {
             "properties": {
               "language": {
                 "type": "string",
-                "pattern": "^[a-z]{2}(-[A-Z]{2})?$"
+                "pattern": "^[a-z]{2}(-[A-Z]{2})?$",
+                "x-pattern-message": "must be a language tag such as en or en-GB"
               },
               "notifications": {
                 "type": "boolean"
@@ -2196,12 +2202,14 @@ export const openapiDocument: unknown = {
           "timezone": {
             "type": "string",
             "description": "An offset from UTC such as `UTC+0`, `UTC-5` or `UTC+5:30`.",
-            "pattern": "^UTC[+-](?:[0-9]|1[0-4])(?::[0-5][0-9])?$"
+            "pattern": "^UTC[+-](?:[0-9]|1[0-4])(?::[0-5][0-9])?$",
+            "x-pattern-message": "must be an offset from UTC such as UTC+0, UTC-5 or UTC+5:30"
           },
           "currency": {
             "type": "string",
             "description": "An ISO 4217 code.",
-            "pattern": "^[A-Z]{3}$"
+            "pattern": "^[A-Z]{3}$",
+            "x-pattern-message": "must be a three-letter currency code such as USD or EUR"
           }
         }
       },
@@ -2253,11 +2261,13 @@ export const openapiDocument: unknown = {
               },
               "timezone": {
                 "type": "string",
-                "pattern": "^UTC[+-](?:[0-9]|1[0-4])(?::[0-5][0-9])?$"
+                "pattern": "^UTC[+-](?:[0-9]|1[0-4])(?::[0-5][0-9])?$",
+                "x-pattern-message": "must be an offset from UTC such as UTC+0, UTC-5 or UTC+5:30"
               },
               "currency": {
                 "type": "string",
-                "pattern": "^[A-Z]{3}$"
+                "pattern": "^[A-Z]{3}$",
+                "x-pattern-message": "must be a three-letter currency code such as USD or EUR"
               }
             }
           }

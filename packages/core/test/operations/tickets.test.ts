@@ -23,7 +23,7 @@ describe('listTickets', () => {
     const { call } = portalUnderTest();
     const res = await call('listTickets', { query: { status: 'waiting' } });
     expect(res.status).toBe(422);
-    expect(res.body.errors).toEqual([{ location: 'query.status', message: 'must be one of all, open, in-progress, resolved, closed' }]);
+    expect(res.body.errors).toEqual([{ location: 'query.status', message: 'Status must be one of all, open, in-progress, resolved, closed.' }]);
   });
 });
 
@@ -123,6 +123,6 @@ describe('addTicketMessage', () => {
     const { call } = portalUnderTest();
     const res = await call('addTicketMessage', { path: { ticket_id: 'TKT456' }, body: { content: ' \n ' } });
     expect(res.status).toBe(422);
-    expect(res.body.errors).toEqual([{ location: 'body.content', message: 'must not be blank' }]);
+    expect(res.body.errors).toEqual([{ location: 'body.content', message: 'Content must not be blank.' }]);
   });
 });

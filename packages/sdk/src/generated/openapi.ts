@@ -369,7 +369,10 @@ export interface components {
              * @example body.subject
              */
             location: string;
-            /** @example must NOT have fewer than 1 characters */
+            /**
+             * @description A sentence about this field, in words a customer understands, fit to show beside it.
+             * @example Subject must not be blank.
+             */
             message: string;
         };
         LoginRequest: {
@@ -683,11 +686,11 @@ export interface components {
                  *       "type": "https://customer-portal.example.com/problems/validation-error",
                  *       "title": "Validation failed",
                  *       "status": 422,
-                 *       "detail": "The request has 1 invalid field.",
+                 *       "detail": "Please correct 1 field. Limit must be at most 100.",
                  *       "errors": [
                  *         {
                  *           "location": "query.limit",
-                 *           "message": "must be <= 100"
+                 *           "message": "Limit must be at most 100."
                  *         }
                  *       ]
                  *     }

@@ -35,7 +35,7 @@ describe('GET /api/v1/customer/notifications', () => {
   it('refuses an unread_only that is not a boolean', async () => {
     const reply = await list('?unread_only=maybe');
     expectProblem(reply, 422);
-    expect(reply.body.errors).toEqual([{ location: 'query.unread_only', message: 'must be boolean' }]);
+    expect(reply.body.errors).toEqual([{ location: 'query.unread_only', message: 'Unread only must be true or false.' }]);
   });
 });
 

@@ -53,12 +53,12 @@ describe('GET /api/v1/customer/orders', () => {
   });
 
   it.each([
-    ['an unknown status', '?status=lost', 'query.status', 'must be one of all, pending, processing, shipped, delivered, cancelled, returned'],
-    ['a limit over 100', '?limit=101', 'query.limit', 'must be <= 100'],
-    ['a limit of 0', '?limit=0', 'query.limit', 'must be >= 1'],
-    ['a negative offset', '?offset=-1', 'query.offset', 'must be >= 0'],
-    ['a limit that is not a number', '?limit=ten', 'query.limit', 'must be integer'],
-    ['a repeated status', '?status=shipped&status=pending', 'query.status', 'must be string'],
+    ['an unknown status', '?status=lost', 'query.status', 'Status must be one of all, pending, processing, shipped, delivered, cancelled, returned.'],
+    ['a limit over 100', '?limit=101', 'query.limit', 'Limit must be at most 100.'],
+    ['a limit of 0', '?limit=0', 'query.limit', 'Limit must be at least 1.'],
+    ['a negative offset', '?offset=-1', 'query.offset', 'Offset must be at least 0.'],
+    ['a limit that is not a number', '?limit=ten', 'query.limit', 'Limit must be a whole number.'],
+    ['a repeated status', '?status=shipped&status=pending', 'query.status', 'Status must be text.'],
   ])('refuses %s with a 422 naming the parameter', async (_name, query, location, message) => {
     const reply = await list(query);
     expectProblem(reply, 422);

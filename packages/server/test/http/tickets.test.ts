@@ -48,7 +48,7 @@ describe('GET /api/v1/customer/tickets', () => {
   it('refuses an unknown status with a 422 naming it', async () => {
     const reply = await tickets('?status=pending');
     expectProblem(reply, 422);
-    expect(reply.body.errors).toEqual([{ location: 'query.status', message: 'must be one of all, open, in-progress, resolved, closed' }]);
+    expect(reply.body.errors).toEqual([{ location: 'query.status', message: 'Status must be one of all, open, in-progress, resolved, closed.' }]);
   });
 });
 
@@ -109,10 +109,10 @@ describe('POST /api/v1/customer/tickets', () => {
   });
 
   it.each([
-    ['a blank subject', { subject: ' ', description: 'x' }, 'body.subject', 'must not be blank'],
-    ['no description', { subject: 'x' }, 'body.description', 'is required'],
-    ['an unknown priority', { subject: 'x', description: 'y', priority: 'ASAP' }, 'body.priority', 'must be one of LOW, MEDIUM, HIGH, URGENT'],
-    ['a status, which is not the customer’s to set', { subject: 'x', description: 'y', status: 'CLOSED' }, 'body.status', 'is not allowed'],
+    ['a blank subject', { subject: ' ', description: 'x' }, 'body.subject', 'Subject must not be blank.'],
+    ['no description', { subject: 'x' }, 'body.description', 'Description is required.'],
+    ['an unknown priority', { subject: 'x', description: 'y', priority: 'ASAP' }, 'body.priority', 'Priority must be one of LOW, MEDIUM, HIGH, URGENT.'],
+    ['a status, which is not the customer’s to set', { subject: 'x', description: 'y', status: 'CLOSED' }, 'body.status', 'Status is not an accepted field.'],
   ])('refuses %s with a 422 naming the field', async (_name, json, location, message) => {
     const reply = await server.call('/api/v1/customer/tickets', { token, json });
     expectProblem(reply, 422);
@@ -145,6 +145,6 @@ describe('POST /api/v1/customer/tickets/{ticket_id}/messages', () => {
   it('refuses an empty message with a 422', async () => {
     const reply = await server.call('/api/v1/customer/tickets/TKT455/messages', { token, json: { content: '' } });
     expectProblem(reply, 422);
-    expect(reply.body.errors).toEqual([{ location: 'body.content', message: 'must NOT have fewer than 1 characters' }]);
+    expect(reply.body.errors).toEqual([{ location: 'body.content', message: 'Content must not be empty.' }]);
   });
 });
