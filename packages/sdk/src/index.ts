@@ -7,6 +7,7 @@
  * await portal.login({ email: 'ali.jawad@example.com', password: 'customer123' });
  * const { data: dashboard } = await portal.GET('/api/v1/customer/dashboard');
  */
-export { createPortalClient, PortalApiError, totalCount, type PortalClient, type PortalClientOptions } from './client.js';
+export { createPortalClient, totalCount, type PortalClient, type PortalClientOptions } from './client.js';
+export { PortalApiError, toPortalApiError, unwrap } from './problems.js';
 export type { components, operations, paths } from './generated/openapi.js';
 export type * from './types.js';
