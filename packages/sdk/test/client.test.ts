@@ -94,7 +94,12 @@ describe('an answer that is not a problem becomes a PortalApiError that says wha
   const signIn = (answer: () => Response | Promise<Response>) =>
     createPortalClient({ baseUrl: 'http://api.test', fetch: async () => answer() })
       .login({ email: 'ali.jawad@example.com', password: 'customer123' })
-      .catch((e: unknown) => e as PortalApiError);
+      .then(
+        () => {
+          throw new Error('expected the sign-in to fail');
+        },
+        (e: unknown) => e as PortalApiError,
+      );
 
   it('an empty 502 from a proxy whose API is down', async () => {
     const failure = await signIn(() => new Response(null, { status: 502, statusText: 'Bad Gateway' }));

@@ -1774,7 +1774,6 @@ export const openapiDocument: unknown = {
           "subject",
           "status",
           "priority",
-          "order_id",
           "created_at",
           "updated_at"
         ],
@@ -1796,7 +1795,8 @@ export const openapiDocument: unknown = {
             "type": [
               "string",
               "null"
-            ]
+            ],
+            "description": "The order the ticket is about, or `null`. The reference server and the mocks always send it; the\nseed's example has none, so a missing one means the same as `null`.\n"
           },
           "created_at": {
             "$ref": "#/components/schemas/Timestamp"
@@ -1812,7 +1812,6 @@ export const openapiDocument: unknown = {
           "id",
           "sender_id",
           "sender_name",
-          "sender_type",
           "content",
           "timestamp",
           "is_internal"
@@ -1833,7 +1832,8 @@ export const openapiDocument: unknown = {
             "enum": [
               "customer",
               "agent"
-            ]
+            ],
+            "description": "Who wrote the message. The reference server and the mocks always send it; the seed's example has\nnone, so a client must not rely on it (treat a missing one as unknown).\n"
           },
           "content": {
             "type": "string"
@@ -1854,7 +1854,6 @@ export const openapiDocument: unknown = {
           "subject",
           "status",
           "priority",
-          "order_id",
           "created_at",
           "updated_at",
           "messages"
@@ -1877,7 +1876,8 @@ export const openapiDocument: unknown = {
             "type": [
               "string",
               "null"
-            ]
+            ],
+            "description": "The order the ticket is about, or `null`. The reference server and the mocks always send it; the\nseed's example has none, so a missing one means the same as `null`.\n"
           },
           "created_at": {
             "$ref": "#/components/schemas/Timestamp"

@@ -450,7 +450,11 @@ export interface components {
             subject: string;
             status: components["schemas"]["TicketStatus"];
             priority: components["schemas"]["TicketPriority"];
-            order_id: string | null;
+            /**
+             * @description The order the ticket is about, or `null`. The reference server and the mocks always send it; the
+             *     seed's example has none, so a missing one means the same as `null`.
+             */
+            order_id?: string | null;
             created_at: components["schemas"]["Timestamp"];
             updated_at: components["schemas"]["Timestamp"];
         };
@@ -458,8 +462,12 @@ export interface components {
             id: string;
             sender_id: number;
             sender_name: string;
-            /** @enum {string} */
-            sender_type: "customer" | "agent";
+            /**
+             * @description Who wrote the message. The reference server and the mocks always send it; the seed's example has
+             *     none, so a client must not rely on it (treat a missing one as unknown).
+             * @enum {string}
+             */
+            sender_type?: "customer" | "agent";
             content: string;
             timestamp: components["schemas"]["Timestamp"];
             /**
@@ -473,7 +481,11 @@ export interface components {
             subject: string;
             status: components["schemas"]["TicketStatus"];
             priority: components["schemas"]["TicketPriority"];
-            order_id: string | null;
+            /**
+             * @description The order the ticket is about, or `null`. The reference server and the mocks always send it; the
+             *     seed's example has none, so a missing one means the same as `null`.
+             */
+            order_id?: string | null;
             created_at: components["schemas"]["Timestamp"];
             updated_at: components["schemas"]["Timestamp"];
             /** @description Oldest first. */
