@@ -30,7 +30,9 @@ export function useAccount(): Account {
 /** The customer's theme on the page: `light`, `dark`, or `system` (the operating system's choice). */
 export function useTheme(theme: Theme | undefined): void {
   useEffect(() => {
-    if (theme) document.documentElement.dataset.theme = theme;
-    else delete document.documentElement.dataset.theme;
+    if (!theme) return;
+    document.documentElement.dataset.theme = theme;
+    // Signed out (or another customer): the sign-in page is in the default theme again.
+    return () => void delete document.documentElement.dataset.theme;
   }, [theme]);
 }

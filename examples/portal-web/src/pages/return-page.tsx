@@ -112,9 +112,10 @@ function ReturnForm({ order, onRequested }: { order: Order; onRequested: (reques
 function RequestedReturn({ request }: { request: Return }) {
   return (
     <section className="card narrow" aria-labelledby="requested-heading">
-      <h2 id="requested-heading" role="status">
-        Return {request.id} requested
-      </h2>
+      <h2 id="requested-heading">Return {request.id} requested</h2>
+      <p role="status" className="success">
+        Your return request has been sent.
+      </p>
       <dl className="details">
         <dt>Status</dt>
         <dd>

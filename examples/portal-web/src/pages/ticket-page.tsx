@@ -23,6 +23,7 @@ export function TicketPage({ ticketId }: { ticketId: string }) {
       <p>
         <a href={href.tickets}>← All tickets</a>
       </p>
+      {!ticket && <h1>Ticket {ticketId}</h1>}
       <ErrorAlert error={error} onRetry={reload} />
       {!ticket && loading && <Loading what="the conversation" />}
       {ticket && (
