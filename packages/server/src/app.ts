@@ -23,8 +23,8 @@ export interface AppOptions {
   validator?: ContractValidator;
   /** The current time as an RFC 3339 UTC timestamp (default: the clock). */
   now?: () => string;
-  /** Throws when the app cannot serve; /healthz then answers 500 (default: always healthy). */
-  checkHealth?: () => void;
+  /** Throws (or rejects) when the app cannot serve; /healthz then answers its problem, 500 or 503 (default: always healthy). */
+  checkHealth?: () => void | Promise<void>;
 }
 
 /**

@@ -6,11 +6,15 @@
  * | `port`              | `PORT`               | 3000 (0 picks a free port)                           |
  * | `host`              | `HOST`               | 127.0.0.1                                            |
  * | `databasePath`      | `DATABASE_PATH`      | `data/portal.db`, relative to the working directory  |
+ * | `databaseUrl`       | `DATABASE_URL`       | none: SQLite at databasePath; `postgres://…` runs on PostgreSQL |
+ * | `poolSize`          | `DATABASE_POOL_SIZE` | 10 connections per process (PostgreSQL only)         |
+ * | `workers`           | `WORKERS`            | 1 process; N > 1 forks N (bin only), needs JWT_SECRET |
  * | `jwtSecret`         | `JWT_SECRET`         | a key kept in `jwt-secret` beside the database       |
  * | `validateResponses` | `VALIDATE_RESPONSES` | true (`false` turns it off)                          |
  * | `corsOrigins`       | `CORS_ORIGINS`       | any port of localhost and 127.0.0.1 (comma-separated; `*` for any) |
  */
 import { DEFAULT_DATABASE_PATH } from './store/database.js';
+import { DEFAULT_POOL_SIZE, isPostgresUrl } from './store/postgres/database.js';
 import { LOCAL_ORIGINS } from './http/cors.js';
 
 export interface ServerOptions {
@@ -18,6 +22,12 @@ export interface ServerOptions {
   port?: number;
   host?: string;
   databasePath?: string;
+  /** A `postgres://` URL: the data lives in PostgreSQL instead of the SQLite file. */
+  databaseUrl?: string;
+  /** PostgreSQL connections this process keeps at most. */
+  poolSize?: number;
+  /** Server processes `customer-portal-server` runs (node:cluster); they share the port and the database. */
+  workers?: number;
   jwtSecret?: string;
   validateResponses?: boolean;
   /** Where start-up, access-log and error lines go (default console.log); false for none. */
@@ -29,6 +39,9 @@ export interface ServerConfig {
   port: number;
   host: string;
   databasePath: string;
+  databaseUrl: string | undefined;
+  poolSize: number;
+  workers: number;
   jwtSecret: string | undefined;
   validateResponses: boolean;
   log: false | ((line: string) => void);
@@ -49,10 +62,22 @@ export function resolveConfig(options: ServerOptions = {}, env: NodeJS.ProcessEn
   if (!jwtSecret && env.NODE_ENV === 'production') {
     throw new Error('Set JWT_SECRET in production: the generated development key is not meant to sign real sessions.');
   }
+  const databaseUrl = options.databaseUrl ?? (env.DATABASE_URL || undefined);
+  if (databaseUrl !== undefined && !isPostgresUrl(databaseUrl)) {
+    throw new Error('DATABASE_URL must be a postgres:// URL; leave it unset to use the SQLite file at DATABASE_PATH.');
+  }
+  const workers = options.workers ?? countOf('WORKERS', env.WORKERS, 1);
+  // Every process must verify every other one's tokens: a key made per process (or per data folder) would not.
+  if (workers > 1 && !jwtSecret) {
+    throw new Error(`WORKERS=${workers} needs JWT_SECRET: every process must sign and verify tokens with the same key.`);
+  }
   return {
     port: options.port ?? portOf(env.PORT),
     host: options.host ?? (env.HOST || DEFAULT_HOST),
     databasePath: options.databasePath ?? (env.DATABASE_PATH || DEFAULT_DATABASE_PATH),
+    databaseUrl,
+    poolSize: options.poolSize ?? countOf('DATABASE_POOL_SIZE', env.DATABASE_POOL_SIZE, DEFAULT_POOL_SIZE),
+    workers,
     jwtSecret,
     validateResponses: options.validateResponses ?? !/^(?:false|0|no|off)$/i.test(env.VALIDATE_RESPONSES ?? ''),
     log: options.log ?? ((line: string) => console.log(line)),
@@ -65,6 +90,12 @@ function portOf(value: string | undefined): number {
   const port = Number(value);
   if (!/^\d+$/.test(value) || port > 65535) throw new Error(`PORT must be a number from 0 to 65535, not "${value}".`);
   return port;
+}
+
+function countOf(name: string, value: string | undefined, fallback: number): number {
+  if (!value) return fallback;
+  if (!/^[1-9]\d{0,3}$/.test(value)) throw new Error(`${name} must be a whole number from 1 to 9999, not "${value}".`);
+  return Number(value);
 }
 
 function originsOf(value: string | undefined): (string | RegExp)[] {
