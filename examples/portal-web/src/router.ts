@@ -4,29 +4,44 @@ import { useSyncExternalStore } from 'react';
 export type Route =
   | { page: 'dashboard' }
   | { page: 'orders' }
+  | { page: 'order'; orderId: string }
   | { page: 'tracking'; orderId: string }
+  | { page: 'return'; orderId: string }
   | { page: 'tickets' }
+  | { page: 'new-ticket' }
   | { page: 'ticket'; ticketId: string }
   | { page: 'notifications' }
+  | { page: 'profile' }
+  | { page: 'settings' }
   | { page: 'not-found' };
 
 /** The `href` of each page. */
 export const href = {
   dashboard: '#/',
   orders: '#/orders',
+  order: (orderId: string) => `#/orders/${encodeURIComponent(orderId)}`,
   tracking: (orderId: string) => `#/orders/${encodeURIComponent(orderId)}/tracking`,
+  return: (orderId: string) => `#/orders/${encodeURIComponent(orderId)}/return`,
   tickets: '#/tickets',
+  newTicket: '#/tickets/new',
   ticket: (ticketId: string) => `#/tickets/${encodeURIComponent(ticketId)}`,
   notifications: '#/notifications',
+  profile: '#/profile',
+  settings: '#/settings',
 };
 
 const routes: [RegExp, (id: string) => Route][] = [
   [/^\/?$/, () => ({ page: 'dashboard' })],
   [/^\/orders$/, () => ({ page: 'orders' })],
+  [/^\/orders\/([^/]+)$/, (orderId) => ({ page: 'order', orderId })],
   [/^\/orders\/([^/]+)\/tracking$/, (orderId) => ({ page: 'tracking', orderId })],
+  [/^\/orders\/([^/]+)\/return$/, (orderId) => ({ page: 'return', orderId })],
   [/^\/tickets$/, () => ({ page: 'tickets' })],
+  [/^\/tickets\/new$/, () => ({ page: 'new-ticket' })],
   [/^\/tickets\/([^/]+)$/, (ticketId) => ({ page: 'ticket', ticketId })],
   [/^\/notifications$/, () => ({ page: 'notifications' })],
+  [/^\/profile$/, () => ({ page: 'profile' })],
+  [/^\/settings$/, () => ({ page: 'settings' })],
 ];
 
 /** Reads a route from a location hash such as `#/orders/ORD123/tracking`. */

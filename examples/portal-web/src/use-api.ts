@@ -2,11 +2,13 @@ import { useCallback, useEffect, useState } from 'react';
 
 export interface ApiState<T> {
   data: T | undefined;
-  /** Why the last load failed: a `PortalApiError` (its message is the problem's `detail`) or a network error. */
+  /** Why the last load failed: a `PortalApiError`, whose message says what went wrong in words. */
   error: unknown;
   loading: boolean;
-  /** Loads again, for example after a change the page made. */
+  /** Loads again, for example after a change the page made, or from an error's "Try again". */
   reload: () => void;
+  /** Shows data the API answered a change with, without loading again. */
+  set: (data: T) => void;
 }
 
 /**
@@ -14,9 +16,10 @@ export interface ApiState<T> {
  * is dropped, so typing fast in a search box never shows the results of an older query.
  */
 export function useApi<T>(load: (signal: AbortSignal) => Promise<T>, deps: readonly unknown[]): ApiState<T> {
-  const [state, setState] = useState<Omit<ApiState<T>, 'reload'>>({ data: undefined, error: undefined, loading: true });
+  const [state, setState] = useState<Pick<ApiState<T>, 'data' | 'error' | 'loading'>>({ data: undefined, error: undefined, loading: true });
   const [generation, setGeneration] = useState(0);
   const reload = useCallback(() => setGeneration((n) => n + 1), []);
+  const set = useCallback((data: T) => setState({ data, error: undefined, loading: false }), []);
 
   useEffect(() => {
     const controller = new AbortController();
@@ -33,5 +36,5 @@ export function useApi<T>(load: (signal: AbortSignal) => Promise<T>, deps: reado
     // `load` is a new closure on every render; `deps` say when it means something new.
   }, [...deps, generation]);
 
-  return { ...state, reload };
+  return { ...state, reload, set };
 }

@@ -47,13 +47,15 @@ export class ApiError extends Error {
  * left out of a list that was capped (a body with thousands of unknown keys is not answered with all of them).
  */
 export function validationFailed(errors: FieldError[], omitted = 0): ApiError {
-  const list = errors.map((e) => `${e.location} ${e.message}`).join('; ');
-  const more = omitted > 0 ? `; and ${omitted} more` : '';
+  // Each message is already a sentence naming its field ("Subject must not be blank."), made for a customer.
+  const count = errors.length + omitted;
+  const fields = count === 1 ? '1 field' : `${count} fields`;
+  const more = omitted > 0 ? [`And ${omitted} more.`] : [];
   return new ApiError({
     status: 422,
     title: 'Validation failed',
     slug: 'validation-error',
-    detail: `The request is not valid: ${list}${more}.`,
+    detail: [`Please correct ${fields}.`, ...errors.map((e) => e.message), ...more].join(' '),
     errors,
   });
 }

@@ -10,6 +10,7 @@ const addFormats = ajvFormats.default;
 import { listOperations, openapiDocument, type JsonSchema, type Operation } from './document.js';
 import { isNestedDeeperThan, MAX_JSON_DEPTH } from './body.js';
 import { bodyTooDeep, validationFailed } from './errors.js';
+import { fieldMessage, sentence } from './field-messages.js';
 import { isDeeplyFrozen } from './frozen.js';
 import type { FieldError, OperationId, OperationInput } from './types.js';
 
@@ -85,25 +86,6 @@ function joinPath(base: string, name: string | undefined): string {
   return name === undefined ? base : base ? `${base}.${name}` : name;
 }
 
-function messageFor(error: ErrorObject): string {
-  switch (error.keyword) {
-    case 'required':
-      return 'is required';
-    case 'additionalProperties':
-      return 'is not allowed';
-    case 'enum':
-      return `must be one of ${(error.params as { allowedValues: unknown[] }).allowedValues.join(', ')}`;
-    case 'const':
-      return `must be ${JSON.stringify((error.params as { allowedValue: unknown }).allowedValue)}`;
-    case 'pattern':
-      if (typeof error.parentSchema?.['x-pattern-message'] === 'string') return error.parentSchema['x-pattern-message'];
-      if ((error.params as { pattern: string }).pattern === '\\S') return 'must not be blank';
-      return error.message ?? 'is not valid';
-    default:
-      return error.message ?? 'is not valid';
-  }
-}
-
 /** One field error per offending field, located as `path.x`, `query.x` or `body.a.b`. */
 function toFieldErrors(place: string, errors: ErrorObject[] | null | undefined): FieldError[] {
   const seen = new Set<string>();
@@ -121,7 +103,7 @@ function toFieldErrors(place: string, errors: ErrorObject[] | null | undefined):
     // One message per field: an empty string breaks both minLength and the non-blank pattern.
     if (!seen.has(location)) {
       seen.add(location);
-      result.push({ location, message: messageFor(error) });
+      result.push({ location, message: fieldMessage(location, error) });
     }
   }
   return result;
@@ -205,7 +187,7 @@ function badIntegerSyntax(integers: CompiledOperation<OperationId>['integers'], 
   for (const { place, name } of integers) {
     const value = request[place][name];
     if (typeof value === 'string' && !DECIMAL_INTEGER.test(value) && !Number.isNaN(Number(value))) {
-      errors.push({ location: `${place}.${name}`, message: 'must be a whole number written in decimal digits' });
+      errors.push({ location: `${place}.${name}`, message: sentence(`${place}.${name}`, 'must be a whole number written in decimal digits') });
     }
   }
   return errors;
@@ -270,7 +252,7 @@ export function createContractValidator(): ContractValidator {
       const queryKept = entry.query.valid(query);
       if (!queryKept) add(toFieldErrors('query', entry.query.explain({ ...request.query })));
       const missing = body === undefined && entry.operation.requestBody?.required === true;
-      if (missing) errors.push({ location: 'body', message: 'is required' });
+      if (missing) errors.push({ location: 'body', message: sentence('body', 'is required') });
       const bodyKept = !missing && entry.body.valid(body);
       if (!missing && !bodyKept) add(toFieldErrors('body', entry.body.explain(structuredClone(request.body))));
       if (errors.length > MAX_FIELD_ERRORS) throw validationFailed(errors.slice(0, MAX_FIELD_ERRORS), errors.length - MAX_FIELD_ERRORS);
@@ -280,7 +262,7 @@ export function createContractValidator(): ContractValidator {
     checkResponse(operationId, status, headers, body) {
       const entry = lookup(operationId);
       const documented = entry.responses.get(String(status)) ?? entry.responses.get('default');
-      if (!documented) return [{ location: 'response.status', message: `${status} is not documented` }];
+      if (!documented) return [{ location: 'response.status', message: `The status ${status} is not documented for this operation.` }];
       const errors: FieldError[] = [];
       const values = documentedHeaderValues(documented.headerNames, headers);
       if (!documented.headers.valid(values)) errors.push(...toFieldErrors('response.headers', documented.headers.explain(values)));
@@ -295,7 +277,7 @@ export function createContractValidator(): ContractValidator {
  *
  * @example
  * const check = createSchemaChecker();
- * check('Order', order); // [] or [{ location: 'Order.total', message: 'must be number' }]
+ * check('Order', order); // [] or [{ location: 'Order.total', message: 'Total must be a number.' }]
  */
 export function createSchemaChecker(): (schemaName: string, value: unknown) => FieldError[] {
   const ajv = createAjv(false);

@@ -24,8 +24,8 @@ describe('sign-in', () => {
     const res = await call('login', { body: { email: 'not-an-email' } });
     expect(res.status).toBe(422);
     expect(res.body.errors).toEqual([
-      { location: 'body.password', message: 'is required' },
-      { location: 'body.email', message: 'must match format "email"' },
+      { location: 'body.password', message: 'Password is required.' },
+      { location: 'body.email', message: 'Email must be an email address.' },
     ]);
   });
 
@@ -74,7 +74,7 @@ describe('response validation', () => {
     expect(res.status).toBe(500);
     expect(res.body).toMatchObject({ status: 500, detail: 'Something went wrong on our side. Please try again.' });
     expect(violations).toEqual([
-      { operationId: 'getDashboard', status: 200, errors: [{ location: 'response.body.stats.pending_refunds', message: 'must be >= 0' }] },
+      { operationId: 'getDashboard', status: 200, errors: [{ location: 'response.body.stats.pending_refunds', message: 'Pending refunds must be at least 0.' }] },
     ]);
   });
 

@@ -26,14 +26,14 @@ describe('response checks', () => {
     const page = Object.freeze(orders);
     expect(validator.checkResponse('listOrders', 200, headers, page)).toEqual([]);
     (orders[0] as { total: unknown }).total = 'free';
-    expect(validator.checkResponse('listOrders', 200, headers, page)).toEqual([{ location: 'response.body.0.total', message: 'must be number' }]);
+    expect(validator.checkResponse('listOrders', 200, headers, page)).toEqual([{ location: 'response.body.0.total', message: 'Total must be a number.' }]);
   });
 
   it('report a deeply frozen page that breaks the contract on every response', async () => {
     const orders = await ordersOfAli();
     (orders[0] as { total: unknown }).total = -1;
     const page = deepFreeze(orders);
-    const expected = [{ location: 'response.body.0.total', message: 'must be >= 0' }];
+    const expected = [{ location: 'response.body.0.total', message: 'Total must be at least 0.' }];
     expect(validator.checkResponse('listOrders', 200, headers, page)).toEqual(expected);
     expect(validator.checkResponse('listOrders', 200, headers, page)).toEqual(expected);
   });
@@ -42,7 +42,7 @@ describe('response checks', () => {
     const page = deepFreeze(await ordersOfAli());
     expect(validator.checkResponse('listOrders', 200, headers, page)).toEqual([]);
     expect(validator.checkResponse('listOrders', 200, { 'Content-Type': 'application/json' }, page)).toEqual([
-      { location: 'response.headers.X-Total-Count', message: 'is required' },
+      { location: 'response.headers.X-Total-Count', message: 'The X-Total-Count header is required.' },
     ]);
   });
 

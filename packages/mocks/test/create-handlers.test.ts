@@ -118,15 +118,15 @@ describe('bad requests', () => {
     const res = await ali.GET('/api/v1/customer/orders', { params: { query: { status: 'lost' as never, limit: 500 } } });
     expect(res.response.status).toBe(422);
     expect(res.error?.errors).toEqual([
-      { location: 'query.status', message: 'must be one of all, pending, processing, shipped, delivered, cancelled, returned' },
-      { location: 'query.limit', message: 'must be <= 100' },
+      { location: 'query.status', message: 'Status must be one of all, pending, processing, shipped, delivered, cancelled, returned.' },
+      { location: 'query.limit', message: 'Limit must be at most 100.' },
     ]);
   });
 
   it('reads a repeated query key as a list, which a single-valued parameter refuses', async () => {
     const res = await send('/api/v1/customer/orders?status=shipped&status=delivered', { token: ali.token! });
     expect(res.status).toBe(422);
-    expect((await res.json()).errors).toEqual([{ location: 'query.status', message: 'must be string' }]);
+    expect((await res.json()).errors).toEqual([{ location: 'query.status', message: 'Status must be text.' }]);
   });
 
   it.each([
@@ -159,6 +159,6 @@ describe('bad requests', () => {
   it('answers a path with a malformed escape like any other invalid id, not with a crash', async () => {
     const res = await send('/api/v1/customer/orders/ORD%E0%A4%A', { token: ali.token! });
     expect(res.status).toBe(422);
-    expect((await res.json()).errors).toEqual([{ location: 'path.order_id', message: expect.stringContaining('must match pattern') }]);
+    expect((await res.json()).errors).toEqual([{ location: 'path.order_id', message: 'Order ID may contain only letters, digits, hyphens and underscores.' }]);
   });
 });

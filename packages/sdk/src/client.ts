@@ -1,6 +1,7 @@
 import createClient, { type Client, type Middleware } from 'openapi-fetch';
 import type { paths } from './generated/openapi.js';
-import type { LoginRequest, Problem, TokenResponse } from './generated/openapi.js';
+import { unwrap } from './problems.js';
+import type { LoginRequest, TokenResponse } from './generated/openapi.js';
 
 export interface PortalClientOptions {
   /** Where the API is, e.g. `http://localhost:3000` or `''` for the page's own origin. */
@@ -16,23 +17,12 @@ export interface PortalClientOptions {
 }
 
 export interface PortalClient extends Client<paths> {
-  /** Signs in, keeps the token for later calls, and returns it. Throws a PortalApiError on failure. */
+  /** Signs in, keeps the token for later calls, and returns it. Throws a PortalApiError, whose message says why, on failure. */
   login(credentials: LoginRequest): Promise<TokenResponse>;
   /** Forgets the kept token. */
   logout(): void;
   /** The kept token, if any. */
   readonly token: string | undefined;
-}
-
-/** A problem answer from the API, thrown by the client's own helpers such as `login()`. */
-export class PortalApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly problem: Problem,
-  ) {
-    super(problem.detail);
-    this.name = 'PortalApiError';
-  }
 }
 
 /**
@@ -61,8 +51,7 @@ export function createPortalClient(options: PortalClientOptions): PortalClient {
   client.use(auth);
 
   async function login(credentials: LoginRequest): Promise<TokenResponse> {
-    const { data, error, response } = await client.POST('/auth/login', { body: credentials });
-    if (!data) throw new PortalApiError(response.status, error as Problem);
+    const data = await unwrap(client.POST('/auth/login', { body: credentials }));
     kept = data.access_token;
     return data;
   }

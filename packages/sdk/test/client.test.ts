@@ -3,7 +3,7 @@
  * answered by a small table of canned responses.
  */
 import { describe, expect, it } from 'vitest';
-import { createPortalClient, PortalApiError, totalCount } from '../src/index.js';
+import { createPortalClient, PortalApiError, totalCount, unwrap } from '../src/index.js';
 
 const token = { access_token: 'abc.def.ghi', token_type: 'bearer', expires_in: 3600 };
 const problem = (status: number, detail: string) =>
@@ -87,6 +87,62 @@ describe('createPortalClient', () => {
       'http://api.test/api/v1/customer/orders?status=delivered&search=ORD1&limit=5',
       'http://api.test/api/v1/customer/orders/ORD123',
     ]);
+  });
+});
+
+describe('an answer that is not a problem becomes a PortalApiError that says what happened', () => {
+  const signIn = (answer: () => Response | Promise<Response>) =>
+    createPortalClient({ baseUrl: 'http://api.test', fetch: async () => answer() })
+      .login({ email: 'ali.jawad@example.com', password: 'customer123' })
+      .then(
+        () => {
+          throw new Error('expected the sign-in to fail');
+        },
+        (e: unknown) => e as PortalApiError,
+      );
+
+  it('an empty 502 from a proxy whose API is down', async () => {
+    const failure = await signIn(() => new Response(null, { status: 502, statusText: 'Bad Gateway' }));
+    expect(failure).toBeInstanceOf(PortalApiError);
+    expect(failure.status).toBe(502);
+    expect(failure.message).toBe('The portal API is not answering right now (502 Bad Gateway, an empty answer). Please try again in a moment.');
+    expect(failure.problem).toMatchObject({ status: 502, detail: failure.message });
+  });
+
+  it('an HTML error page where a problem belongs', async () => {
+    const html = '<!doctype html><html><body><h1>503 Service Unavailable</h1></body></html>';
+    const failure = await signIn(() => new Response(html, { status: 503, headers: { 'Content-Type': 'text/html' } }));
+    expect(failure.message).toBe('The portal API is not answering right now (503, a web page instead of an API answer). Please try again in a moment.');
+    expect(failure.problem.detail).not.toContain('<');
+  });
+
+  it('JSON that is not a problem, on a 4xx', async () => {
+    const failure = await signIn(() => Response.json({ message: 'nope' }, { status: 400, statusText: 'Bad Request' }));
+    expect(failure.message).toBe('The portal API answered 400 Bad Request with an answer that is not an API problem.');
+  });
+
+  it('no answer at all (a network failure) is status 0 with the reason', async () => {
+    const failure = await signIn(() => Promise.reject(new TypeError('Failed to fetch')));
+    expect(failure).toBeInstanceOf(PortalApiError);
+    expect(failure.status).toBe(0);
+    expect(failure.message).toBe('Could not reach the portal API (Failed to fetch). Check your connection and try again.');
+  });
+
+  it('unwrap() returns the data of a success and throws the problem of a failure', async () => {
+    const client = createPortalClient({
+      baseUrl: 'http://api.test',
+      fetch: async (r) => (r.url.endsWith('/ORD1') ? Response.json({ id: 'ORD1' }) : problem(404, 'Order ORD2 was not found.')),
+    });
+    await expect(unwrap(client.GET('/api/v1/customer/orders/{order_id}', { params: { path: { order_id: 'ORD1' } } }))).resolves.toEqual({ id: 'ORD1' });
+    await expect(unwrap(client.GET('/api/v1/customer/orders/{order_id}', { params: { path: { order_id: 'ORD2' } } }))).rejects.toMatchObject({
+      status: 404,
+      message: 'Order ORD2 was not found.',
+    });
+  });
+
+  it('unwrap() lets an abort through as an abort, not as a failure to reach the API', async () => {
+    const client = createPortalClient({ baseUrl: 'http://api.test', fetch: async () => Promise.reject(new DOMException('stopped', 'AbortError')) });
+    await expect(unwrap(client.GET('/api/v1/customer/profile'))).rejects.toMatchObject({ name: 'AbortError' });
   });
 });
 

@@ -72,7 +72,7 @@ export function createApp(options: AppOptions): Koa {
   return app;
 }
 
-/** `contract violation: getOrder answered 200: response.body.total must be >= 0` */
+/** `contract violation: getOrder answered 200: response.body.total: Total must be at least 0.` */
 export function describeViolation({ operationId, status, errors }: ContractViolation): string {
-  return `contract violation: ${operationId} answered ${status}: ${errors.map((e) => `${e.location} ${e.message}`).join('; ')}`;
+  return `contract violation: ${operationId} answered ${status}: ${errors.map((e) => `${e.location}: ${e.message}`).join('; ')}`;
 }

@@ -40,6 +40,9 @@ export function DataTable<Row>({
   busy?: boolean;
 }) {
   return (
+    // A wide table scrolls inside its own box on a phone instead of widening the page; the box takes focus
+    // so a keyboard can scroll it too.
+    <div className="table-scroll" tabIndex={0}>
     <table aria-busy={busy}>
       <caption>{caption}</caption>
       <thead>
@@ -76,5 +79,6 @@ export function DataTable<Row>({
         ))}
       </tbody>
     </table>
+    </div>
   );
 }

@@ -1,30 +1,38 @@
 import { PortalApiError } from '@customer-portal/sdk';
+import { belongsTo, fieldErrorsOf } from './field-error.tsx';
 
 /**
- * Shows why a call failed: the problem's `detail` (a sentence written for the customer) and, for a
- * validation problem, each offending field.
+ * Says why a call failed, in the problem's own words (its `detail`, written for the customer), with a button
+ * to try again when the page can. Field errors the form shows beside their fields (`fields`) are not
+ * repeated; any others are listed here, by their message alone: a customer has no use for `body.subject`.
  */
-export function ErrorAlert({ error }: { error: unknown }) {
+export function ErrorAlert({ error, onRetry, fields = [] }: { error: unknown; onRetry?: () => void; fields?: readonly string[] }) {
   if (error === undefined || error === null) return null;
-  const fieldErrors = error instanceof PortalApiError ? (error.problem.errors ?? []) : [];
+  const fieldErrors = fieldErrorsOf(error);
+  const elsewhere = fieldErrors.filter((fieldError) => !fields.some((field) => belongsTo(fieldError.location, field)));
+  // When every field's sentence is beside its field, the detail would only say them again.
+  const allBeside = fieldErrors.length > 0 && elsewhere.length === 0;
   return (
     <div role="alert" className="alert">
-      <p>{messageOf(error)}</p>
-      {fieldErrors.length > 0 && (
+      <p>{allBeside ? `Please correct the ${fieldErrors.length === 1 ? 'field' : 'fields'} marked above.` : messageOf(error)}</p>
+      {elsewhere.length > 0 && (
         <ul>
-          {fieldErrors.map((fieldError, index) => (
-            <li key={index}>
-              <code>{fieldError.location}</code> {fieldError.message}
-            </li>
+          {elsewhere.map((fieldError, index) => (
+            <li key={index}>{fieldError.message}</li>
           ))}
         </ul>
+      )}
+      {onRetry && (
+        <button type="button" className="secondary" onClick={onRetry}>
+          Try again
+        </button>
       )}
     </div>
   );
 }
 
 function messageOf(error: unknown): string {
-  // fetch rejects with a TypeError when there is no answer at all (offline, proxy target down).
-  if (error instanceof TypeError) return `Could not reach the portal API (${error.message}).`;
-  return error instanceof Error ? error.message : String(error);
+  if (error instanceof PortalApiError) return error.message;
+  // The SDK turns a failed fetch into a PortalApiError; anything else is the app's own mistake.
+  return error instanceof Error && error.message ? error.message : 'Something went wrong in this page. Please reload it.';
 }

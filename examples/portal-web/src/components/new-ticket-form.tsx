@@ -2,11 +2,13 @@ import type { Ticket, TicketPriority } from '@customer-portal/sdk';
 import { useState, type FormEvent } from 'react';
 import { portal, unwrap } from '../api.ts';
 import { ErrorAlert } from '../components/error-alert.tsx';
+import { fieldProblem } from '../components/field-error.tsx';
 import { humanize } from '../format.ts';
 
 const priorities: TicketPriority[] = ['LOW', 'MEDIUM', 'HIGH', 'URGENT'];
+const fields = ['body.subject', 'body.description', 'body.order_id', 'body.priority'];
 
-/** Opens a ticket; the API checks the fields and the order, and its problem `detail` says what is wrong. */
+/** Opens a ticket; the API checks the fields and the order, and each field's problem shows beside it. */
 export function NewTicketForm({ onOpened }: { onOpened: (ticket: Ticket) => void }) {
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
@@ -38,32 +40,40 @@ export function NewTicketForm({ onOpened }: { onOpened: (ticket: Ticket) => void
     }
   }
 
+  const subject = fieldProblem(error, 'body.subject', 'ticket-subject');
+  const description = fieldProblem(error, 'body.description', 'ticket-description');
+  const orderId = fieldProblem(error, 'body.order_id', 'ticket-order');
+  const priority = fieldProblem(error, 'body.priority', 'ticket-priority');
   return (
     <form className="card" aria-labelledby="new-ticket-heading" onSubmit={submit}>
       <h2 id="new-ticket-heading">New ticket</h2>
       <label>
         Subject
-        <input name="subject" required maxLength={200} />
+        <input name="subject" required maxLength={200} {...subject.invalidProps} />
+        {subject.message}
       </label>
       <label>
         Description
-        <textarea name="description" required rows={4} maxLength={5000} />
+        <textarea name="description" required rows={4} maxLength={5000} {...description.invalidProps} />
+        {description.message}
       </label>
       <label>
         Order ID (optional)
-        <input name="order_id" placeholder="ORD123" />
+        <input name="order_id" placeholder="ORD123" {...orderId.invalidProps} />
+        {orderId.message}
       </label>
       <label>
         Priority
-        <select name="priority" defaultValue="MEDIUM">
-          {priorities.map((priority) => (
-            <option key={priority} value={priority}>
-              {humanize(priority)}
+        <select name="priority" defaultValue="MEDIUM" {...priority.invalidProps}>
+          {priorities.map((value) => (
+            <option key={value} value={value}>
+              {humanize(value)}
             </option>
           ))}
         </select>
+        {priority.message}
       </label>
-      <ErrorAlert error={error} />
+      <ErrorAlert error={error} fields={fields} />
       <button type="submit" disabled={busy}>
         {busy ? 'Opening…' : 'Open ticket'}
       </button>

@@ -2,6 +2,7 @@ import type { DashboardStats } from '@customer-portal/sdk';
 import { portal, unwrap } from '../api.ts';
 import { DataTable } from '../components/data-table.tsx';
 import { ErrorAlert } from '../components/error-alert.tsx';
+import { Loading } from '../components/loading.tsx';
 import { orderColumns } from '../components/order-columns.tsx';
 import { ticketColumns } from '../components/ticket-columns.tsx';
 import { formatDate } from '../format.ts';
@@ -17,11 +18,12 @@ const statLabels: Record<keyof DashboardStats, string> = {
 
 /** The overview: four figures, then the five newest orders and tickets. */
 export function DashboardPage() {
-  const { data, error } = useApi(() => unwrap(portal.GET('/api/v1/customer/dashboard')), []);
+  const { data, error, loading, reload } = useApi(() => unwrap(portal.GET('/api/v1/customer/dashboard')), []);
   return (
     <>
       <h1>Dashboard</h1>
-      <ErrorAlert error={error} />
+      <ErrorAlert error={error} onRetry={reload} />
+      {!data && loading && <Loading what="your dashboard" />}
       {data && (
         <>
           <dl className="stats">
@@ -38,7 +40,7 @@ export function DashboardPage() {
               rows={data.recent_orders}
               rowKey={(order) => order.id}
               columns={[
-                { header: 'Order', cell: (order) => <a href={href.tracking(order.id)}>{order.id}</a> },
+                { header: 'Order', cell: (order) => <a href={href.order(order.id)}>{order.id}</a> },
                 orderColumns.date,
                 orderColumns.status,
                 { header: 'Items', cell: (order) => order.item_count },

@@ -2,6 +2,7 @@ import type { Notification } from '@customer-portal/sdk';
 import { useState } from 'react';
 import { portal, unwrap } from '../api.ts';
 import { ErrorAlert } from '../components/error-alert.tsx';
+import { Loading } from '../components/loading.tsx';
 import { formatDateTime } from '../format.ts';
 import { useApi } from '../use-api.ts';
 
@@ -39,7 +40,9 @@ export function NotificationsPage() {
       <label className="inline">
         <input type="checkbox" checked={unreadOnly} onChange={(event) => setUnreadOnly(event.target.checked)} /> Unread only
       </label>
-      <ErrorAlert error={loaded.error ?? error} />
+      <ErrorAlert error={loaded.error} onRetry={loaded.reload} />
+      <ErrorAlert error={error} />
+      {!loaded.data && loaded.loading && <Loading what="your notifications" />}
       <ul className="notifications" aria-label="Notifications">
         {notifications.map((notification) => (
           <li key={notification.id} className={notification.read ? 'read' : 'unread'}>
@@ -50,13 +53,13 @@ export function NotificationsPage() {
             {notification.read ? (
               <p className="muted">Read</p>
             ) : (
-              <button type="button" onClick={() => markRead(notification.id)} aria-label={`Mark “${notification.title}” as read`}>
-                Mark as read
+              <button type="button" onClick={() => markRead(notification.id)}>
+                Mark <span className="visually-hidden">“{notification.title}” </span>as read
               </button>
             )}
           </li>
         ))}
-        {loaded.data?.length === 0 && <li className="empty">No notifications.</li>}
+        {loaded.data?.length === 0 && <li className="empty">{unreadOnly ? 'No unread notifications.' : 'No notifications yet.'}</li>}
       </ul>
     </>
   );

@@ -1,5 +1,6 @@
 import { portal, unwrap } from '../api.ts';
 import { ErrorAlert } from '../components/error-alert.tsx';
+import { Loading } from '../components/loading.tsx';
 import { StatusBadge } from '../components/status-badge.tsx';
 import { formatDateTime } from '../format.ts';
 import { href } from '../router.ts';
@@ -7,17 +8,18 @@ import { useApi } from '../use-api.ts';
 
 /** Where an order is: its five delivery steps, the current one marked, and the courier's details. */
 export function OrderTrackingPage({ orderId }: { orderId: string }) {
-  const { data, error } = useApi(
+  const { data, error, loading, reload } = useApi(
     () => unwrap(portal.GET('/api/v1/customer/orders/track/{order_id}', { params: { path: { order_id: orderId } } })),
     [orderId],
   );
   return (
     <>
       <p>
-        <a href={href.orders}>← All orders</a>
+        <a href={href.order(orderId)}>← Order {orderId}</a>
       </p>
       <h1>Tracking {orderId}</h1>
-      <ErrorAlert error={error} />
+      <ErrorAlert error={error} onRetry={reload} />
+      {!data && loading && <Loading what="the tracking" />}
       {data && (
         <>
           <ol className="steps" aria-label="Delivery steps">

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { portal, unwrapPage } from '../api.ts';
 import { DataTable } from '../components/data-table.tsx';
 import { ErrorAlert } from '../components/error-alert.tsx';
+import { Loading } from '../components/loading.tsx';
 import { orderColumns } from '../components/order-columns.tsx';
 import { humanize } from '../format.ts';
 import { href } from '../router.ts';
@@ -14,7 +15,7 @@ const statuses = orderStatusFilterValues.filter((value) => value !== 'all');
 export function OrdersPage() {
   const [status, setStatus] = useState<OrderStatusFilter>('all');
   const [search, setSearch] = useState('');
-  const { data, error, loading } = useApi(
+  const { data, error, loading, reload } = useApi(
     (signal) =>
       unwrapPage(
         portal.GET('/api/v1/customer/orders', {
@@ -45,7 +46,8 @@ export function OrdersPage() {
           <input type="search" value={search} placeholder="ORD123" onChange={(event) => setSearch(event.target.value)} />
         </label>
       </form>
-      <ErrorAlert error={error} />
+      <ErrorAlert error={error} onRetry={reload} />
+      {!data && loading && <Loading what="your orders" />}
       {data && (
         <DataTable
           caption={
@@ -56,7 +58,15 @@ export function OrdersPage() {
           rows={data.items}
           rowKey={(order) => order.id}
           columns={[
-            { header: 'Order', rowHeader: true, cell: (order) => order.id },
+            {
+              header: 'Order',
+              rowHeader: true,
+              cell: (order) => (
+                <a href={href.order(order.id)} aria-label={`${order.id} details`}>
+                  {order.id}
+                </a>
+              ),
+            },
             orderColumns.date,
             orderColumns.status,
             { header: 'Items', cell: (order) => order.items.map((item) => `${item.quantity} × ${item.product_name}`).join(', ') },
@@ -70,7 +80,7 @@ export function OrdersPage() {
               ),
             },
           ]}
-          empty="No orders match."
+          empty={search || status !== 'all' ? 'No orders match.' : 'No orders yet.'}
           busy={loading}
         />
       )}

@@ -2,6 +2,8 @@ import type { TicketMessage } from '@customer-portal/sdk';
 import { useState, type FormEvent } from 'react';
 import { portal, unwrap } from '../api.ts';
 import { ErrorAlert } from '../components/error-alert.tsx';
+import { fieldProblem } from '../components/field-error.tsx';
+import { Loading } from '../components/loading.tsx';
 import { StatusBadge } from '../components/status-badge.tsx';
 import { formatDateTime } from '../format.ts';
 import { href } from '../router.ts';
@@ -9,7 +11,7 @@ import { useApi } from '../use-api.ts';
 
 /** One ticket's conversation, oldest message first, and a box to reply. */
 export function TicketPage({ ticketId }: { ticketId: string }) {
-  const { data: ticket, error } = useApi(
+  const { data: ticket, error, loading, reload } = useApi(
     () => unwrap(portal.GET('/api/v1/customer/tickets/{ticket_id}', { params: { path: { ticket_id: ticketId } } })),
     [ticketId],
   );
@@ -21,7 +23,9 @@ export function TicketPage({ ticketId }: { ticketId: string }) {
       <p>
         <a href={href.tickets}>← All tickets</a>
       </p>
-      <ErrorAlert error={error} />
+      {!ticket && <h1>Ticket {ticketId}</h1>}
+      <ErrorAlert error={error} onRetry={reload} />
+      {!ticket && loading && <Loading what="the conversation" />}
       {ticket && (
         <>
           <h1>{ticket.subject}</h1>
@@ -30,13 +34,13 @@ export function TicketPage({ ticketId }: { ticketId: string }) {
             {ticket.order_id && (
               <>
                 {' '}
-                · about <a href={href.tracking(ticket.order_id)}>{ticket.order_id}</a>
+                · about <a href={href.order(ticket.order_id)}>{ticket.order_id}</a>
               </>
             )}
           </p>
           <ol className="messages" aria-label="Messages">
             {[...ticket.messages, ...sent].map((message) => (
-              <li key={message.id} className={`message from-${message.sender_type}`}>
+              <li key={message.id} className={`message from-${message.sender_type ?? 'customer'}`}>
                 <p className="sender">
                   <strong>{message.sender_name}</strong> <time dateTime={message.timestamp}>{formatDateTime(message.timestamp)}</time>
                 </p>
@@ -77,13 +81,15 @@ function ReplyForm({ ticketId, onSent }: { ticketId: string; onSent: (message: T
     }
   }
 
+  const content = fieldProblem(error, 'body.content', 'reply-content');
   return (
     <form className="reply" aria-label="Reply" onSubmit={submit}>
       <label>
         Your reply
-        <textarea name="content" required rows={3} maxLength={5000} />
+        <textarea name="content" required rows={3} maxLength={5000} {...content.invalidProps} />
+        {content.message}
       </label>
-      <ErrorAlert error={error} />
+      <ErrorAlert error={error} fields={['body.content']} />
       <button type="submit" disabled={busy}>
         {busy ? 'Sending…' : 'Send reply'}
       </button>

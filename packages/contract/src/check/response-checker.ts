@@ -76,7 +76,7 @@ function documentedKey(responses: Record<string, unknown>, status: number): stri
  * const exchange = checker.check({ method: 'GET', url: 'http://127.0.0.1:3000/api/v1/customer/orders' }, {
  *   status: 200, headers: new Headers({ 'content-type': 'application/json' }), body: '[]',
  * });
- * exchange.breaches; // [{ location: 'response.headers.X-Total-Count', message: 'is required' }]
+ * exchange.breaches; // [{ location: 'response.headers.X-Total-Count', message: 'The X-Total-Count header is required.' }]
  */
 export function createResponseChecker(options: ResponseCheckerOptions): ResponseChecker {
   const validator = options.validator ?? createContractValidator();

@@ -194,8 +194,9 @@ export const openapiDocument: OpenApiDocument = {
                           },
                           "message": {
                             "type": "string",
+                            "description": "A sentence about this field, in words a customer understands, fit to show beside it.",
                             "examples": [
-                              "must NOT have fewer than 1 characters"
+                              "Subject must not be blank."
                             ]
                           }
                         }
@@ -264,8 +265,9 @@ export const openapiDocument: OpenApiDocument = {
                           },
                           "message": {
                             "type": "string",
+                            "description": "A sentence about this field, in words a customer understands, fit to show beside it.",
                             "examples": [
-                              "must NOT have fewer than 1 characters"
+                              "Subject must not be blank."
                             ]
                           }
                         }
@@ -334,8 +336,9 @@ export const openapiDocument: OpenApiDocument = {
                           },
                           "message": {
                             "type": "string",
+                            "description": "A sentence about this field, in words a customer understands, fit to show beside it.",
                             "examples": [
-                              "must NOT have fewer than 1 characters"
+                              "Subject must not be blank."
                             ]
                           }
                         }
@@ -404,8 +407,9 @@ export const openapiDocument: OpenApiDocument = {
                           },
                           "message": {
                             "type": "string",
+                            "description": "A sentence about this field, in words a customer understands, fit to show beside it.",
                             "examples": [
-                              "must NOT have fewer than 1 characters"
+                              "Subject must not be blank."
                             ]
                           }
                         }
@@ -474,8 +478,9 @@ export const openapiDocument: OpenApiDocument = {
                           },
                           "message": {
                             "type": "string",
+                            "description": "A sentence about this field, in words a customer understands, fit to show beside it.",
                             "examples": [
-                              "must NOT have fewer than 1 characters"
+                              "Subject must not be blank."
                             ]
                           }
                         }
@@ -487,11 +492,11 @@ export const openapiDocument: OpenApiDocument = {
                   "type": "https://customer-portal.example.com/problems/validation-error",
                   "title": "Validation failed",
                   "status": 422,
-                  "detail": "The request has 1 invalid field.",
+                  "detail": "Please correct 1 field. Limit must be at most 100.",
                   "errors": [
                     {
                       "location": "query.limit",
-                      "message": "must be <= 100"
+                      "message": "Limit must be at most 100."
                     }
                   ]
                 }
@@ -561,8 +566,9 @@ export const openapiDocument: OpenApiDocument = {
                           },
                           "message": {
                             "type": "string",
+                            "description": "A sentence about this field, in words a customer understands, fit to show beside it.",
                             "examples": [
-                              "must NOT have fewer than 1 characters"
+                              "Subject must not be blank."
                             ]
                           }
                         }
@@ -631,8 +637,9 @@ export const openapiDocument: OpenApiDocument = {
                           },
                           "message": {
                             "type": "string",
+                            "description": "A sentence about this field, in words a customer understands, fit to show beside it.",
                             "examples": [
-                              "must NOT have fewer than 1 characters"
+                              "Subject must not be blank."
                             ]
                           }
                         }
@@ -742,6 +749,7 @@ export const openapiDocument: OpenApiDocument = {
                             "type": "string",
                             "format": "date-time",
                             "pattern": "Z$",
+                            "x-pattern-message": "must be a time in UTC, ending in Z",
                             "description": "RFC 3339 in UTC.",
                             "examples": [
                               "2024-01-14T15:20:00Z"
@@ -796,6 +804,7 @@ export const openapiDocument: OpenApiDocument = {
                             "type": "string",
                             "format": "date-time",
                             "pattern": "Z$",
+                            "x-pattern-message": "must be a time in UTC, ending in Z",
                             "description": "RFC 3339 in UTC.",
                             "examples": [
                               "2024-01-14T15:20:00Z"
@@ -843,7 +852,8 @@ export const openapiDocument: OpenApiDocument = {
                 "required": true,
                 "schema": {
                   "type": "string",
-                  "pattern": "^Bearer"
+                  "pattern": "^Bearer",
+                  "x-pattern-message": "must start with Bearer"
                 },
                 "example": "Bearer"
               }
@@ -898,8 +908,9 @@ export const openapiDocument: OpenApiDocument = {
                           },
                           "message": {
                             "type": "string",
+                            "description": "A sentence about this field, in words a customer understands, fit to show beside it.",
                             "examples": [
-                              "must NOT have fewer than 1 characters"
+                              "Subject must not be blank."
                             ]
                           }
                         }
@@ -968,8 +979,9 @@ export const openapiDocument: OpenApiDocument = {
                           },
                           "message": {
                             "type": "string",
+                            "description": "A sentence about this field, in words a customer understands, fit to show beside it.",
                             "examples": [
-                              "must NOT have fewer than 1 characters"
+                              "Subject must not be blank."
                             ]
                           }
                         }
@@ -1107,6 +1119,7 @@ export const openapiDocument: OpenApiDocument = {
                         "type": "string",
                         "format": "date-time",
                         "pattern": "Z$",
+                        "x-pattern-message": "must be a time in UTC, ending in Z",
                         "description": "RFC 3339 in UTC.",
                         "examples": [
                           "2024-01-14T15:20:00Z"
@@ -1119,6 +1132,7 @@ export const openapiDocument: OpenApiDocument = {
                             "type": "string",
                             "format": "date-time",
                             "pattern": "Z$",
+                            "x-pattern-message": "must be a time in UTC, ending in Z",
                             "description": "RFC 3339 in UTC.",
                             "examples": [
                               "2024-01-14T15:20:00Z"
@@ -1211,7 +1225,8 @@ export const openapiDocument: OpenApiDocument = {
                 "required": true,
                 "schema": {
                   "type": "string",
-                  "pattern": "^Bearer"
+                  "pattern": "^Bearer",
+                  "x-pattern-message": "must start with Bearer"
                 },
                 "example": "Bearer"
               }
@@ -1266,8 +1281,9 @@ export const openapiDocument: OpenApiDocument = {
                           },
                           "message": {
                             "type": "string",
+                            "description": "A sentence about this field, in words a customer understands, fit to show beside it.",
                             "examples": [
-                              "must NOT have fewer than 1 characters"
+                              "Subject must not be blank."
                             ]
                           }
                         }
@@ -1336,8 +1352,9 @@ export const openapiDocument: OpenApiDocument = {
                           },
                           "message": {
                             "type": "string",
+                            "description": "A sentence about this field, in words a customer understands, fit to show beside it.",
                             "examples": [
-                              "must NOT have fewer than 1 characters"
+                              "Subject must not be blank."
                             ]
                           }
                         }
@@ -1349,11 +1366,11 @@ export const openapiDocument: OpenApiDocument = {
                   "type": "https://customer-portal.example.com/problems/validation-error",
                   "title": "Validation failed",
                   "status": 422,
-                  "detail": "The request has 1 invalid field.",
+                  "detail": "Please correct 1 field. Limit must be at most 100.",
                   "errors": [
                     {
                       "location": "query.limit",
-                      "message": "must be <= 100"
+                      "message": "Limit must be at most 100."
                     }
                   ]
                 }
@@ -1412,8 +1429,9 @@ export const openapiDocument: OpenApiDocument = {
                           },
                           "message": {
                             "type": "string",
+                            "description": "A sentence about this field, in words a customer understands, fit to show beside it.",
                             "examples": [
-                              "must NOT have fewer than 1 characters"
+                              "Subject must not be blank."
                             ]
                           }
                         }
@@ -1451,7 +1469,8 @@ export const openapiDocument: OpenApiDocument = {
               "type": "string",
               "minLength": 1,
               "maxLength": 64,
-              "pattern": "^[A-Za-z0-9_-]+$"
+              "pattern": "^[A-Za-z0-9_-]+$",
+              "x-pattern-message": "may contain only letters, digits, hyphens and underscores"
             },
             "example": "ORD123"
           }
@@ -1500,6 +1519,7 @@ export const openapiDocument: OpenApiDocument = {
                       "type": "string",
                       "format": "date-time",
                       "pattern": "Z$",
+                      "x-pattern-message": "must be a time in UTC, ending in Z",
                       "description": "RFC 3339 in UTC.",
                       "examples": [
                         "2024-01-14T15:20:00Z"
@@ -1512,6 +1532,7 @@ export const openapiDocument: OpenApiDocument = {
                           "type": "string",
                           "format": "date-time",
                           "pattern": "Z$",
+                          "x-pattern-message": "must be a time in UTC, ending in Z",
                           "description": "RFC 3339 in UTC.",
                           "examples": [
                             "2024-01-14T15:20:00Z"
@@ -1601,7 +1622,8 @@ export const openapiDocument: OpenApiDocument = {
                 "required": true,
                 "schema": {
                   "type": "string",
-                  "pattern": "^Bearer"
+                  "pattern": "^Bearer",
+                  "x-pattern-message": "must start with Bearer"
                 },
                 "example": "Bearer"
               }
@@ -1656,8 +1678,9 @@ export const openapiDocument: OpenApiDocument = {
                           },
                           "message": {
                             "type": "string",
+                            "description": "A sentence about this field, in words a customer understands, fit to show beside it.",
                             "examples": [
-                              "must NOT have fewer than 1 characters"
+                              "Subject must not be blank."
                             ]
                           }
                         }
@@ -1726,8 +1749,9 @@ export const openapiDocument: OpenApiDocument = {
                           },
                           "message": {
                             "type": "string",
+                            "description": "A sentence about this field, in words a customer understands, fit to show beside it.",
                             "examples": [
-                              "must NOT have fewer than 1 characters"
+                              "Subject must not be blank."
                             ]
                           }
                         }
@@ -1796,8 +1820,9 @@ export const openapiDocument: OpenApiDocument = {
                           },
                           "message": {
                             "type": "string",
+                            "description": "A sentence about this field, in words a customer understands, fit to show beside it.",
                             "examples": [
-                              "must NOT have fewer than 1 characters"
+                              "Subject must not be blank."
                             ]
                           }
                         }
@@ -1809,11 +1834,11 @@ export const openapiDocument: OpenApiDocument = {
                   "type": "https://customer-portal.example.com/problems/validation-error",
                   "title": "Validation failed",
                   "status": 422,
-                  "detail": "The request has 1 invalid field.",
+                  "detail": "Please correct 1 field. Limit must be at most 100.",
                   "errors": [
                     {
                       "location": "query.limit",
-                      "message": "must be <= 100"
+                      "message": "Limit must be at most 100."
                     }
                   ]
                 }
@@ -1872,8 +1897,9 @@ export const openapiDocument: OpenApiDocument = {
                           },
                           "message": {
                             "type": "string",
+                            "description": "A sentence about this field, in words a customer understands, fit to show beside it.",
                             "examples": [
-                              "must NOT have fewer than 1 characters"
+                              "Subject must not be blank."
                             ]
                           }
                         }
@@ -1911,7 +1937,8 @@ export const openapiDocument: OpenApiDocument = {
               "type": "string",
               "minLength": 1,
               "maxLength": 64,
-              "pattern": "^[A-Za-z0-9_-]+$"
+              "pattern": "^[A-Za-z0-9_-]+$",
+              "x-pattern-message": "may contain only letters, digits, hyphens and underscores"
             },
             "example": "ORD123"
           }
@@ -1967,6 +1994,7 @@ export const openapiDocument: OpenApiDocument = {
                           "type": "string",
                           "format": "date-time",
                           "pattern": "Z$",
+                          "x-pattern-message": "must be a time in UTC, ending in Z",
                           "description": "RFC 3339 in UTC.",
                           "examples": [
                             "2024-01-14T15:20:00Z"
@@ -2070,7 +2098,8 @@ export const openapiDocument: OpenApiDocument = {
                 "required": true,
                 "schema": {
                   "type": "string",
-                  "pattern": "^Bearer"
+                  "pattern": "^Bearer",
+                  "x-pattern-message": "must start with Bearer"
                 },
                 "example": "Bearer"
               }
@@ -2125,8 +2154,9 @@ export const openapiDocument: OpenApiDocument = {
                           },
                           "message": {
                             "type": "string",
+                            "description": "A sentence about this field, in words a customer understands, fit to show beside it.",
                             "examples": [
-                              "must NOT have fewer than 1 characters"
+                              "Subject must not be blank."
                             ]
                           }
                         }
@@ -2195,8 +2225,9 @@ export const openapiDocument: OpenApiDocument = {
                           },
                           "message": {
                             "type": "string",
+                            "description": "A sentence about this field, in words a customer understands, fit to show beside it.",
                             "examples": [
-                              "must NOT have fewer than 1 characters"
+                              "Subject must not be blank."
                             ]
                           }
                         }
@@ -2265,8 +2296,9 @@ export const openapiDocument: OpenApiDocument = {
                           },
                           "message": {
                             "type": "string",
+                            "description": "A sentence about this field, in words a customer understands, fit to show beside it.",
                             "examples": [
-                              "must NOT have fewer than 1 characters"
+                              "Subject must not be blank."
                             ]
                           }
                         }
@@ -2278,11 +2310,11 @@ export const openapiDocument: OpenApiDocument = {
                   "type": "https://customer-portal.example.com/problems/validation-error",
                   "title": "Validation failed",
                   "status": 422,
-                  "detail": "The request has 1 invalid field.",
+                  "detail": "Please correct 1 field. Limit must be at most 100.",
                   "errors": [
                     {
                       "location": "query.limit",
-                      "message": "must be <= 100"
+                      "message": "Limit must be at most 100."
                     }
                   ]
                 }
@@ -2341,8 +2373,9 @@ export const openapiDocument: OpenApiDocument = {
                           },
                           "message": {
                             "type": "string",
+                            "description": "A sentence about this field, in words a customer understands, fit to show beside it.",
                             "examples": [
-                              "must NOT have fewer than 1 characters"
+                              "Subject must not be blank."
                             ]
                           }
                         }
@@ -2387,7 +2420,8 @@ export const openapiDocument: OpenApiDocument = {
                     "type": "string",
                     "minLength": 1,
                     "maxLength": 64,
-                    "pattern": "^[A-Za-z0-9_-]+$"
+                    "pattern": "^[A-Za-z0-9_-]+$",
+                    "x-pattern-message": "may contain only letters, digits, hyphens and underscores"
                   },
                   "items": {
                     "type": "array",
@@ -2478,6 +2512,7 @@ export const openapiDocument: OpenApiDocument = {
                       "type": "string",
                       "format": "date-time",
                       "pattern": "Z$",
+                      "x-pattern-message": "must be a time in UTC, ending in Z",
                       "description": "RFC 3339 in UTC.",
                       "examples": [
                         "2024-01-14T15:20:00Z"
@@ -2551,8 +2586,9 @@ export const openapiDocument: OpenApiDocument = {
                           },
                           "message": {
                             "type": "string",
+                            "description": "A sentence about this field, in words a customer understands, fit to show beside it.",
                             "examples": [
-                              "must NOT have fewer than 1 characters"
+                              "Subject must not be blank."
                             ]
                           }
                         }
@@ -2577,7 +2613,8 @@ export const openapiDocument: OpenApiDocument = {
                 "required": true,
                 "schema": {
                   "type": "string",
-                  "pattern": "^Bearer"
+                  "pattern": "^Bearer",
+                  "x-pattern-message": "must start with Bearer"
                 },
                 "example": "Bearer"
               }
@@ -2632,8 +2669,9 @@ export const openapiDocument: OpenApiDocument = {
                           },
                           "message": {
                             "type": "string",
+                            "description": "A sentence about this field, in words a customer understands, fit to show beside it.",
                             "examples": [
-                              "must NOT have fewer than 1 characters"
+                              "Subject must not be blank."
                             ]
                           }
                         }
@@ -2702,8 +2740,9 @@ export const openapiDocument: OpenApiDocument = {
                           },
                           "message": {
                             "type": "string",
+                            "description": "A sentence about this field, in words a customer understands, fit to show beside it.",
                             "examples": [
-                              "must NOT have fewer than 1 characters"
+                              "Subject must not be blank."
                             ]
                           }
                         }
@@ -2772,8 +2811,9 @@ export const openapiDocument: OpenApiDocument = {
                           },
                           "message": {
                             "type": "string",
+                            "description": "A sentence about this field, in words a customer understands, fit to show beside it.",
                             "examples": [
-                              "must NOT have fewer than 1 characters"
+                              "Subject must not be blank."
                             ]
                           }
                         }
@@ -2842,8 +2882,9 @@ export const openapiDocument: OpenApiDocument = {
                           },
                           "message": {
                             "type": "string",
+                            "description": "A sentence about this field, in words a customer understands, fit to show beside it.",
                             "examples": [
-                              "must NOT have fewer than 1 characters"
+                              "Subject must not be blank."
                             ]
                           }
                         }
@@ -2912,8 +2953,9 @@ export const openapiDocument: OpenApiDocument = {
                           },
                           "message": {
                             "type": "string",
+                            "description": "A sentence about this field, in words a customer understands, fit to show beside it.",
                             "examples": [
-                              "must NOT have fewer than 1 characters"
+                              "Subject must not be blank."
                             ]
                           }
                         }
@@ -2925,11 +2967,11 @@ export const openapiDocument: OpenApiDocument = {
                   "type": "https://customer-portal.example.com/problems/validation-error",
                   "title": "Validation failed",
                   "status": 422,
-                  "detail": "The request has 1 invalid field.",
+                  "detail": "Please correct 1 field. Limit must be at most 100.",
                   "errors": [
                     {
                       "location": "query.limit",
-                      "message": "must be <= 100"
+                      "message": "Limit must be at most 100."
                     }
                   ]
                 }
@@ -2988,8 +3030,9 @@ export const openapiDocument: OpenApiDocument = {
                           },
                           "message": {
                             "type": "string",
+                            "description": "A sentence about this field, in words a customer understands, fit to show beside it.",
                             "examples": [
-                              "must NOT have fewer than 1 characters"
+                              "Subject must not be blank."
                             ]
                           }
                         }
@@ -3093,7 +3136,6 @@ export const openapiDocument: OpenApiDocument = {
                       "subject",
                       "status",
                       "priority",
-                      "order_id",
                       "created_at",
                       "updated_at"
                     ],
@@ -3127,12 +3169,14 @@ export const openapiDocument: OpenApiDocument = {
                         "type": [
                           "string",
                           "null"
-                        ]
+                        ],
+                        "description": "The order the ticket is about, or `null`. The reference server and the mocks always send it; the\nseed's example has none, so a missing one means the same as `null`.\n"
                       },
                       "created_at": {
                         "type": "string",
                         "format": "date-time",
                         "pattern": "Z$",
+                        "x-pattern-message": "must be a time in UTC, ending in Z",
                         "description": "RFC 3339 in UTC.",
                         "examples": [
                           "2024-01-14T15:20:00Z"
@@ -3142,6 +3186,7 @@ export const openapiDocument: OpenApiDocument = {
                         "type": "string",
                         "format": "date-time",
                         "pattern": "Z$",
+                        "x-pattern-message": "must be a time in UTC, ending in Z",
                         "description": "RFC 3339 in UTC.",
                         "examples": [
                           "2024-01-14T15:20:00Z"
@@ -3172,7 +3217,8 @@ export const openapiDocument: OpenApiDocument = {
                 "required": true,
                 "schema": {
                   "type": "string",
-                  "pattern": "^Bearer"
+                  "pattern": "^Bearer",
+                  "x-pattern-message": "must start with Bearer"
                 },
                 "example": "Bearer"
               }
@@ -3227,8 +3273,9 @@ export const openapiDocument: OpenApiDocument = {
                           },
                           "message": {
                             "type": "string",
+                            "description": "A sentence about this field, in words a customer understands, fit to show beside it.",
                             "examples": [
-                              "must NOT have fewer than 1 characters"
+                              "Subject must not be blank."
                             ]
                           }
                         }
@@ -3297,8 +3344,9 @@ export const openapiDocument: OpenApiDocument = {
                           },
                           "message": {
                             "type": "string",
+                            "description": "A sentence about this field, in words a customer understands, fit to show beside it.",
                             "examples": [
-                              "must NOT have fewer than 1 characters"
+                              "Subject must not be blank."
                             ]
                           }
                         }
@@ -3310,11 +3358,11 @@ export const openapiDocument: OpenApiDocument = {
                   "type": "https://customer-portal.example.com/problems/validation-error",
                   "title": "Validation failed",
                   "status": 422,
-                  "detail": "The request has 1 invalid field.",
+                  "detail": "Please correct 1 field. Limit must be at most 100.",
                   "errors": [
                     {
                       "location": "query.limit",
-                      "message": "must be <= 100"
+                      "message": "Limit must be at most 100."
                     }
                   ]
                 }
@@ -3373,8 +3421,9 @@ export const openapiDocument: OpenApiDocument = {
                           },
                           "message": {
                             "type": "string",
+                            "description": "A sentence about this field, in words a customer understands, fit to show beside it.",
                             "examples": [
-                              "must NOT have fewer than 1 characters"
+                              "Subject must not be blank."
                             ]
                           }
                         }
@@ -3428,7 +3477,8 @@ export const openapiDocument: OpenApiDocument = {
                     "type": "string",
                     "minLength": 1,
                     "maxLength": 64,
-                    "pattern": "^[A-Za-z0-9_-]+$"
+                    "pattern": "^[A-Za-z0-9_-]+$",
+                    "x-pattern-message": "may contain only letters, digits, hyphens and underscores"
                   },
                   "priority": {
                     "allOf": [
@@ -3467,7 +3517,6 @@ export const openapiDocument: OpenApiDocument = {
                     "subject",
                     "status",
                     "priority",
-                    "order_id",
                     "created_at",
                     "updated_at",
                     "messages"
@@ -3502,12 +3551,14 @@ export const openapiDocument: OpenApiDocument = {
                       "type": [
                         "string",
                         "null"
-                      ]
+                      ],
+                      "description": "The order the ticket is about, or `null`. The reference server and the mocks always send it; the\nseed's example has none, so a missing one means the same as `null`.\n"
                     },
                     "created_at": {
                       "type": "string",
                       "format": "date-time",
                       "pattern": "Z$",
+                      "x-pattern-message": "must be a time in UTC, ending in Z",
                       "description": "RFC 3339 in UTC.",
                       "examples": [
                         "2024-01-14T15:20:00Z"
@@ -3517,6 +3568,7 @@ export const openapiDocument: OpenApiDocument = {
                       "type": "string",
                       "format": "date-time",
                       "pattern": "Z$",
+                      "x-pattern-message": "must be a time in UTC, ending in Z",
                       "description": "RFC 3339 in UTC.",
                       "examples": [
                         "2024-01-14T15:20:00Z"
@@ -3531,7 +3583,6 @@ export const openapiDocument: OpenApiDocument = {
                           "id",
                           "sender_id",
                           "sender_name",
-                          "sender_type",
                           "content",
                           "timestamp",
                           "is_internal"
@@ -3552,7 +3603,8 @@ export const openapiDocument: OpenApiDocument = {
                             "enum": [
                               "customer",
                               "agent"
-                            ]
+                            ],
+                            "description": "Who wrote the message. The reference server and the mocks always send it; the seed's example has\nnone, so a client must not rely on it (treat a missing one as unknown).\n"
                           },
                           "content": {
                             "type": "string"
@@ -3561,6 +3613,7 @@ export const openapiDocument: OpenApiDocument = {
                             "type": "string",
                             "format": "date-time",
                             "pattern": "Z$",
+                            "x-pattern-message": "must be a time in UTC, ending in Z",
                             "description": "RFC 3339 in UTC.",
                             "examples": [
                               "2024-01-14T15:20:00Z"
@@ -3650,8 +3703,9 @@ export const openapiDocument: OpenApiDocument = {
                           },
                           "message": {
                             "type": "string",
+                            "description": "A sentence about this field, in words a customer understands, fit to show beside it.",
                             "examples": [
-                              "must NOT have fewer than 1 characters"
+                              "Subject must not be blank."
                             ]
                           }
                         }
@@ -3676,7 +3730,8 @@ export const openapiDocument: OpenApiDocument = {
                 "required": true,
                 "schema": {
                   "type": "string",
-                  "pattern": "^Bearer"
+                  "pattern": "^Bearer",
+                  "x-pattern-message": "must start with Bearer"
                 },
                 "example": "Bearer"
               }
@@ -3731,8 +3786,9 @@ export const openapiDocument: OpenApiDocument = {
                           },
                           "message": {
                             "type": "string",
+                            "description": "A sentence about this field, in words a customer understands, fit to show beside it.",
                             "examples": [
-                              "must NOT have fewer than 1 characters"
+                              "Subject must not be blank."
                             ]
                           }
                         }
@@ -3801,8 +3857,9 @@ export const openapiDocument: OpenApiDocument = {
                           },
                           "message": {
                             "type": "string",
+                            "description": "A sentence about this field, in words a customer understands, fit to show beside it.",
                             "examples": [
-                              "must NOT have fewer than 1 characters"
+                              "Subject must not be blank."
                             ]
                           }
                         }
@@ -3871,8 +3928,9 @@ export const openapiDocument: OpenApiDocument = {
                           },
                           "message": {
                             "type": "string",
+                            "description": "A sentence about this field, in words a customer understands, fit to show beside it.",
                             "examples": [
-                              "must NOT have fewer than 1 characters"
+                              "Subject must not be blank."
                             ]
                           }
                         }
@@ -3941,8 +3999,9 @@ export const openapiDocument: OpenApiDocument = {
                           },
                           "message": {
                             "type": "string",
+                            "description": "A sentence about this field, in words a customer understands, fit to show beside it.",
                             "examples": [
-                              "must NOT have fewer than 1 characters"
+                              "Subject must not be blank."
                             ]
                           }
                         }
@@ -4011,8 +4070,9 @@ export const openapiDocument: OpenApiDocument = {
                           },
                           "message": {
                             "type": "string",
+                            "description": "A sentence about this field, in words a customer understands, fit to show beside it.",
                             "examples": [
-                              "must NOT have fewer than 1 characters"
+                              "Subject must not be blank."
                             ]
                           }
                         }
@@ -4024,11 +4084,11 @@ export const openapiDocument: OpenApiDocument = {
                   "type": "https://customer-portal.example.com/problems/validation-error",
                   "title": "Validation failed",
                   "status": 422,
-                  "detail": "The request has 1 invalid field.",
+                  "detail": "Please correct 1 field. Limit must be at most 100.",
                   "errors": [
                     {
                       "location": "query.limit",
-                      "message": "must be <= 100"
+                      "message": "Limit must be at most 100."
                     }
                   ]
                 }
@@ -4087,8 +4147,9 @@ export const openapiDocument: OpenApiDocument = {
                           },
                           "message": {
                             "type": "string",
+                            "description": "A sentence about this field, in words a customer understands, fit to show beside it.",
                             "examples": [
-                              "must NOT have fewer than 1 characters"
+                              "Subject must not be blank."
                             ]
                           }
                         }
@@ -4126,7 +4187,8 @@ export const openapiDocument: OpenApiDocument = {
               "type": "string",
               "minLength": 1,
               "maxLength": 64,
-              "pattern": "^[A-Za-z0-9_-]+$"
+              "pattern": "^[A-Za-z0-9_-]+$",
+              "x-pattern-message": "may contain only letters, digits, hyphens and underscores"
             },
             "example": "TKT456"
           }
@@ -4143,7 +4205,6 @@ export const openapiDocument: OpenApiDocument = {
                     "subject",
                     "status",
                     "priority",
-                    "order_id",
                     "created_at",
                     "updated_at",
                     "messages"
@@ -4178,12 +4239,14 @@ export const openapiDocument: OpenApiDocument = {
                       "type": [
                         "string",
                         "null"
-                      ]
+                      ],
+                      "description": "The order the ticket is about, or `null`. The reference server and the mocks always send it; the\nseed's example has none, so a missing one means the same as `null`.\n"
                     },
                     "created_at": {
                       "type": "string",
                       "format": "date-time",
                       "pattern": "Z$",
+                      "x-pattern-message": "must be a time in UTC, ending in Z",
                       "description": "RFC 3339 in UTC.",
                       "examples": [
                         "2024-01-14T15:20:00Z"
@@ -4193,6 +4256,7 @@ export const openapiDocument: OpenApiDocument = {
                       "type": "string",
                       "format": "date-time",
                       "pattern": "Z$",
+                      "x-pattern-message": "must be a time in UTC, ending in Z",
                       "description": "RFC 3339 in UTC.",
                       "examples": [
                         "2024-01-14T15:20:00Z"
@@ -4207,7 +4271,6 @@ export const openapiDocument: OpenApiDocument = {
                           "id",
                           "sender_id",
                           "sender_name",
-                          "sender_type",
                           "content",
                           "timestamp",
                           "is_internal"
@@ -4228,7 +4291,8 @@ export const openapiDocument: OpenApiDocument = {
                             "enum": [
                               "customer",
                               "agent"
-                            ]
+                            ],
+                            "description": "Who wrote the message. The reference server and the mocks always send it; the seed's example has\nnone, so a client must not rely on it (treat a missing one as unknown).\n"
                           },
                           "content": {
                             "type": "string"
@@ -4237,6 +4301,7 @@ export const openapiDocument: OpenApiDocument = {
                             "type": "string",
                             "format": "date-time",
                             "pattern": "Z$",
+                            "x-pattern-message": "must be a time in UTC, ending in Z",
                             "description": "RFC 3339 in UTC.",
                             "examples": [
                               "2024-01-14T15:20:00Z"
@@ -4300,7 +4365,8 @@ export const openapiDocument: OpenApiDocument = {
                 "required": true,
                 "schema": {
                   "type": "string",
-                  "pattern": "^Bearer"
+                  "pattern": "^Bearer",
+                  "x-pattern-message": "must start with Bearer"
                 },
                 "example": "Bearer"
               }
@@ -4355,8 +4421,9 @@ export const openapiDocument: OpenApiDocument = {
                           },
                           "message": {
                             "type": "string",
+                            "description": "A sentence about this field, in words a customer understands, fit to show beside it.",
                             "examples": [
-                              "must NOT have fewer than 1 characters"
+                              "Subject must not be blank."
                             ]
                           }
                         }
@@ -4425,8 +4492,9 @@ export const openapiDocument: OpenApiDocument = {
                           },
                           "message": {
                             "type": "string",
+                            "description": "A sentence about this field, in words a customer understands, fit to show beside it.",
                             "examples": [
-                              "must NOT have fewer than 1 characters"
+                              "Subject must not be blank."
                             ]
                           }
                         }
@@ -4495,8 +4563,9 @@ export const openapiDocument: OpenApiDocument = {
                           },
                           "message": {
                             "type": "string",
+                            "description": "A sentence about this field, in words a customer understands, fit to show beside it.",
                             "examples": [
-                              "must NOT have fewer than 1 characters"
+                              "Subject must not be blank."
                             ]
                           }
                         }
@@ -4508,11 +4577,11 @@ export const openapiDocument: OpenApiDocument = {
                   "type": "https://customer-portal.example.com/problems/validation-error",
                   "title": "Validation failed",
                   "status": 422,
-                  "detail": "The request has 1 invalid field.",
+                  "detail": "Please correct 1 field. Limit must be at most 100.",
                   "errors": [
                     {
                       "location": "query.limit",
-                      "message": "must be <= 100"
+                      "message": "Limit must be at most 100."
                     }
                   ]
                 }
@@ -4571,8 +4640,9 @@ export const openapiDocument: OpenApiDocument = {
                           },
                           "message": {
                             "type": "string",
+                            "description": "A sentence about this field, in words a customer understands, fit to show beside it.",
                             "examples": [
-                              "must NOT have fewer than 1 characters"
+                              "Subject must not be blank."
                             ]
                           }
                         }
@@ -4610,7 +4680,8 @@ export const openapiDocument: OpenApiDocument = {
               "type": "string",
               "minLength": 1,
               "maxLength": 64,
-              "pattern": "^[A-Za-z0-9_-]+$"
+              "pattern": "^[A-Za-z0-9_-]+$",
+              "x-pattern-message": "may contain only letters, digits, hyphens and underscores"
             },
             "example": "TKT456"
           }
@@ -4651,7 +4722,6 @@ export const openapiDocument: OpenApiDocument = {
                     "id",
                     "sender_id",
                     "sender_name",
-                    "sender_type",
                     "content",
                     "timestamp",
                     "is_internal"
@@ -4672,7 +4742,8 @@ export const openapiDocument: OpenApiDocument = {
                       "enum": [
                         "customer",
                         "agent"
-                      ]
+                      ],
+                      "description": "Who wrote the message. The reference server and the mocks always send it; the seed's example has\nnone, so a client must not rely on it (treat a missing one as unknown).\n"
                     },
                     "content": {
                       "type": "string"
@@ -4681,6 +4752,7 @@ export const openapiDocument: OpenApiDocument = {
                       "type": "string",
                       "format": "date-time",
                       "pattern": "Z$",
+                      "x-pattern-message": "must be a time in UTC, ending in Z",
                       "description": "RFC 3339 in UTC.",
                       "examples": [
                         "2024-01-14T15:20:00Z"
@@ -4756,8 +4828,9 @@ export const openapiDocument: OpenApiDocument = {
                           },
                           "message": {
                             "type": "string",
+                            "description": "A sentence about this field, in words a customer understands, fit to show beside it.",
                             "examples": [
-                              "must NOT have fewer than 1 characters"
+                              "Subject must not be blank."
                             ]
                           }
                         }
@@ -4782,7 +4855,8 @@ export const openapiDocument: OpenApiDocument = {
                 "required": true,
                 "schema": {
                   "type": "string",
-                  "pattern": "^Bearer"
+                  "pattern": "^Bearer",
+                  "x-pattern-message": "must start with Bearer"
                 },
                 "example": "Bearer"
               }
@@ -4837,8 +4911,9 @@ export const openapiDocument: OpenApiDocument = {
                           },
                           "message": {
                             "type": "string",
+                            "description": "A sentence about this field, in words a customer understands, fit to show beside it.",
                             "examples": [
-                              "must NOT have fewer than 1 characters"
+                              "Subject must not be blank."
                             ]
                           }
                         }
@@ -4907,8 +4982,9 @@ export const openapiDocument: OpenApiDocument = {
                           },
                           "message": {
                             "type": "string",
+                            "description": "A sentence about this field, in words a customer understands, fit to show beside it.",
                             "examples": [
-                              "must NOT have fewer than 1 characters"
+                              "Subject must not be blank."
                             ]
                           }
                         }
@@ -4977,8 +5053,9 @@ export const openapiDocument: OpenApiDocument = {
                           },
                           "message": {
                             "type": "string",
+                            "description": "A sentence about this field, in words a customer understands, fit to show beside it.",
                             "examples": [
-                              "must NOT have fewer than 1 characters"
+                              "Subject must not be blank."
                             ]
                           }
                         }
@@ -5047,8 +5124,9 @@ export const openapiDocument: OpenApiDocument = {
                           },
                           "message": {
                             "type": "string",
+                            "description": "A sentence about this field, in words a customer understands, fit to show beside it.",
                             "examples": [
-                              "must NOT have fewer than 1 characters"
+                              "Subject must not be blank."
                             ]
                           }
                         }
@@ -5117,8 +5195,9 @@ export const openapiDocument: OpenApiDocument = {
                           },
                           "message": {
                             "type": "string",
+                            "description": "A sentence about this field, in words a customer understands, fit to show beside it.",
                             "examples": [
-                              "must NOT have fewer than 1 characters"
+                              "Subject must not be blank."
                             ]
                           }
                         }
@@ -5130,11 +5209,11 @@ export const openapiDocument: OpenApiDocument = {
                   "type": "https://customer-portal.example.com/problems/validation-error",
                   "title": "Validation failed",
                   "status": 422,
-                  "detail": "The request has 1 invalid field.",
+                  "detail": "Please correct 1 field. Limit must be at most 100.",
                   "errors": [
                     {
                       "location": "query.limit",
-                      "message": "must be <= 100"
+                      "message": "Limit must be at most 100."
                     }
                   ]
                 }
@@ -5193,8 +5272,9 @@ export const openapiDocument: OpenApiDocument = {
                           },
                           "message": {
                             "type": "string",
+                            "description": "A sentence about this field, in words a customer understands, fit to show beside it.",
                             "examples": [
-                              "must NOT have fewer than 1 characters"
+                              "Subject must not be blank."
                             ]
                           }
                         }
@@ -5270,7 +5350,8 @@ export const openapiDocument: OpenApiDocument = {
                         "language": {
                           "type": "string",
                           "description": "A language tag such as `en` or `en-GB`.",
-                          "pattern": "^[a-z]{2}(-[A-Z]{2})?$"
+                          "pattern": "^[a-z]{2}(-[A-Z]{2})?$",
+                          "x-pattern-message": "must be a language tag such as en or en-GB"
                         },
                         "notifications": {
                           "type": "boolean"
@@ -5297,6 +5378,7 @@ export const openapiDocument: OpenApiDocument = {
                       "type": "string",
                       "format": "date-time",
                       "pattern": "Z$",
+                      "x-pattern-message": "must be a time in UTC, ending in Z",
                       "description": "RFC 3339 in UTC.",
                       "examples": [
                         "2024-01-14T15:20:00Z"
@@ -5329,7 +5411,8 @@ export const openapiDocument: OpenApiDocument = {
                 "required": true,
                 "schema": {
                   "type": "string",
-                  "pattern": "^Bearer"
+                  "pattern": "^Bearer",
+                  "x-pattern-message": "must start with Bearer"
                 },
                 "example": "Bearer"
               }
@@ -5384,8 +5467,9 @@ export const openapiDocument: OpenApiDocument = {
                           },
                           "message": {
                             "type": "string",
+                            "description": "A sentence about this field, in words a customer understands, fit to show beside it.",
                             "examples": [
-                              "must NOT have fewer than 1 characters"
+                              "Subject must not be blank."
                             ]
                           }
                         }
@@ -5454,8 +5538,9 @@ export const openapiDocument: OpenApiDocument = {
                           },
                           "message": {
                             "type": "string",
+                            "description": "A sentence about this field, in words a customer understands, fit to show beside it.",
                             "examples": [
-                              "must NOT have fewer than 1 characters"
+                              "Subject must not be blank."
                             ]
                           }
                         }
@@ -5513,7 +5598,8 @@ export const openapiDocument: OpenApiDocument = {
                     "properties": {
                       "language": {
                         "type": "string",
-                        "pattern": "^[a-z]{2}(-[A-Z]{2})?$"
+                        "pattern": "^[a-z]{2}(-[A-Z]{2})?$",
+                        "x-pattern-message": "must be a language tag such as en or en-GB"
                       },
                       "notifications": {
                         "type": "boolean"
@@ -5589,7 +5675,8 @@ export const openapiDocument: OpenApiDocument = {
                         "language": {
                           "type": "string",
                           "description": "A language tag such as `en` or `en-GB`.",
-                          "pattern": "^[a-z]{2}(-[A-Z]{2})?$"
+                          "pattern": "^[a-z]{2}(-[A-Z]{2})?$",
+                          "x-pattern-message": "must be a language tag such as en or en-GB"
                         },
                         "notifications": {
                           "type": "boolean"
@@ -5616,6 +5703,7 @@ export const openapiDocument: OpenApiDocument = {
                       "type": "string",
                       "format": "date-time",
                       "pattern": "Z$",
+                      "x-pattern-message": "must be a time in UTC, ending in Z",
                       "description": "RFC 3339 in UTC.",
                       "examples": [
                         "2024-01-14T15:20:00Z"
@@ -5692,8 +5780,9 @@ export const openapiDocument: OpenApiDocument = {
                           },
                           "message": {
                             "type": "string",
+                            "description": "A sentence about this field, in words a customer understands, fit to show beside it.",
                             "examples": [
-                              "must NOT have fewer than 1 characters"
+                              "Subject must not be blank."
                             ]
                           }
                         }
@@ -5718,7 +5807,8 @@ export const openapiDocument: OpenApiDocument = {
                 "required": true,
                 "schema": {
                   "type": "string",
-                  "pattern": "^Bearer"
+                  "pattern": "^Bearer",
+                  "x-pattern-message": "must start with Bearer"
                 },
                 "example": "Bearer"
               }
@@ -5773,8 +5863,9 @@ export const openapiDocument: OpenApiDocument = {
                           },
                           "message": {
                             "type": "string",
+                            "description": "A sentence about this field, in words a customer understands, fit to show beside it.",
                             "examples": [
-                              "must NOT have fewer than 1 characters"
+                              "Subject must not be blank."
                             ]
                           }
                         }
@@ -5843,8 +5934,9 @@ export const openapiDocument: OpenApiDocument = {
                           },
                           "message": {
                             "type": "string",
+                            "description": "A sentence about this field, in words a customer understands, fit to show beside it.",
                             "examples": [
-                              "must NOT have fewer than 1 characters"
+                              "Subject must not be blank."
                             ]
                           }
                         }
@@ -5913,8 +6005,9 @@ export const openapiDocument: OpenApiDocument = {
                           },
                           "message": {
                             "type": "string",
+                            "description": "A sentence about this field, in words a customer understands, fit to show beside it.",
                             "examples": [
-                              "must NOT have fewer than 1 characters"
+                              "Subject must not be blank."
                             ]
                           }
                         }
@@ -5983,8 +6076,9 @@ export const openapiDocument: OpenApiDocument = {
                           },
                           "message": {
                             "type": "string",
+                            "description": "A sentence about this field, in words a customer understands, fit to show beside it.",
                             "examples": [
-                              "must NOT have fewer than 1 characters"
+                              "Subject must not be blank."
                             ]
                           }
                         }
@@ -5996,11 +6090,11 @@ export const openapiDocument: OpenApiDocument = {
                   "type": "https://customer-portal.example.com/problems/validation-error",
                   "title": "Validation failed",
                   "status": 422,
-                  "detail": "The request has 1 invalid field.",
+                  "detail": "Please correct 1 field. Limit must be at most 100.",
                   "errors": [
                     {
                       "location": "query.limit",
-                      "message": "must be <= 100"
+                      "message": "Limit must be at most 100."
                     }
                   ]
                 }
@@ -6059,8 +6153,9 @@ export const openapiDocument: OpenApiDocument = {
                           },
                           "message": {
                             "type": "string",
+                            "description": "A sentence about this field, in words a customer understands, fit to show beside it.",
                             "examples": [
-                              "must NOT have fewer than 1 characters"
+                              "Subject must not be blank."
                             ]
                           }
                         }
@@ -6145,12 +6240,14 @@ export const openapiDocument: OpenApiDocument = {
                         "timezone": {
                           "type": "string",
                           "description": "An offset from UTC such as `UTC+0`, `UTC-5` or `UTC+5:30`.",
-                          "pattern": "^UTC[+-](?:[0-9]|1[0-4])(?::[0-5][0-9])?$"
+                          "pattern": "^UTC[+-](?:[0-9]|1[0-4])(?::[0-5][0-9])?$",
+                          "x-pattern-message": "must be an offset from UTC such as UTC+0, UTC-5 or UTC+5:30"
                         },
                         "currency": {
                           "type": "string",
                           "description": "An ISO 4217 code.",
-                          "pattern": "^[A-Z]{3}$"
+                          "pattern": "^[A-Z]{3}$",
+                          "x-pattern-message": "must be a three-letter currency code such as USD or EUR"
                         }
                       }
                     }
@@ -6180,7 +6277,8 @@ export const openapiDocument: OpenApiDocument = {
                 "required": true,
                 "schema": {
                   "type": "string",
-                  "pattern": "^Bearer"
+                  "pattern": "^Bearer",
+                  "x-pattern-message": "must start with Bearer"
                 },
                 "example": "Bearer"
               }
@@ -6235,8 +6333,9 @@ export const openapiDocument: OpenApiDocument = {
                           },
                           "message": {
                             "type": "string",
+                            "description": "A sentence about this field, in words a customer understands, fit to show beside it.",
                             "examples": [
-                              "must NOT have fewer than 1 characters"
+                              "Subject must not be blank."
                             ]
                           }
                         }
@@ -6305,8 +6404,9 @@ export const openapiDocument: OpenApiDocument = {
                           },
                           "message": {
                             "type": "string",
+                            "description": "A sentence about this field, in words a customer understands, fit to show beside it.",
                             "examples": [
-                              "must NOT have fewer than 1 characters"
+                              "Subject must not be blank."
                             ]
                           }
                         }
@@ -6373,11 +6473,13 @@ export const openapiDocument: OpenApiDocument = {
                       },
                       "timezone": {
                         "type": "string",
-                        "pattern": "^UTC[+-](?:[0-9]|1[0-4])(?::[0-5][0-9])?$"
+                        "pattern": "^UTC[+-](?:[0-9]|1[0-4])(?::[0-5][0-9])?$",
+                        "x-pattern-message": "must be an offset from UTC such as UTC+0, UTC-5 or UTC+5:30"
                       },
                       "currency": {
                         "type": "string",
-                        "pattern": "^[A-Z]{3}$"
+                        "pattern": "^[A-Z]{3}$",
+                        "x-pattern-message": "must be a three-letter currency code such as USD or EUR"
                       }
                     }
                   }
@@ -6453,12 +6555,14 @@ export const openapiDocument: OpenApiDocument = {
                         "timezone": {
                           "type": "string",
                           "description": "An offset from UTC such as `UTC+0`, `UTC-5` or `UTC+5:30`.",
-                          "pattern": "^UTC[+-](?:[0-9]|1[0-4])(?::[0-5][0-9])?$"
+                          "pattern": "^UTC[+-](?:[0-9]|1[0-4])(?::[0-5][0-9])?$",
+                          "x-pattern-message": "must be an offset from UTC such as UTC+0, UTC-5 or UTC+5:30"
                         },
                         "currency": {
                           "type": "string",
                           "description": "An ISO 4217 code.",
-                          "pattern": "^[A-Z]{3}$"
+                          "pattern": "^[A-Z]{3}$",
+                          "x-pattern-message": "must be a three-letter currency code such as USD or EUR"
                         }
                       }
                     }
@@ -6532,8 +6636,9 @@ export const openapiDocument: OpenApiDocument = {
                           },
                           "message": {
                             "type": "string",
+                            "description": "A sentence about this field, in words a customer understands, fit to show beside it.",
                             "examples": [
-                              "must NOT have fewer than 1 characters"
+                              "Subject must not be blank."
                             ]
                           }
                         }
@@ -6558,7 +6663,8 @@ export const openapiDocument: OpenApiDocument = {
                 "required": true,
                 "schema": {
                   "type": "string",
-                  "pattern": "^Bearer"
+                  "pattern": "^Bearer",
+                  "x-pattern-message": "must start with Bearer"
                 },
                 "example": "Bearer"
               }
@@ -6613,8 +6719,9 @@ export const openapiDocument: OpenApiDocument = {
                           },
                           "message": {
                             "type": "string",
+                            "description": "A sentence about this field, in words a customer understands, fit to show beside it.",
                             "examples": [
-                              "must NOT have fewer than 1 characters"
+                              "Subject must not be blank."
                             ]
                           }
                         }
@@ -6683,8 +6790,9 @@ export const openapiDocument: OpenApiDocument = {
                           },
                           "message": {
                             "type": "string",
+                            "description": "A sentence about this field, in words a customer understands, fit to show beside it.",
                             "examples": [
-                              "must NOT have fewer than 1 characters"
+                              "Subject must not be blank."
                             ]
                           }
                         }
@@ -6753,8 +6861,9 @@ export const openapiDocument: OpenApiDocument = {
                           },
                           "message": {
                             "type": "string",
+                            "description": "A sentence about this field, in words a customer understands, fit to show beside it.",
                             "examples": [
-                              "must NOT have fewer than 1 characters"
+                              "Subject must not be blank."
                             ]
                           }
                         }
@@ -6823,8 +6932,9 @@ export const openapiDocument: OpenApiDocument = {
                           },
                           "message": {
                             "type": "string",
+                            "description": "A sentence about this field, in words a customer understands, fit to show beside it.",
                             "examples": [
-                              "must NOT have fewer than 1 characters"
+                              "Subject must not be blank."
                             ]
                           }
                         }
@@ -6836,11 +6946,11 @@ export const openapiDocument: OpenApiDocument = {
                   "type": "https://customer-portal.example.com/problems/validation-error",
                   "title": "Validation failed",
                   "status": 422,
-                  "detail": "The request has 1 invalid field.",
+                  "detail": "Please correct 1 field. Limit must be at most 100.",
                   "errors": [
                     {
                       "location": "query.limit",
-                      "message": "must be <= 100"
+                      "message": "Limit must be at most 100."
                     }
                   ]
                 }
@@ -6899,8 +7009,9 @@ export const openapiDocument: OpenApiDocument = {
                           },
                           "message": {
                             "type": "string",
+                            "description": "A sentence about this field, in words a customer understands, fit to show beside it.",
                             "examples": [
-                              "must NOT have fewer than 1 characters"
+                              "Subject must not be blank."
                             ]
                           }
                         }
@@ -7017,6 +7128,7 @@ export const openapiDocument: OpenApiDocument = {
                         "type": "string",
                         "format": "date-time",
                         "pattern": "Z$",
+                        "x-pattern-message": "must be a time in UTC, ending in Z",
                         "description": "RFC 3339 in UTC.",
                         "examples": [
                           "2024-01-14T15:20:00Z"
@@ -7046,7 +7158,8 @@ export const openapiDocument: OpenApiDocument = {
                 "required": true,
                 "schema": {
                   "type": "string",
-                  "pattern": "^Bearer"
+                  "pattern": "^Bearer",
+                  "x-pattern-message": "must start with Bearer"
                 },
                 "example": "Bearer"
               }
@@ -7101,8 +7214,9 @@ export const openapiDocument: OpenApiDocument = {
                           },
                           "message": {
                             "type": "string",
+                            "description": "A sentence about this field, in words a customer understands, fit to show beside it.",
                             "examples": [
-                              "must NOT have fewer than 1 characters"
+                              "Subject must not be blank."
                             ]
                           }
                         }
@@ -7171,8 +7285,9 @@ export const openapiDocument: OpenApiDocument = {
                           },
                           "message": {
                             "type": "string",
+                            "description": "A sentence about this field, in words a customer understands, fit to show beside it.",
                             "examples": [
-                              "must NOT have fewer than 1 characters"
+                              "Subject must not be blank."
                             ]
                           }
                         }
@@ -7184,11 +7299,11 @@ export const openapiDocument: OpenApiDocument = {
                   "type": "https://customer-portal.example.com/problems/validation-error",
                   "title": "Validation failed",
                   "status": 422,
-                  "detail": "The request has 1 invalid field.",
+                  "detail": "Please correct 1 field. Limit must be at most 100.",
                   "errors": [
                     {
                       "location": "query.limit",
-                      "message": "must be <= 100"
+                      "message": "Limit must be at most 100."
                     }
                   ]
                 }
@@ -7247,8 +7362,9 @@ export const openapiDocument: OpenApiDocument = {
                           },
                           "message": {
                             "type": "string",
+                            "description": "A sentence about this field, in words a customer understands, fit to show beside it.",
                             "examples": [
-                              "must NOT have fewer than 1 characters"
+                              "Subject must not be blank."
                             ]
                           }
                         }
@@ -7333,6 +7449,7 @@ export const openapiDocument: OpenApiDocument = {
                       "type": "string",
                       "format": "date-time",
                       "pattern": "Z$",
+                      "x-pattern-message": "must be a time in UTC, ending in Z",
                       "description": "RFC 3339 in UTC.",
                       "examples": [
                         "2024-01-14T15:20:00Z"
@@ -7359,7 +7476,8 @@ export const openapiDocument: OpenApiDocument = {
                 "required": true,
                 "schema": {
                   "type": "string",
-                  "pattern": "^Bearer"
+                  "pattern": "^Bearer",
+                  "x-pattern-message": "must start with Bearer"
                 },
                 "example": "Bearer"
               }
@@ -7414,8 +7532,9 @@ export const openapiDocument: OpenApiDocument = {
                           },
                           "message": {
                             "type": "string",
+                            "description": "A sentence about this field, in words a customer understands, fit to show beside it.",
                             "examples": [
-                              "must NOT have fewer than 1 characters"
+                              "Subject must not be blank."
                             ]
                           }
                         }
@@ -7484,8 +7603,9 @@ export const openapiDocument: OpenApiDocument = {
                           },
                           "message": {
                             "type": "string",
+                            "description": "A sentence about this field, in words a customer understands, fit to show beside it.",
                             "examples": [
-                              "must NOT have fewer than 1 characters"
+                              "Subject must not be blank."
                             ]
                           }
                         }
@@ -7554,8 +7674,9 @@ export const openapiDocument: OpenApiDocument = {
                           },
                           "message": {
                             "type": "string",
+                            "description": "A sentence about this field, in words a customer understands, fit to show beside it.",
                             "examples": [
-                              "must NOT have fewer than 1 characters"
+                              "Subject must not be blank."
                             ]
                           }
                         }
@@ -7567,11 +7688,11 @@ export const openapiDocument: OpenApiDocument = {
                   "type": "https://customer-portal.example.com/problems/validation-error",
                   "title": "Validation failed",
                   "status": 422,
-                  "detail": "The request has 1 invalid field.",
+                  "detail": "Please correct 1 field. Limit must be at most 100.",
                   "errors": [
                     {
                       "location": "query.limit",
-                      "message": "must be <= 100"
+                      "message": "Limit must be at most 100."
                     }
                   ]
                 }
@@ -7630,8 +7751,9 @@ export const openapiDocument: OpenApiDocument = {
                           },
                           "message": {
                             "type": "string",
+                            "description": "A sentence about this field, in words a customer understands, fit to show beside it.",
                             "examples": [
-                              "must NOT have fewer than 1 characters"
+                              "Subject must not be blank."
                             ]
                           }
                         }
@@ -7671,7 +7793,8 @@ export const openapiDocument: OpenApiDocument = {
           "type": "string",
           "minLength": 1,
           "maxLength": 64,
-          "pattern": "^[A-Za-z0-9_-]+$"
+          "pattern": "^[A-Za-z0-9_-]+$",
+          "x-pattern-message": "may contain only letters, digits, hyphens and underscores"
         },
         "example": "ORD123"
       },
@@ -7684,7 +7807,8 @@ export const openapiDocument: OpenApiDocument = {
           "type": "string",
           "minLength": 1,
           "maxLength": 64,
-          "pattern": "^[A-Za-z0-9_-]+$"
+          "pattern": "^[A-Za-z0-9_-]+$",
+          "x-pattern-message": "may contain only letters, digits, hyphens and underscores"
         },
         "example": "TKT456"
       },
@@ -7831,8 +7955,9 @@ export const openapiDocument: OpenApiDocument = {
                       },
                       "message": {
                         "type": "string",
+                        "description": "A sentence about this field, in words a customer understands, fit to show beside it.",
                         "examples": [
-                          "must NOT have fewer than 1 characters"
+                          "Subject must not be blank."
                         ]
                       }
                     }
@@ -7857,7 +7982,8 @@ export const openapiDocument: OpenApiDocument = {
             "required": true,
             "schema": {
               "type": "string",
-              "pattern": "^Bearer"
+              "pattern": "^Bearer",
+              "x-pattern-message": "must start with Bearer"
             },
             "example": "Bearer"
           }
@@ -7912,8 +8038,9 @@ export const openapiDocument: OpenApiDocument = {
                       },
                       "message": {
                         "type": "string",
+                        "description": "A sentence about this field, in words a customer understands, fit to show beside it.",
                         "examples": [
-                          "must NOT have fewer than 1 characters"
+                          "Subject must not be blank."
                         ]
                       }
                     }
@@ -7982,8 +8109,9 @@ export const openapiDocument: OpenApiDocument = {
                       },
                       "message": {
                         "type": "string",
+                        "description": "A sentence about this field, in words a customer understands, fit to show beside it.",
                         "examples": [
-                          "must NOT have fewer than 1 characters"
+                          "Subject must not be blank."
                         ]
                       }
                     }
@@ -8052,8 +8180,9 @@ export const openapiDocument: OpenApiDocument = {
                       },
                       "message": {
                         "type": "string",
+                        "description": "A sentence about this field, in words a customer understands, fit to show beside it.",
                         "examples": [
-                          "must NOT have fewer than 1 characters"
+                          "Subject must not be blank."
                         ]
                       }
                     }
@@ -8122,8 +8251,9 @@ export const openapiDocument: OpenApiDocument = {
                       },
                       "message": {
                         "type": "string",
+                        "description": "A sentence about this field, in words a customer understands, fit to show beside it.",
                         "examples": [
-                          "must NOT have fewer than 1 characters"
+                          "Subject must not be blank."
                         ]
                       }
                     }
@@ -8192,8 +8322,9 @@ export const openapiDocument: OpenApiDocument = {
                       },
                       "message": {
                         "type": "string",
+                        "description": "A sentence about this field, in words a customer understands, fit to show beside it.",
                         "examples": [
-                          "must NOT have fewer than 1 characters"
+                          "Subject must not be blank."
                         ]
                       }
                     }
@@ -8205,11 +8336,11 @@ export const openapiDocument: OpenApiDocument = {
               "type": "https://customer-portal.example.com/problems/validation-error",
               "title": "Validation failed",
               "status": 422,
-              "detail": "The request has 1 invalid field.",
+              "detail": "Please correct 1 field. Limit must be at most 100.",
               "errors": [
                 {
                   "location": "query.limit",
-                  "message": "must be <= 100"
+                  "message": "Limit must be at most 100."
                 }
               ]
             }
@@ -8268,8 +8399,9 @@ export const openapiDocument: OpenApiDocument = {
                       },
                       "message": {
                         "type": "string",
+                        "description": "A sentence about this field, in words a customer understands, fit to show beside it.",
                         "examples": [
-                          "must NOT have fewer than 1 characters"
+                          "Subject must not be blank."
                         ]
                       }
                     }
@@ -8292,12 +8424,14 @@ export const openapiDocument: OpenApiDocument = {
         "type": "string",
         "minLength": 1,
         "maxLength": 64,
-        "pattern": "^[A-Za-z0-9_-]+$"
+        "pattern": "^[A-Za-z0-9_-]+$",
+        "x-pattern-message": "may contain only letters, digits, hyphens and underscores"
       },
       "Timestamp": {
         "type": "string",
         "format": "date-time",
         "pattern": "Z$",
+        "x-pattern-message": "must be a time in UTC, ending in Z",
         "description": "RFC 3339 in UTC.",
         "examples": [
           "2024-01-14T15:20:00Z"
@@ -8367,8 +8501,9 @@ export const openapiDocument: OpenApiDocument = {
                 },
                 "message": {
                   "type": "string",
+                  "description": "A sentence about this field, in words a customer understands, fit to show beside it.",
                   "examples": [
-                    "must NOT have fewer than 1 characters"
+                    "Subject must not be blank."
                   ]
                 }
               }
@@ -8393,8 +8528,9 @@ export const openapiDocument: OpenApiDocument = {
           },
           "message": {
             "type": "string",
+            "description": "A sentence about this field, in words a customer understands, fit to show beside it.",
             "examples": [
-              "must NOT have fewer than 1 characters"
+              "Subject must not be blank."
             ]
           }
         }
@@ -8532,6 +8668,7 @@ export const openapiDocument: OpenApiDocument = {
             "type": "string",
             "format": "date-time",
             "pattern": "Z$",
+            "x-pattern-message": "must be a time in UTC, ending in Z",
             "description": "RFC 3339 in UTC.",
             "examples": [
               "2024-01-14T15:20:00Z"
@@ -8544,6 +8681,7 @@ export const openapiDocument: OpenApiDocument = {
                 "type": "string",
                 "format": "date-time",
                 "pattern": "Z$",
+                "x-pattern-message": "must be a time in UTC, ending in Z",
                 "description": "RFC 3339 in UTC.",
                 "examples": [
                   "2024-01-14T15:20:00Z"
@@ -8678,6 +8816,7 @@ export const openapiDocument: OpenApiDocument = {
                 "type": "string",
                 "format": "date-time",
                 "pattern": "Z$",
+                "x-pattern-message": "must be a time in UTC, ending in Z",
                 "description": "RFC 3339 in UTC.",
                 "examples": [
                   "2024-01-14T15:20:00Z"
@@ -8756,7 +8895,8 @@ export const openapiDocument: OpenApiDocument = {
             "type": "string",
             "minLength": 1,
             "maxLength": 64,
-            "pattern": "^[A-Za-z0-9_-]+$"
+            "pattern": "^[A-Za-z0-9_-]+$",
+            "x-pattern-message": "may contain only letters, digits, hyphens and underscores"
           },
           "items": {
             "type": "array",
@@ -8831,6 +8971,7 @@ export const openapiDocument: OpenApiDocument = {
             "type": "string",
             "format": "date-time",
             "pattern": "Z$",
+            "x-pattern-message": "must be a time in UTC, ending in Z",
             "description": "RFC 3339 in UTC.",
             "examples": [
               "2024-01-14T15:20:00Z"
@@ -8863,7 +9004,6 @@ export const openapiDocument: OpenApiDocument = {
           "subject",
           "status",
           "priority",
-          "order_id",
           "created_at",
           "updated_at"
         ],
@@ -8897,12 +9037,14 @@ export const openapiDocument: OpenApiDocument = {
             "type": [
               "string",
               "null"
-            ]
+            ],
+            "description": "The order the ticket is about, or `null`. The reference server and the mocks always send it; the\nseed's example has none, so a missing one means the same as `null`.\n"
           },
           "created_at": {
             "type": "string",
             "format": "date-time",
             "pattern": "Z$",
+            "x-pattern-message": "must be a time in UTC, ending in Z",
             "description": "RFC 3339 in UTC.",
             "examples": [
               "2024-01-14T15:20:00Z"
@@ -8912,6 +9054,7 @@ export const openapiDocument: OpenApiDocument = {
             "type": "string",
             "format": "date-time",
             "pattern": "Z$",
+            "x-pattern-message": "must be a time in UTC, ending in Z",
             "description": "RFC 3339 in UTC.",
             "examples": [
               "2024-01-14T15:20:00Z"
@@ -8925,7 +9068,6 @@ export const openapiDocument: OpenApiDocument = {
           "id",
           "sender_id",
           "sender_name",
-          "sender_type",
           "content",
           "timestamp",
           "is_internal"
@@ -8946,7 +9088,8 @@ export const openapiDocument: OpenApiDocument = {
             "enum": [
               "customer",
               "agent"
-            ]
+            ],
+            "description": "Who wrote the message. The reference server and the mocks always send it; the seed's example has\nnone, so a client must not rely on it (treat a missing one as unknown).\n"
           },
           "content": {
             "type": "string"
@@ -8955,6 +9098,7 @@ export const openapiDocument: OpenApiDocument = {
             "type": "string",
             "format": "date-time",
             "pattern": "Z$",
+            "x-pattern-message": "must be a time in UTC, ending in Z",
             "description": "RFC 3339 in UTC.",
             "examples": [
               "2024-01-14T15:20:00Z"
@@ -8973,7 +9117,6 @@ export const openapiDocument: OpenApiDocument = {
           "subject",
           "status",
           "priority",
-          "order_id",
           "created_at",
           "updated_at",
           "messages"
@@ -9008,12 +9151,14 @@ export const openapiDocument: OpenApiDocument = {
             "type": [
               "string",
               "null"
-            ]
+            ],
+            "description": "The order the ticket is about, or `null`. The reference server and the mocks always send it; the\nseed's example has none, so a missing one means the same as `null`.\n"
           },
           "created_at": {
             "type": "string",
             "format": "date-time",
             "pattern": "Z$",
+            "x-pattern-message": "must be a time in UTC, ending in Z",
             "description": "RFC 3339 in UTC.",
             "examples": [
               "2024-01-14T15:20:00Z"
@@ -9023,6 +9168,7 @@ export const openapiDocument: OpenApiDocument = {
             "type": "string",
             "format": "date-time",
             "pattern": "Z$",
+            "x-pattern-message": "must be a time in UTC, ending in Z",
             "description": "RFC 3339 in UTC.",
             "examples": [
               "2024-01-14T15:20:00Z"
@@ -9037,7 +9183,6 @@ export const openapiDocument: OpenApiDocument = {
                 "id",
                 "sender_id",
                 "sender_name",
-                "sender_type",
                 "content",
                 "timestamp",
                 "is_internal"
@@ -9058,7 +9203,8 @@ export const openapiDocument: OpenApiDocument = {
                   "enum": [
                     "customer",
                     "agent"
-                  ]
+                  ],
+                  "description": "Who wrote the message. The reference server and the mocks always send it; the seed's example has\nnone, so a client must not rely on it (treat a missing one as unknown).\n"
                 },
                 "content": {
                   "type": "string"
@@ -9067,6 +9213,7 @@ export const openapiDocument: OpenApiDocument = {
                   "type": "string",
                   "format": "date-time",
                   "pattern": "Z$",
+                  "x-pattern-message": "must be a time in UTC, ending in Z",
                   "description": "RFC 3339 in UTC.",
                   "examples": [
                     "2024-01-14T15:20:00Z"
@@ -9105,7 +9252,8 @@ export const openapiDocument: OpenApiDocument = {
             "type": "string",
             "minLength": 1,
             "maxLength": 64,
-            "pattern": "^[A-Za-z0-9_-]+$"
+            "pattern": "^[A-Za-z0-9_-]+$",
+            "x-pattern-message": "may contain only letters, digits, hyphens and underscores"
           },
           "priority": {
             "allOf": [
@@ -9203,6 +9351,7 @@ export const openapiDocument: OpenApiDocument = {
             "type": "string",
             "format": "date-time",
             "pattern": "Z$",
+            "x-pattern-message": "must be a time in UTC, ending in Z",
             "description": "RFC 3339 in UTC.",
             "examples": [
               "2024-01-14T15:20:00Z"
@@ -9253,6 +9402,7 @@ export const openapiDocument: OpenApiDocument = {
             "type": "string",
             "format": "date-time",
             "pattern": "Z$",
+            "x-pattern-message": "must be a time in UTC, ending in Z",
             "description": "RFC 3339 in UTC.",
             "examples": [
               "2024-01-14T15:20:00Z"
@@ -9337,6 +9487,7 @@ export const openapiDocument: OpenApiDocument = {
                   "type": "string",
                   "format": "date-time",
                   "pattern": "Z$",
+                  "x-pattern-message": "must be a time in UTC, ending in Z",
                   "description": "RFC 3339 in UTC.",
                   "examples": [
                     "2024-01-14T15:20:00Z"
@@ -9391,6 +9542,7 @@ export const openapiDocument: OpenApiDocument = {
                   "type": "string",
                   "format": "date-time",
                   "pattern": "Z$",
+                  "x-pattern-message": "must be a time in UTC, ending in Z",
                   "description": "RFC 3339 in UTC.",
                   "examples": [
                     "2024-01-14T15:20:00Z"
@@ -9413,7 +9565,8 @@ export const openapiDocument: OpenApiDocument = {
           "language": {
             "type": "string",
             "description": "A language tag such as `en` or `en-GB`.",
-            "pattern": "^[a-z]{2}(-[A-Z]{2})?$"
+            "pattern": "^[a-z]{2}(-[A-Z]{2})?$",
+            "x-pattern-message": "must be a language tag such as en or en-GB"
           },
           "notifications": {
             "type": "boolean"
@@ -9471,7 +9624,8 @@ export const openapiDocument: OpenApiDocument = {
               "language": {
                 "type": "string",
                 "description": "A language tag such as `en` or `en-GB`.",
-                "pattern": "^[a-z]{2}(-[A-Z]{2})?$"
+                "pattern": "^[a-z]{2}(-[A-Z]{2})?$",
+                "x-pattern-message": "must be a language tag such as en or en-GB"
               },
               "notifications": {
                 "type": "boolean"
@@ -9498,6 +9652,7 @@ export const openapiDocument: OpenApiDocument = {
             "type": "string",
             "format": "date-time",
             "pattern": "Z$",
+            "x-pattern-message": "must be a time in UTC, ending in Z",
             "description": "RFC 3339 in UTC.",
             "examples": [
               "2024-01-14T15:20:00Z"
@@ -9533,7 +9688,8 @@ export const openapiDocument: OpenApiDocument = {
             "properties": {
               "language": {
                 "type": "string",
-                "pattern": "^[a-z]{2}(-[A-Z]{2})?$"
+                "pattern": "^[a-z]{2}(-[A-Z]{2})?$",
+                "x-pattern-message": "must be a language tag such as en or en-GB"
               },
               "notifications": {
                 "type": "boolean"
@@ -9594,12 +9750,14 @@ export const openapiDocument: OpenApiDocument = {
           "timezone": {
             "type": "string",
             "description": "An offset from UTC such as `UTC+0`, `UTC-5` or `UTC+5:30`.",
-            "pattern": "^UTC[+-](?:[0-9]|1[0-4])(?::[0-5][0-9])?$"
+            "pattern": "^UTC[+-](?:[0-9]|1[0-4])(?::[0-5][0-9])?$",
+            "x-pattern-message": "must be an offset from UTC such as UTC+0, UTC-5 or UTC+5:30"
           },
           "currency": {
             "type": "string",
             "description": "An ISO 4217 code.",
-            "pattern": "^[A-Z]{3}$"
+            "pattern": "^[A-Z]{3}$",
+            "x-pattern-message": "must be a three-letter currency code such as USD or EUR"
           }
         }
       },
@@ -9655,12 +9813,14 @@ export const openapiDocument: OpenApiDocument = {
               "timezone": {
                 "type": "string",
                 "description": "An offset from UTC such as `UTC+0`, `UTC-5` or `UTC+5:30`.",
-                "pattern": "^UTC[+-](?:[0-9]|1[0-4])(?::[0-5][0-9])?$"
+                "pattern": "^UTC[+-](?:[0-9]|1[0-4])(?::[0-5][0-9])?$",
+                "x-pattern-message": "must be an offset from UTC such as UTC+0, UTC-5 or UTC+5:30"
               },
               "currency": {
                 "type": "string",
                 "description": "An ISO 4217 code.",
-                "pattern": "^[A-Z]{3}$"
+                "pattern": "^[A-Z]{3}$",
+                "x-pattern-message": "must be a three-letter currency code such as USD or EUR"
               }
             }
           }
@@ -9703,11 +9863,13 @@ export const openapiDocument: OpenApiDocument = {
               },
               "timezone": {
                 "type": "string",
-                "pattern": "^UTC[+-](?:[0-9]|1[0-4])(?::[0-5][0-9])?$"
+                "pattern": "^UTC[+-](?:[0-9]|1[0-4])(?::[0-5][0-9])?$",
+                "x-pattern-message": "must be an offset from UTC such as UTC+0, UTC-5 or UTC+5:30"
               },
               "currency": {
                 "type": "string",
-                "pattern": "^[A-Z]{3}$"
+                "pattern": "^[A-Z]{3}$",
+                "x-pattern-message": "must be a three-letter currency code such as USD or EUR"
               }
             }
           }
@@ -9751,6 +9913,7 @@ export const openapiDocument: OpenApiDocument = {
             "type": "string",
             "format": "date-time",
             "pattern": "Z$",
+            "x-pattern-message": "must be a time in UTC, ending in Z",
             "description": "RFC 3339 in UTC.",
             "examples": [
               "2024-01-14T15:20:00Z"

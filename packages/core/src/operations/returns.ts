@@ -13,7 +13,7 @@ export async function requestReturn(
   if (order.status !== 'DELIVERED') {
     throw ruleViolated(
       `Order ${order.id} is ${order.status.toLowerCase()}; only delivered orders can be returned.`,
-      [{ location: 'body.order_id', message: 'must be a delivered order' }],
+      [{ location: 'body.order_id', message: `Order ${order.id} has not been delivered, so it cannot be returned yet.` }],
     );
   }
 
@@ -28,7 +28,7 @@ export async function requestReturn(
   if (unknown.length > 0) {
     throw ruleViolated(
       `${quoteList(unknown)} ${unknown.length === 1 ? 'is' : 'are'} not in order ${order.id}.`,
-      unknown.map((entry) => ({ location: `body.items.${body.items.indexOf(entry)}`, message: `is not in order ${order.id}` })),
+      unknown.map((entry) => ({ location: `body.items.${body.items.indexOf(entry)}`, message: `"${entry}" is not in order ${order.id}.` })),
     );
   }
 
@@ -57,7 +57,7 @@ export async function requestReturn(
  */
 export function itemsAlreadyReturned(orderId: string, repeated: string[]): ApiError {
   return ruleViolated(`A return has already been requested for ${quoteList(repeated)} of order ${orderId}.`, [
-    { location: 'body.items', message: 'must not repeat an item that already has a return request' },
+    { location: 'body.items', message: `A return has already been requested for ${quoteList(repeated)}.` },
   ]);
 }
 

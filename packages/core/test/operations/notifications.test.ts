@@ -43,7 +43,7 @@ describe('notifications', () => {
     expect(sara.body.map((n: { id: number }) => n.id)).toEqual([7]);
     const abc = await call('markNotificationRead', { path: { notification_id: 'abc' } });
     expect(abc.status).toBe(422);
-    expect(abc.body.errors).toEqual([{ location: 'path.notification_id', message: 'must be integer' }]);
+    expect(abc.body.errors).toEqual([{ location: 'path.notification_id', message: 'Notification ID must be a whole number.' }]);
   });
 
   it('reject unread_only that is not a boolean', async () => {

@@ -49,7 +49,7 @@ describe('listTickets', () => {
     const { call } = portalUnderTest();
     const res = await call('listTickets', { query: { status } });
     expect(res.status).toBe(422);
-    expect(res.body.errors).toEqual([{ location: 'query.status', message: 'must be one of all, open, in-progress, resolved, closed' }]);
+    expect(res.body.errors).toEqual([{ location: 'query.status', message: 'Status must be one of all, open, in-progress, resolved, closed.' }]);
   });
 });
 
@@ -173,8 +173,8 @@ describe('addTicketMessage', () => {
   });
 
   it.each([
-    ['a blank message', ' \n ', 'must not be blank'],
-    ['an empty message', '', 'must NOT have fewer than 1 characters'],
+    ['a blank message', ' \n ', 'Content must not be blank.'],
+    ['an empty message', '', 'Content must not be empty.'],
   ])('rejects %s', async (_name, content, message) => {
     const { call } = portalUnderTest();
     const res = await call('addTicketMessage', { path: { ticket_id: 'TKT456' }, body: { content } });

@@ -370,7 +370,10 @@ export interface components {
              * @example body.subject
              */
             location: string;
-            /** @example must NOT have fewer than 1 characters */
+            /**
+             * @description A sentence about this field, in words a customer understands, fit to show beside it.
+             * @example Subject must not be blank.
+             */
             message: string;
         };
         LoginRequest: {
@@ -448,7 +451,11 @@ export interface components {
             subject: string;
             status: components["schemas"]["TicketStatus"];
             priority: components["schemas"]["TicketPriority"];
-            order_id: string | null;
+            /**
+             * @description The order the ticket is about, or `null`. The reference server and the mocks always send it; the
+             *     seed's example has none, so a missing one means the same as `null`.
+             */
+            order_id?: string | null;
             created_at: components["schemas"]["Timestamp"];
             updated_at: components["schemas"]["Timestamp"];
         };
@@ -456,8 +463,12 @@ export interface components {
             id: string;
             sender_id: number;
             sender_name: string;
-            /** @enum {string} */
-            sender_type: "customer" | "agent";
+            /**
+             * @description Who wrote the message. The reference server and the mocks always send it; the seed's example has
+             *     none, so a client must not rely on it (treat a missing one as unknown).
+             * @enum {string}
+             */
+            sender_type?: "customer" | "agent";
             content: string;
             timestamp: components["schemas"]["Timestamp"];
             /**
@@ -471,7 +482,11 @@ export interface components {
             subject: string;
             status: components["schemas"]["TicketStatus"];
             priority: components["schemas"]["TicketPriority"];
-            order_id: string | null;
+            /**
+             * @description The order the ticket is about, or `null`. The reference server and the mocks always send it; the
+             *     seed's example has none, so a missing one means the same as `null`.
+             */
+            order_id?: string | null;
             created_at: components["schemas"]["Timestamp"];
             updated_at: components["schemas"]["Timestamp"];
             /** @description Oldest first. */
@@ -687,11 +702,11 @@ export interface components {
                  *       "type": "https://customer-portal.example.com/problems/validation-error",
                  *       "title": "Validation failed",
                  *       "status": 422,
-                 *       "detail": "The request has 1 invalid field.",
+                 *       "detail": "Please correct 1 field. Limit must be at most 100.",
                  *       "errors": [
                  *         {
                  *           "location": "query.limit",
-                 *           "message": "must be <= 100"
+                 *           "message": "Limit must be at most 100."
                  *         }
                  *       ]
                  *     }

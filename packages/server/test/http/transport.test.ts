@@ -43,7 +43,7 @@ describe('request bodies', () => {
   it('is a 422 "body is required" for a request without a body', async () => {
     const reply = await server.call('/api/v1/customer/tickets', { method: 'POST', token });
     expectProblem(reply, 422);
-    expect(reply.body.errors).toEqual([{ location: 'body', message: 'is required' }]);
+    expect(reply.body.errors).toEqual([{ location: 'body', message: 'The request body is required.' }]);
   });
 });
 

@@ -1,0 +1,127 @@
+import type { Profile, Theme } from '@customer-portal/sdk';
+import { useState, type FormEvent } from 'react';
+import { useAccount } from '../account.tsx';
+import { portal, unwrap } from '../api.ts';
+import { ErrorAlert } from '../components/error-alert.tsx';
+import { fieldProblem } from '../components/field-error.tsx';
+import { Loading } from '../components/loading.tsx';
+import { formatDate } from '../format.ts';
+
+const languages: Record<string, string> = { en: 'English', 'en-GB': 'English (UK)', hi: 'Hindi', ur: 'Urdu', fr: 'French' };
+export const themes: Record<Theme, string> = { light: 'Light', dark: 'Dark', system: 'Same as my device' };
+const fields = ['body.full_name', 'body.preferences.language', 'body.preferences.notifications', 'body.preferences.theme'];
+
+/** Who the customer is, and the name and preferences they may change; the header and theme follow a save. */
+export function ProfilePage() {
+  const { profile } = useAccount();
+  return (
+    <>
+      <h1>Your profile</h1>
+      <ErrorAlert error={profile.error} onRetry={profile.reload} />
+      {!profile.data && profile.loading && <Loading what="your profile" />}
+      {profile.data && (
+        <div className="columns">
+          <ProfileForm profile={profile.data} />
+          <section className="card" aria-labelledby="account-heading">
+            <h2 id="account-heading">Account</h2>
+            <dl className="details">
+              <dt>Email</dt>
+              <dd>{profile.data.email}</dd>
+              <dt>Member since</dt>
+              <dd>{formatDate(profile.data.member_since)}</dd>
+              <dt>Orders</dt>
+              <dd data-testid="total-orders">{profile.data.total_orders}</dd>
+              <dt>Tickets</dt>
+              <dd data-testid="total-tickets">{profile.data.total_tickets}</dd>
+            </dl>
+          </section>
+        </div>
+      )}
+    </>
+  );
+}
+
+function ProfileForm({ profile }: { profile: Profile }) {
+  const { setProfile } = useAccount();
+  const [error, setError] = useState<unknown>();
+  const [busy, setBusy] = useState(false);
+  const [saved, setSaved] = useState(false);
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    setBusy(true);
+    setError(undefined);
+    setSaved(false);
+    try {
+      const updated = await unwrap(
+        portal.PUT('/api/v1/customer/profile', {
+          body: {
+            full_name: String(form.get('full_name')),
+            preferences: {
+              language: String(form.get('language')),
+              notifications: form.get('notifications') === 'on',
+              theme: String(form.get('theme')) as Theme,
+            },
+          },
+        }),
+      );
+      setProfile(updated);
+      setSaved(true);
+    } catch (failure) {
+      setError(failure);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const fullName = fieldProblem(error, 'body.full_name', 'profile-name');
+  const language = fieldProblem(error, 'body.preferences.language', 'profile-language');
+  const theme = fieldProblem(error, 'body.preferences.theme', 'profile-theme');
+  const knownLanguage = profile.preferences.language in languages;
+  return (
+    <form className="card" aria-labelledby="profile-form-heading" onSubmit={submit} onChange={() => setSaved(false)}>
+      <h2 id="profile-form-heading">Name and preferences</h2>
+      <label>
+        Full name
+        <input name="full_name" defaultValue={profile.full_name} required maxLength={100} autoComplete="name" {...fullName.invalidProps} />
+        {fullName.message}
+      </label>
+      <label>
+        Language
+        <select name="language" defaultValue={profile.preferences.language} {...language.invalidProps}>
+          {!knownLanguage && <option value={profile.preferences.language}>{profile.preferences.language}</option>}
+          {Object.entries(languages).map(([value, label]) => (
+            <option key={value} value={value}>
+              {label}
+            </option>
+          ))}
+        </select>
+        {language.message}
+      </label>
+      <label>
+        Theme
+        <select name="theme" defaultValue={profile.preferences.theme} {...theme.invalidProps}>
+          {Object.entries(themes).map(([value, label]) => (
+            <option key={value} value={value}>
+              {label}
+            </option>
+          ))}
+        </select>
+        {theme.message}
+      </label>
+      <label className="inline">
+        <input type="checkbox" name="notifications" defaultChecked={profile.preferences.notifications} /> Send me notifications
+      </label>
+      <ErrorAlert error={error} fields={fields} />
+      {saved && (
+        <p role="status" className="success">
+          Profile saved.
+        </p>
+      )}
+      <button type="submit" disabled={busy}>
+        {busy ? 'Saving…' : 'Save profile'}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,143 @@
+import type { Order, Return } from '@customer-portal/sdk';
+import { useState, type FormEvent } from 'react';
+import { portal, unwrap } from '../api.ts';
+import { ErrorAlert } from '../components/error-alert.tsx';
+import { fieldProblem } from '../components/field-error.tsx';
+import { Loading } from '../components/loading.tsx';
+import { StatusBadge } from '../components/status-badge.tsx';
+import { formatDateTime } from '../format.ts';
+import { whyNotReturnable } from '../returnable.ts';
+import { href } from '../router.ts';
+import { useApi } from '../use-api.ts';
+
+const returnReasons = ['Product is defective', 'Arrived damaged', 'Wrong item was sent', 'Wrong size', 'No longer needed'];
+
+/** Returns and refunds: choose items of a delivered order and a reason; the request then counts as a pending refund. */
+export function ReturnPage({ orderId }: { orderId: string }) {
+  const { data: order, error, loading, reload } = useApi(
+    () => unwrap(portal.GET('/api/v1/customer/orders/{order_id}', { params: { path: { order_id: orderId } } })),
+    [orderId],
+  );
+  const [requested, setRequested] = useState<Return>();
+  const notReturnable = order && whyNotReturnable(order);
+  return (
+    <>
+      <p>
+        <a href={href.order(orderId)}>← Order {orderId}</a>
+      </p>
+      <h1>Return items of {orderId}</h1>
+      <ErrorAlert error={error} onRetry={reload} />
+      {!order && loading && <Loading what="the order" />}
+      {requested ? (
+        <RequestedReturn request={requested} />
+      ) : notReturnable ? (
+        <p className="alert info" data-testid="not-returnable">
+          {notReturnable}
+        </p>
+      ) : (
+        order && <ReturnForm order={order} onRequested={setRequested} />
+      )}
+    </>
+  );
+}
+
+const fields = ['body.items', 'body.reason', 'body.description', 'body.order_id'];
+
+function ReturnForm({ order, onRequested }: { order: Order; onRequested: (request: Return) => void }) {
+  const [error, setError] = useState<unknown>();
+  const [busy, setBusy] = useState(false);
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const description = String(form.get('description') ?? '').trim();
+    setBusy(true);
+    setError(undefined);
+    try {
+      // No check here that an item is chosen: the API says so, beside the list, in its own words.
+      const request = await unwrap(
+        portal.POST('/api/v1/customer/orders/return', {
+          body: {
+            order_id: order.id,
+            items: form.getAll('items').map(String),
+            reason: String(form.get('reason')),
+            ...(description ? { description } : {}),
+          },
+        }),
+      );
+      onRequested(request);
+    } catch (failure) {
+      setError(failure);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const items = fieldProblem(error, 'body.items', 'return-items');
+  const reason = fieldProblem(error, 'body.reason', 'return-reason');
+  const description = fieldProblem(error, 'body.description', 'return-description');
+  return (
+    <form className="card narrow" aria-label="Return request" onSubmit={submit}>
+      <fieldset {...items.invalidProps}>
+        <legend>Items to return</legend>
+        {order.items.map((item) => (
+          <label key={item.id} className="inline">
+            <input type="checkbox" name="items" value={item.product_name} /> {item.product_name}
+          </label>
+        ))}
+        {items.message}
+      </fieldset>
+      <label>
+        Reason
+        <select name="reason" defaultValue={returnReasons[0]} {...reason.invalidProps}>
+          {returnReasons.map((value) => (
+            <option key={value}>{value}</option>
+          ))}
+        </select>
+        {reason.message}
+      </label>
+      <label>
+        What happened (optional)
+        <textarea name="description" rows={3} maxLength={2000} {...description.invalidProps} />
+        {description.message}
+      </label>
+      <ErrorAlert error={error} fields={fields} />
+      <button type="submit" disabled={busy}>
+        {busy ? 'Sending…' : 'Request return'}
+      </button>
+    </form>
+  );
+}
+
+function RequestedReturn({ request }: { request: Return }) {
+  return (
+    <section className="card narrow" aria-labelledby="requested-heading">
+      <h2 id="requested-heading">Return {request.id} requested</h2>
+      <p role="status" className="success">
+        Your return request has been sent.
+      </p>
+      <dl className="details">
+        <dt>Status</dt>
+        <dd>
+          <StatusBadge status={request.status} />
+        </dd>
+        <dt>Items</dt>
+        <dd>{request.items.join(', ')}</dd>
+        <dt>Reason</dt>
+        <dd>{request.reason}</dd>
+        {request.description && (
+          <>
+            <dt>Details</dt>
+            <dd>{request.description}</dd>
+          </>
+        )}
+        <dt>Requested</dt>
+        <dd>{formatDateTime(request.created_at)}</dd>
+      </dl>
+      <p>
+        We will refund you once the items are back. The request counts among the pending refunds on your{' '}
+        <a href={href.dashboard}>dashboard</a>.
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,194 @@
+import type { Settings, SettingsUpdate, Theme } from '@customer-portal/sdk';
+import { useState, type FormEvent, type ReactNode } from 'react';
+import { useAccount } from '../account.tsx';
+import { portal, unwrap } from '../api.ts';
+import { ErrorAlert } from '../components/error-alert.tsx';
+import { fieldProblem } from '../components/field-error.tsx';
+import { Loading } from '../components/loading.tsx';
+import { useApi } from '../use-api.ts';
+import { themes } from './profile-page.tsx';
+
+const switches: Record<keyof Settings['notifications'], string> = {
+  email: 'Email me',
+  order_updates: 'Order updates',
+  refund_updates: 'Refund updates',
+  support_replies: 'Replies to my tickets',
+};
+const currencies: Record<string, string> = { USD: 'US dollar', EUR: 'Euro', GBP: 'Pound sterling', INR: 'Indian rupee', PKR: 'Pakistani rupee' };
+
+/**
+ * Notification switches and display settings. Every change is saved on its own, as a partial update of just
+ * that setting, and says so beside it: "Saved." or the API's reason it was not.
+ */
+export function SettingsPage() {
+  const settings = useApi(() => unwrap(portal.GET('/api/v1/customer/settings')), []);
+  const { refresh } = useAccount();
+  const [saving, setSaving] = useState<string>();
+  const [saved, setSaved] = useState<string>();
+  const [error, setError] = useState<{ field: string; error: unknown }>();
+
+  /** Saves one setting; `field` names it for the message beside it. */
+  async function save(field: string, body: SettingsUpdate, { optimistic = true } = {}) {
+    const before = settings.data;
+    if (!before) return;
+    setSaving(field);
+    setSaved(undefined);
+    setError(undefined);
+    // A switch or menu shows the new value at once; a refusal puts the old one back. (A typed value stays
+    // in its box either way, so the customer can correct it.)
+    if (optimistic) {
+      settings.set({
+        notifications: { ...before.notifications, ...body.notifications },
+        general: { ...before.general, ...body.general },
+      });
+    }
+    try {
+      settings.set(await unwrap(portal.PUT('/api/v1/customer/settings', { body })));
+      setSaved(field);
+      // The theme is one stored value with the profile's: the page's theme follows the profile.
+      if (body.general?.theme) refresh();
+    } catch (failure) {
+      settings.set(before);
+      setError({ field, error: failure });
+    } finally {
+      setSaving(undefined);
+    }
+  }
+
+  const status = (field: string) =>
+    saving === field ? (
+      <span className="muted">Saving…</span>
+    ) : saved === field ? (
+      <span role="status" className="saved">
+        Saved.
+      </span>
+    ) : null;
+  const problemOf = (field: string) => (error?.field === field ? error.error : undefined);
+  const data = settings.data;
+
+  return (
+    <>
+      <h1>Settings</h1>
+      <ErrorAlert error={settings.error} onRetry={settings.reload} />
+      {!data && settings.loading && <Loading what="your settings" />}
+      {data && (
+        <div className="columns">
+          <fieldset className="card">
+            <legend>Notifications</legend>
+            {(Object.keys(switches) as (keyof typeof switches)[]).map((key) => (
+              <div key={key} className="setting">
+                <label className="inline">
+                  <input
+                    type="checkbox"
+                    role="switch"
+                    checked={data.notifications[key]}
+                    disabled={saving !== undefined}
+                    onChange={(event) => void save(key, { notifications: { [key]: event.target.checked } })}
+                  />{' '}
+                  {switches[key]}
+                </label>
+                {status(key)}
+                <ErrorAlert error={problemOf(key)} />
+              </div>
+            ))}
+          </fieldset>
+          <div className="card stack">
+            <h2>Display</h2>
+            <div className="setting">
+              <label>
+                Theme
+                <select
+                  value={data.general.theme}
+                  disabled={saving !== undefined}
+                  onChange={(event) => void save('theme', { general: { theme: event.target.value as Theme } })}
+                >
+                  {Object.entries(themes).map(([value, label]) => (
+                    <option key={value} value={value}>
+                      {label}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              {status('theme')}
+              <ErrorAlert error={problemOf('theme')} fields={['body.general.theme']} />
+            </div>
+            <TextSetting
+              label="Timezone"
+              hint="An offset from UTC, such as UTC+0, UTC-5 or UTC+5:30."
+              name="timezone"
+              value={data.general.timezone}
+              error={problemOf('timezone')}
+              status={status('timezone')}
+              busy={saving !== undefined}
+              onSave={(timezone) => save('timezone', { general: { timezone } }, { optimistic: false })}
+            />
+            <div className="setting">
+              <label>
+                Currency
+                <select
+                  value={data.general.currency}
+                  disabled={saving !== undefined}
+                  onChange={(event) => void save('currency', { general: { currency: event.target.value } })}
+                >
+                  {!(data.general.currency in currencies) && <option value={data.general.currency}>{data.general.currency}</option>}
+                  {Object.entries(currencies).map(([code, name]) => (
+                    <option key={code} value={code}>
+                      {code} — {name}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              {status('currency')}
+              <ErrorAlert error={problemOf('currency')} fields={['body.general.currency']} />
+            </div>
+          </div>
+        </div>
+      )}
+    </>
+  );
+}
+
+/** A setting typed as text, saved with its own button; the API's word on it shows beside it. */
+function TextSetting(props: {
+  label: string;
+  hint: string;
+  name: string;
+  value: string;
+  error: unknown;
+  status: ReactNode;
+  busy: boolean;
+  onSave: (value: string) => void;
+}) {
+  const location = `body.general.${props.name}`;
+  const problem = fieldProblem(props.error, location, `setting-${props.name}`);
+  const hintId = `setting-${props.name}-hint`;
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    props.onSave(String(new FormData(event.currentTarget).get(props.name)).trim());
+  };
+  return (
+    <form className="setting" aria-label={props.label} onSubmit={submit}>
+      <label>
+        {props.label}
+        <span id={hintId} className="hint">
+          {props.hint}
+        </span>
+        <span className="input-row">
+          <input
+            name={props.name}
+            defaultValue={props.value}
+            required
+            aria-describedby={problem.message ? `${hintId} setting-${props.name}-error` : hintId}
+            aria-invalid={problem.message ? true : undefined}
+          />
+          <button type="submit" className="secondary" disabled={props.busy}>
+            Save {props.label.toLowerCase()}
+          </button>
+        </span>
+        {problem.message}
+      </label>
+      {props.status}
+      <ErrorAlert error={props.error} fields={[location]} />
+    </form>
+  );
+}

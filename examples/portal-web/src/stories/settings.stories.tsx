@@ -1,0 +1,29 @@
+import type { Meta } from '@storybook/react-vite';
+import { expect, userEvent, within } from 'storybook/test';
+import { failing, neverAnswering, pageStory } from './story-kit.tsx';
+
+export default { title: 'Pages/Settings' } satisfies Meta;
+
+export const Default = pageStory('#/settings');
+export const Loading = pageStory('#/settings', { overrides: [neverAnswering('get', '/api/v1/customer/settings')] });
+export const ApiDown = pageStory('#/settings', { overrides: [failing('get', '/api/v1/customer/settings')] });
+export const SaveRefused = pageStory('#/settings', {
+  overrides: [failing('put', '/api/v1/customer/settings')],
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await userEvent.click(await canvas.findByRole('switch', { name: 'Email me' }));
+    await expect(await canvas.findByRole('alert')).toHaveTextContent('The portal API is not answering right now');
+    await expect(canvas.getByRole('switch', { name: 'Email me' })).toBeChecked();
+  },
+});
+
+export const InvalidTimezone = pageStory('#/settings', {
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const timezone = await canvas.findByRole('textbox', { name: /^Timezone/ });
+    await userEvent.clear(timezone);
+    await userEvent.type(timezone, 'UTC+25');
+    await userEvent.click(canvas.getByRole('button', { name: 'Save timezone' }));
+    await expect(await canvas.findByText('Timezone must be an offset from UTC such as UTC+0, UTC-5 or UTC+5:30.')).toBeVisible();
+  },
+});
