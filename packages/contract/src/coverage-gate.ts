@@ -59,7 +59,7 @@ async function routeFailures(options: ContractOptions): Promise<string[]> {
       const body = await response.text();
       const name = `reference: ${probe.method} ${probe.path}`;
       const { breaches } = checker.check({ method: probe.method, url }, { status: response.status, headers: response.headers, body });
-      failures.push(...breaches.map((b) => `${name} answered ${response.status}: ${b.location} ${b.message}`));
+      failures.push(...breaches.map((b) => `${name} answered ${response.status}: ${b.location}: ${b.message}`));
       if (breaches.length === 0 && response.status !== probe.expected) failures.push(`${name} answered ${response.status}, expected ${probe.expected}`);
       // RFC 9110: a 405 says which methods the path has.
       if (response.status === 405 && !response.headers.get('Allow')) failures.push(`${name} answered 405 without an Allow header`);

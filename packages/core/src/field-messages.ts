@@ -15,6 +15,7 @@ const words: Record<string, string> = { id: 'ID', url: 'URL' };
 function fieldLabel(location: string): string {
   const segments = location.split('.');
   const last = segments.at(-1) ?? '';
+  if (segments.length === 3 && segments[0] === 'response' && segments[1] === 'headers') return `The ${last} header`;
   if (segments.length === 1) return last === 'body' ? 'The request body' : last === 'response' ? 'The response' : humanize(last);
   if (/^\d+$/.test(last)) {
     const list = segments.length > 2 ? humanize(segments.at(-2) ?? '').toLowerCase() : 'the list';

@@ -73,7 +73,7 @@ export function createPortal(options: PortalOptions): Portal {
   const onContractViolation =
     options.onContractViolation ??
     ((v: ContractViolation) =>
-      console.error(`contract violation: ${v.operationId} answered ${v.status}: ${v.errors.map((e) => `${e.location} ${e.message}`).join('; ')}`));
+      console.error(`contract violation: ${v.operationId} answered ${v.status}: ${v.errors.map((e) => `${e.location}: ${e.message}`).join(' ')}`));
   const onUnexpectedError =
     options.onUnexpectedError ?? ((error: unknown, operationId: OperationId) => console.error(`${operationId} failed:`, error));
 

@@ -33,7 +33,7 @@ describe('sign-in', () => {
     const { call } = portalUnderTest();
     const res = await call('login', { body: { email: 'ali.jawad@example.com', password: 'customer123', remember: true } });
     expect(res.status).toBe(422);
-    expect(res.body.errors).toEqual([{ location: 'body.remember', message: 'is not allowed' }]);
+    expect(res.body.errors).toEqual([{ location: 'body.remember', message: 'Remember is not an accepted field.' }]);
   });
 });
 

@@ -55,5 +55,5 @@ export function answerAsResponse(answer: { status: number; body: unknown; header
 export function contractBreach(validator: ContractValidator, operation: Operation, response: PortalResponse): string | undefined {
   const errors: FieldError[] = validator.checkResponse(operation.operationId, response.status, response.headers, response.body);
   if (errors.length === 0) return undefined;
-  return `The override of ${operation.operationId} answers ${response.status} against the contract: ${errors.map((e) => `${e.location} ${e.message}`).join('; ')}.`;
+  return `The override of ${operation.operationId} answers ${response.status} against the contract: ${errors.map((e) => `${e.location}: ${e.message}`).join(' ')}`;
 }

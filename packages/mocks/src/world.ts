@@ -14,7 +14,7 @@ let check: ReturnType<typeof createSchemaChecker> | undefined;
 
 function problemsOf(schema: string, value: unknown, record: string): string[] {
   check ??= createSchemaChecker();
-  return check(schema, value).map((e) => `${record}: ${e.location === schema ? 'the record' : e.location.slice(schema.length + 1)} ${e.message}`);
+  return check(schema, value).map((e) => `${record}, ${e.location === schema ? 'the record' : e.location.slice(schema.length + 1)}: ${e.message}`);
 }
 
 function label(kind: string, index: number, id: unknown): string {

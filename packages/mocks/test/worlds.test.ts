@@ -46,7 +46,7 @@ describe('a world that breaks the contract', () => {
     [
       'an order whose total is not a number',
       (w: SampleWorld) => ({ ...w, orders: [{ ...w.orders[0]!, total: 'free' as never }, ...w.orders.slice(1)] }),
-      'world.orders[0] (ORD123): total must be number',
+      'world.orders[0] (ORD123), total: Total must be a number.',
     ],
     [
       'a ticket of a customer who does not exist',
@@ -61,7 +61,7 @@ describe('a world that breaks the contract', () => {
     [
       'a notification missing its title',
       (w: SampleWorld) => ({ ...w, notifications: [{ ...w.notifications[0]!, title: undefined as never }] }),
-      'world.notifications[0] (1): title is required',
+      'world.notifications[0] (1), title: Title is required.',
     ],
   ])('fails when the handlers are made: %s', (_name, world, message) => {
     expect(() => createHandlers({ world })).toThrow(message);

@@ -50,7 +50,7 @@ describe('notifications', () => {
     const { call } = portalUnderTest();
     const res = await call('listNotifications', { query: { unread_only: 'maybe' } });
     expect(res.status).toBe(422);
-    expect(res.body.errors).toEqual([{ location: 'query.unread_only', message: 'must be boolean' }]);
+    expect(res.body.errors).toEqual([{ location: 'query.unread_only', message: 'Unread only must be true or false.' }]);
   });
 
   it.each([['zero', '0'], ['a number beyond the range', '2147483648']])('answer an id that is %s with a 422', async (_name, id) => {
