@@ -74,7 +74,7 @@ if (!existsSync(CHROMIUM)) {
     it('shows the detail of a fault the test puts on one operation', async () => {
       handlers.fault({ operation: 'listOrders', status: 503, detail: 'Orders are back at 06:00.' });
       await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Orders' }).click();
-      await eventually(() => page.getByRole('alert').innerText()).toBe('Orders are back at 06:00.');
+      await eventually(() => page.getByRole('alert').locator('p').innerText()).toBe('Orders are back at 06:00.');
     });
 
     it('sends the customer back to sign-in when the session expires', async () => {
