@@ -7,21 +7,27 @@ import { resolve } from 'node:path';
 import { sampleWorld } from '@customer-portal/core';
 import { jwtSecretFile } from './auth/jwt-secret.js';
 import { resolveConfig } from './config.js';
-import { deleteDatabase, openDatabase } from './store/database.js';
-import { seedDatabase } from './store/seed.js';
+import { openDatabase } from './store/database.js';
+import { resetDatabase } from './store/reset.js';
 import { startServer } from './start-server.js';
 
 const USAGE = `Usage: customer-portal-server [start | db:reset]
 
   start      serve the Customer Portal API (the default)
-  db:reset   delete the database and seed it again with the sample data
+  db:reset   put the sample data back in the database (a running server serves it at once)
 
-Environment: PORT (3000), HOST (127.0.0.1), DATABASE_PATH (data/portal.db), JWT_SECRET,
+Environment: PORT (3000), HOST (127.0.0.1), DATABASE_PATH (.customer-portal/portal.db), JWT_SECRET,
 VALIDATE_RESPONSES (true), CORS_ORIGINS (any localhost port).`;
 
 async function start(): Promise<void> {
   const config = resolveConfig();
-  const server = await startServer(config);
+  const server = await startServer(config).catch((error: unknown) => {
+    if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
+    throw new Error(
+      `Port ${config.port} on ${config.host} is already in use (another customer-portal-server?); ` +
+        `start on another one with PORT=${config.port + 1} npx customer-portal-server (PORT=0 picks a free one).`,
+    );
+  });
   const accounts = sampleWorld().customers.map((c) => `    ${c.email} / ${c.password}  (${c.full_name})`);
   console.log(
     [
@@ -29,6 +35,7 @@ async function start(): Promise<void> {
       `  API docs:  ${server.url}/docs`,
       `  Contract:  ${server.url}/openapi.yaml`,
       `  Database:  ${resolve(config.databasePath)}`,
+      `  Reset it:  npx customer-portal-server db:reset (the sample data back, while this server runs)`,
       '  Sample accounts:',
       ...accounts,
       'Press Ctrl+C to stop.',
@@ -51,10 +58,9 @@ async function start(): Promise<void> {
 
 function reset(): void {
   const { databasePath } = resolveConfig();
-  deleteDatabase(databasePath);
   const db = openDatabase(databasePath);
   try {
-    seedDatabase(db, sampleWorld());
+    resetDatabase(db, sampleWorld());
   } finally {
     db.close();
   }
@@ -73,8 +79,6 @@ try {
   }
 } catch (error) {
   // A setting or a port the server cannot use: one sentence, not a stack trace.
-  const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'EADDRINUSE') console.error(`The port is already in use; set PORT to another one (PORT=0 picks a free one).`);
-  else console.error(error instanceof Error ? error.message : error);
+  console.error(error instanceof Error ? error.message : error);
   process.exitCode = 1;
 }

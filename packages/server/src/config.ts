@@ -5,7 +5,7 @@
  * | ------------------- | -------------------- | ---------------------------------------------------- |
  * | `port`              | `PORT`               | 3000 (0 picks a free port)                           |
  * | `host`              | `HOST`               | 127.0.0.1                                            |
- * | `databasePath`      | `DATABASE_PATH`      | `data/portal.db`, relative to the working directory  |
+ * | `databasePath`      | `DATABASE_PATH`      | `.customer-portal/portal.db`, relative to the working directory |
  * | `jwtSecret`         | `JWT_SECRET`         | a key kept in `jwt-secret` beside the database       |
  * | `validateResponses` | `VALIDATE_RESPONSES` | true (`false` turns it off)                          |
  * | `corsOrigins`       | `CORS_ORIGINS`       | any port of localhost and 127.0.0.1 (comma-separated; `*` for any) |
