@@ -6,6 +6,7 @@ import { setupWorker, type SetupWorker } from 'msw/browser';
 import { createHandlers, type MockOptions } from './create-handlers.js';
 import { scenarioFromLocation } from './scenario-from-location.js';
 import { scenarios, type ScenarioName } from './scenarios/index.js';
+import { explainWorkerScript } from './worker-script.js';
 
 export type { MockOptions } from './create-handlers.js';
 
@@ -45,6 +46,8 @@ export async function startPortalWorker(options: PortalWorkerOptions = {}): Prom
   const scenario = mockOptions.scenario ?? scenarioFromLocation(window.location.search, localStorageOrNull());
   const handlers = createHandlers({ ...mockOptions, scenario });
   const worker = setupWorker(...handlers);
+  // Before start(), whose failure on a missing script is a bare MIME-type error behind an SPA fallback.
+  await explainWorkerScript(serviceWorkerUrl ?? '/mockServiceWorker.js');
   await worker.start({
     onUnhandledRequest: 'bypass',
     quiet,
