@@ -53,6 +53,31 @@ function files(dir) {
   return readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
 }
 
+/**
+ * Compiles `project`, which must fail: every line of `file` marked `// expect: <message>` must have an error
+ * containing the message, and no other line may have one.
+ */
+function expectCompileErrors(cwd, project, file) {
+  const expected = readFileSync(join(cwd, file), 'utf8')
+    .split('\n')
+    .map((text, index) => ({ line: index + 1, message: /\/\/ expect: (.+)$/.exec(text)?.[1] }))
+    .filter((e) => e.message);
+  let output = '';
+  try {
+    execFileSync('npx', ['--no-install', 'tsc', '-p', project, '--pretty', 'false'], { cwd, encoding: 'utf8', stdio: 'pipe' });
+  } catch (error) {
+    output = `${error.stdout}`;
+  }
+  const errors = [...output.matchAll(/^(.+?)\((\d+),\d+\): error (TS\d+: [^\n]+(?:\n {2}[^\n]+)*)/gm)].map(([, f, line, text]) => ({ file: f, line: Number(line), text }));
+  for (const { line, message } of expected) {
+    const found = errors.find((e) => e.file === file && e.line === line && e.text.includes(message));
+    if (!found) throw new Error(`${file}:${line} should not compile ("${message}"), but tsc said:\n${output || '(nothing)'}`);
+    console.log(`does not compile, as it should: ${file}:${line} ${found.text.split('\n')[0]}`);
+  }
+  const unexpected = errors.filter((e) => !expected.some((x) => x.line === e.line && e.file === file));
+  if (unexpected.length > 0) throw new Error(`unexpected compile errors:\n${unexpected.map((e) => `${e.file}:${e.line} ${e.text}`).join('\n')}`);
+}
+
 /** Starts `npx customer-portal-server` in `cwd` on a free port; resolves when it prints its URL. */
 function startServer(cwd) {
   const child = spawn('npx', ['--no-install', 'customer-portal-server'], { cwd, env: { ...process.env, PORT: '0', JWT_SECRET: '' }, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -138,6 +163,7 @@ async function main() {
 
   step('web-app: tsc (SDK usage compiles; a wrong path and a missing body field do not)');
   sh(web, 'npx', ['--no-install', 'tsc', '-p', '.']);
+  expectCompileErrors(web, 'tsconfig.misuse.json', 'misuse/sdk.ts');
 
   step('web-app: vitest on the Node mocks');
   sh(web, 'npx', ['--no-install', 'vitest', 'run']);
