@@ -212,6 +212,16 @@ async function main() {
   for (const heavy of ['better-sqlite3', '@stoplight/prism-cli', '@customer-portal/server']) {
     if (existsSync(join(backend, 'node_modules', heavy))) throw new Error(`installing the contract suite pulled in ${heavy}`);
   }
+  step('backend-ci: --target reference without the server installed says what to install');
+  let refused = '';
+  try {
+    execFileSync('npx', ['--no-install', 'customer-portal-contract', '--target', 'reference'], { cwd: backend, encoding: 'utf8', stdio: 'pipe', timeout: 120_000 });
+  } catch (error) {
+    refused = `${error.stdout}${error.stderr}`;
+  }
+  if (!refused.includes('npm install -D @customer-portal/server')) throw new Error(`expected the install line, got:\n${refused || '(a passing run)'}`);
+  console.log('refused with: npm install -D @customer-portal/server');
+
   step(`backend-ci: npx customer-portal-contract --target url --base-url ${server.url}`);
   sh(backend, 'npx', ['--no-install', 'customer-portal-contract', '--target', 'url', '--base-url', server.url], { timeoutS: 240 });
   const report = JSON.parse(readFileSync(join(backend, 'reports/contract/url.json'), 'utf8'));
