@@ -3,11 +3,15 @@
  * neither the reference server (and its native SQLite build), the mocks nor Prism. They are optional peers.
  */
 
-/** Whether an import failed because the package itself is not installed (not because of an error inside it). */
-function isMissing(error: unknown, packages: string[]): boolean {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+/**
+ * Whether an import failed because one of `packages` is not installed (not because of an error inside it).
+ * Node says `Cannot find package '<name>'` (ERR_MODULE_NOT_FOUND); vitest's module runner, which loads the
+ * installed suite's TypeScript, says `Could not resolve "<name>"`.
+ */
+export function isMissingPackage(error: unknown, packages: string[]): boolean {
   const message = error instanceof Error ? error.message : '';
-  return (code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND') && packages.some((name) => message.includes(`'${name}'`) || message.includes(`'${name}/`));
+  if (!/Cannot find (?:package|module)|Could not resolve|Failed to (?:load|resolve)/i.test(message)) return false;
+  return packages.some((name) => [`'${name}'`, `'${name}/`, `"${name}"`, `"${name}/`].some((quoted) => message.includes(quoted)));
 }
 
 /** `@customer-portal/mocks/node` is in `@customer-portal/mocks`. */
@@ -32,7 +36,7 @@ export async function importPeer<Module>(specifier: string, target: string, also
     return (await import(specifier)) as Module;
   } catch (error) {
     const packages = [packageOf(specifier), ...alsoNeeded];
-    if (isMissing(error, packages)) throw new Error(missingPeerMessage(target, packages), { cause: error });
+    if (isMissingPackage(error, packages)) throw new Error(missingPeerMessage(target, packages), { cause: error });
     throw error;
   }
 }
