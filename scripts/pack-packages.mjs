@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 export const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 
 /** `{ name, dir }` of each public package, in the root package.json's workspace order. */
-export function publicPackages() {
+function publicPackages() {
   const { workspaces } = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
   return workspaces
     .map((dir) => ({ dir: join(repoRoot, dir), pkg: JSON.parse(readFileSync(join(repoRoot, dir, 'package.json'), 'utf8')) }))

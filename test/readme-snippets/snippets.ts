@@ -24,13 +24,13 @@ export interface Snippet {
 const FENCE = /^```(ts|tsx|typescript)\b([^\n]*)\n([\s\S]*?)^```\s*$/gm;
 
 /** Every README.md that git knows of (new ones are picked up without touching this test). */
-export function readmes(): string[] {
+function readmes(): string[] {
   return execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', '*README.md'], { cwd: repoRoot, encoding: 'utf8' })
     .split('\n')
     .filter(Boolean);
 }
 
-export function snippetsOf(file: string, text: string): Snippet[] {
+function snippetsOf(file: string, text: string): Snippet[] {
   return [...text.matchAll(FENCE)].map((match) => {
     const [, language, info = '', code = ''] = match;
     const line = text.slice(0, match.index).split('\n').length;

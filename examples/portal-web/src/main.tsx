@@ -10,7 +10,10 @@ if (import.meta.env.MODE === 'mock') {
   const { startPortalWorker } = await import('@customer-portal/mocks/browser');
   // Without a `scenario` option the page picks it: ?scenario=<name>, then localStorage, then 'default'.
   const worker = await startPortalWorker({ serviceWorkerUrl: `${import.meta.env.BASE_URL}mockServiceWorker.js` });
-  notice = `Mocked in the browser by MSW (scenario: ${worker.scenario}). Try ?scenario=empty, server-error or slow.`;
+  // The development panel (bottom right): scenario and fault, switched without a reload.
+  const { mountMockPanel } = await import('@customer-portal/mocks/panel');
+  mountMockPanel(worker);
+  notice = `Mocked in the browser by MSW (scenario: ${worker.scenario}). Try ?scenario=empty, server-error or slow, or the Mocks panel.`;
 }
 
 createRoot(document.getElementById('root')!).render(

@@ -30,7 +30,7 @@ const routes: [RegExp, (id: string) => Route][] = [
 ];
 
 /** Reads a route from a location hash such as `#/orders/ORD123/tracking`. */
-export function parseRoute(hash: string): Route {
+function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '');
   for (const [pattern, route] of routes) {
     const match = pattern.exec(path);

@@ -7,8 +7,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
 const appRoot = fileURLToPath(new URL('..', import.meta.url));
 
-// Strings that only the mocks bring: their entry, msw's worker, and the sample world's passwords.
-const mockMarkers = ['startPortalWorker', 'setupWorker', 'mockServiceWorker', 'customer123', 'customer456'];
+// Strings that only the mocks bring: their entry, msw's worker, the panel, and the sample world's passwords.
+const mockMarkers = ['startPortalWorker', 'setupWorker', 'mockServiceWorker', 'mountMockPanel', 'customer-portal-mock-panel', 'customer123', 'customer456'];
 
 interface BuiltFile {
   name: string;

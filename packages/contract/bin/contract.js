@@ -72,7 +72,12 @@ async function main() {
   if (!commandLine.ci) return (await runTarget(options.target, commandLine.filters)) ? 0 : 1;
 
   const results = [];
-  for (const target of CI_TARGETS) results.push([target, await runTarget(target, commandLine.filters)]);
+  for (const target of CI_TARGETS) {
+    // Outside CI a target whose service is missing is left out, saying so; in CI it runs and fails.
+    const missing = targets[target].unavailable?.();
+    if (missing && !process.env.CI) console.warn(`\n${target}: not run here: ${missing}.`);
+    else results.push([target, await runTarget(target, commandLine.filters)]);
+  }
   const gatePassed = await gate();
   console.log(`\nContract CI:\n${results.map(([target, ok]) => summaryLine(target, ok)).join('\n')}`);
   return results.every(([, ok]) => ok) && gatePassed ? 0 : 1;

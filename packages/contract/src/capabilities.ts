@@ -10,6 +10,7 @@ export const CAPABILITIES = {
   'sample-world': 'serves the documented sample world of fixtures/, so its figures can be asserted',
   direct: 'every request reaches the host as sent (no proxy answering some of them itself)',
   'whole-origin': 'answers every path of its origin, not only the API\u2019s own',
+  'sign-in-throttling': 'throttles repeated failed sign-ins with a 429 and Retry-After',
 } as const;
 
 export type Capability = keyof typeof CAPABILITIES;

@@ -22,10 +22,19 @@ export interface GateResult {
   failures: string[];
 }
 
+/**
+ * Responses a gated target is not yet expected to produce, with why. The mocks do not throttle sign-in: the
+ * 429 comes to them as a fault (issue 14), and leaves this list then.
+ */
+const NOT_YET_PRODUCED: Partial<Record<TargetName, { operationId: string; status: number; why: string }[]>> = {
+  msw: [{ operationId: 'login', status: 429, why: 'sign-in throttling is the reference server\u2019s; the mocks serve it as a fault' }],
+};
+
 function coverageFailures(reportDir: string, target: TargetName): string[] {
   const report = readReport(reportDir, target);
   if (!report) return [`${target}: no report in ${reportDir}; run the suite against ${target} first`];
-  return missingResponses(report.coverage).map(
+  const pending = NOT_YET_PRODUCED[target] ?? [];
+  return missingResponses(report.coverage).filter(({ operationId, status }) => !pending.some((p) => p.operationId === operationId && p.status === status)).map(
     ({ operationId, status }) => `${target}: ${operationId} never answered ${status}, which the contract documents`,
   );
 }

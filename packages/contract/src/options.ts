@@ -5,11 +5,11 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 
-export const TARGET_NAMES = ['reference', 'msw', 'prism', 'reference-via-prism-proxy', 'url'] as const;
+export const TARGET_NAMES = ['reference', 'reference-postgres', 'msw', 'prism', 'reference-via-prism-proxy', 'url'] as const;
 export type TargetName = (typeof TARGET_NAMES)[number];
 
 /** The targets `--ci` runs, in turn: each host, then the reference server under an independent validator. */
-export const CI_TARGETS: readonly TargetName[] = ['reference', 'msw', 'prism', 'reference-via-prism-proxy'];
+export const CI_TARGETS: readonly TargetName[] = ['reference', 'reference-postgres', 'msw', 'prism', 'reference-via-prism-proxy'];
 
 export interface Account {
   email: string;
@@ -34,7 +34,7 @@ export const SAMPLE_ACCOUNTS: [Account, Account] = [
   { email: 'sara.khan@example.com', password: 'customer456' },
 ];
 
-export function isTargetName(value: string): value is TargetName {
+function isTargetName(value: string): value is TargetName {
   return (TARGET_NAMES as readonly string[]).includes(value);
 }
 

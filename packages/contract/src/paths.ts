@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { missingPeerMessage } from './targets/optional-peer.js';
 
 /** The repository's root, three levels above this file (packages/contract/src or dist). */
-export const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
+const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 
 /** openapi.yaml at the root of the repository, when the package runs from its source tree. */
 export const specPath: string | undefined = [join(repoRoot, 'openapi.yaml')].find((path) => existsSync(path));

@@ -33,6 +33,20 @@ describe('signing in', () => {
     expect(unknownEmail.error).toEqual(wrongPassword.error);
   });
 
+  needs('sign-in-throttling').it('answers failed sign-ins past the free attempts with a 429 and Retry-After', async () => {
+    // An email of no account, so that no real customer is locked by the run.
+    const email = `throttled-${Date.now()}@example.com`;
+    const statuses: number[] = [];
+    let last: Awaited<ReturnType<ReturnType<typeof client>['POST']>> | undefined;
+    for (let attempt = 0; attempt < 6; attempt++) {
+      last = await client().POST('/auth/login', { body: { email, password: 'not-the-password' } });
+      statuses.push(last.response.status);
+    }
+    expect(statuses).toEqual([401, 401, 401, 401, 401, 429]);
+    expect(last!.response.headers.get('Retry-After')).toMatch(/^[1-9]\d*$/);
+    expect(last!.error?.detail).toMatch(/\S/);
+  });
+
   needs('rules').it('opens only the protected operations once signed in', async () => {
     const portal = client();
     await portal.login(account());

@@ -2,16 +2,15 @@
  * Orders: the list with every filter, search and page, and each order's detail. On any target the answers
  * must agree with each other; on the seeded hosts they must also be the sample world's.
  */
-import type { OrderStatus } from '@customer-portal/sdk';
+import { orderStatusFilterValues } from '@customer-portal/sdk';
 import { describe, expect, it } from 'vitest';
 import { customer, needs, send, session } from '../src/runtime/suite.js';
 import { isNewestFirst, orders } from './support/lists.js';
 import { answerOf, expectProblem } from './support/problems.js';
 import { sampleCustomer } from './support/sample-world.js';
 
-const STATUSES: OrderStatus[] = ['PENDING', 'PROCESSING', 'SHIPPED', 'DELIVERED', 'CANCELLED', 'RETURNED'];
-// Each status in the three spellings a client may use.
-const SPELLINGS = STATUSES.flatMap((s) => [s.toLowerCase(), s, s[0] + s.slice(1).toLowerCase()]).map((s) => [s] as const);
+// Every status filter the contract names, but `all`.
+const FILTERS = orderStatusFilterValues.filter((s) => s !== 'all').map((s) => [s] as const);
 
 describe('the order list', () => {
   it('lists the customer\u2019s orders, and each one\u2019s detail is the same order', async () => {
@@ -30,19 +29,19 @@ describe('the order list', () => {
     expect(items.length).toBe(Math.min(total, 100));
   });
 
-  needs('rules').each(SPELLINGS)('status=%s keeps only the orders with that status', async (spelling) => {
+  needs('rules').each(FILTERS)('status=%s keeps only the orders with that status', async (filter) => {
     const ali = await customer();
     const all = await orders(ali);
-    const filtered = await orders(ali, { status: spelling });
-    const wanted = spelling.toUpperCase();
+    const filtered = await orders(ali, { status: filter });
+    const wanted = filter.toUpperCase();
     expect(filtered.items.every((o) => o.status === wanted)).toBe(true);
     expect(filtered.items.map((o) => o.id)).toEqual(all.items.filter((o) => o.status === wanted).map((o) => o.id));
     expect(filtered.total).toBe(filtered.items.length);
   });
 
-  needs('rules').each([['all'], ['ALL'], ['All']])('status=%s is the same as no filter', async (spelling) => {
+  needs('rules').it('status=all is the same as no filter', async () => {
     const ali = await customer();
-    expect(await orders(ali, { status: spelling })).toEqual(await orders(ali));
+    expect(await orders(ali, { status: 'all' })).toEqual(await orders(ali));
   });
 
   needs('rules').it('search matches part of the order id, case-insensitively', async () => {
@@ -112,9 +111,9 @@ describe('the sample world', () => {
   needs('sample-world').it('each status filter finds the sample world\u2019s orders of that status', async () => {
     const { orders: expected } = sampleCustomer(session().target.accounts[0].email);
     const ali = await customer();
-    for (const status of STATUSES) {
+    for (const [status] of FILTERS) {
       const { total } = await orders(ali, { status });
-      expect(total, status).toBe(expected.filter((o) => o.status === status).length);
+      expect(total, status).toBe(expected.filter((o) => o.status === status.toUpperCase()).length);
     }
   });
 });

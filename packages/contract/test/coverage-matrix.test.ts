@@ -8,7 +8,7 @@ const operations = listOperations().filter((op) => op.operationId === 'login' ||
 describe('the coverage matrix', () => {
   it('counts the explicit statuses of each operation, never `default`', () => {
     const login = operations.find((op) => op.operationId === 'login')!;
-    expect(documentedStatuses(login)).toEqual([200, 400, 401, 413, 415, 422]);
+    expect(documentedStatuses(login)).toEqual([200, 400, 401, 413, 415, 422, 429]);
   });
 
   it('records each response seen, and lists the documented ones never seen', () => {
@@ -29,8 +29,9 @@ describe('the coverage matrix', () => {
       { operationId: 'login', status: 413 },
       { operationId: 'login', status: 415 },
       { operationId: 'login', status: 422 },
+      { operationId: 'login', status: 429 },
     ]);
-    expect(coverageTotals(matrix)).toEqual({ covered: 4, documented: 8 });
+    expect(coverageTotals(matrix)).toEqual({ covered: 4, documented: 9 });
   });
 
   it('an undocumented status seen is recorded but covers nothing', () => {
@@ -42,10 +43,10 @@ describe('the coverage matrix', () => {
   it('prints operations down and documented statuses across: ✓ produced, · not, blank undocumented', () => {
     const matrix = buildCoverage([{ operationId: 'login', status: 200 }, { operationId: 'getDashboard', status: 401 }], operations);
     expect(formatCoverage(matrix).split('\n')).toEqual([
-      'operation     200  400  401  413  415  422',
-      'login          ✓    ·    ·    ·    ·    ·',
+      'operation     200  400  401  413  415  422  429',
+      'login          ✓    ·    ·    ·    ·    ·    ·',
       'getDashboard   ·         ✓',
-      '2 of 8 documented responses produced (✓ produced, · never produced; `default` excluded)',
+      '2 of 9 documented responses produced (✓ produced, · never produced; `default` excluded)',
     ]);
   });
 });

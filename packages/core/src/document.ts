@@ -1,46 +1,74 @@
 /**
- * The parts of the OpenAPI document the hosts read at run time: its operations, with their method, path,
- * parameters, request body and documented responses. The document itself is generated from openapi.yaml
- * into `generated/openapi-document.ts`, so that it loads in a browser as well as in Node.
+ * The contract as the hosts read it at run time. `generated/openapi-document.ts` holds openapi.yaml with every
+ * `$ref` resolved (by Redocly, at generate time), typed by the interfaces below, so that it loads in a browser
+ * as well as in Node and nothing at run time follows a reference.
  */
-import { openapiDocument } from './generated/openapi-document.js';
+import { openapiDocument, operationSecurity } from './generated/openapi-document.js';
 import type { OperationId } from './types.js';
 
+/** A JSON Schema (2020-12, as OpenAPI 3.1 uses) from the contract. */
 export type JsonSchema = Record<string, unknown>;
-export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
+type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
 interface ParameterObject {
   name: string;
   in: 'path' | 'query' | 'header' | 'cookie';
+  description?: string;
   required?: boolean;
   schema: JsonSchema;
+  example?: unknown;
+}
+
+interface HeaderObject {
+  description?: string;
+  required?: boolean;
+  schema: JsonSchema;
+  example?: unknown;
+}
+
+interface MediaTypeObject {
+  schema: JsonSchema;
+  example?: unknown;
 }
 
 interface ResponseObject {
-  content?: Record<string, { schema?: JsonSchema }>;
-  headers?: Record<string, { required?: boolean; schema?: JsonSchema }>;
+  description: string;
+  headers?: Record<string, HeaderObject>;
+  content?: Record<string, MediaTypeObject>;
 }
+
+/** Which security schemes an operation needs; `[]` (an empty list) means none. */
+type SecurityRequirement = Record<string, string[]>;
 
 interface OperationObject {
-  operationId: string;
-  security?: unknown[];
-  parameters?: (ParameterObject | { $ref: string })[];
-  requestBody?: { required?: boolean; content: Record<string, { schema: JsonSchema }> };
-  responses: Record<string, ResponseObject | { $ref: string }>;
+  operationId: OperationId;
+  tags?: string[];
+  summary?: string;
+  description?: string;
+  security?: SecurityRequirement[];
+  parameters?: ParameterObject[];
+  requestBody?: { required?: boolean; content: Record<string, MediaTypeObject> };
+  responses: Record<string, ResponseObject>;
 }
 
+/** An OpenAPI 3.1 document with no `$ref` left in it. */
 export interface OpenApiDocument {
-  security?: unknown[];
+  openapi: string;
+  info: Record<string, unknown>;
+  servers?: { url: string; description?: string }[];
+  tags?: { name: string; description?: string }[];
+  security?: SecurityRequirement[];
   paths: Record<string, Partial<Record<HttpMethod, OperationObject>>>;
   components: {
     schemas: Record<string, JsonSchema>;
+    securitySchemes?: Record<string, Record<string, unknown>>;
     parameters?: Record<string, ParameterObject>;
     responses?: Record<string, ResponseObject>;
-    headers?: Record<string, { required?: boolean; schema?: JsonSchema }>;
+    headers?: Record<string, HeaderObject>;
   };
 }
 
-/** One operation of the contract, with every `$ref` to a parameter, response or header resolved. */
+/** One operation of the contract, as the hosts use it. */
 export interface Operation {
   operationId: OperationId;
   method: HttpMethod;
@@ -51,38 +79,26 @@ export interface Operation {
   parameters: ParameterObject[];
   requestBody: { required: boolean; schema: JsonSchema } | undefined;
   /** Documented responses by status code (or `default`). */
-  responses: Record<string, { schema: JsonSchema | undefined; requiredHeaders: string[]; contentType: string | undefined }>;
+  responses: Record<string, { schema: JsonSchema | undefined; headers: Record<string, HeaderObject>; contentType: string | undefined }>;
 }
 
-function resolve<T>(document: OpenApiDocument, value: T | { $ref: string }): T {
-  if (value && typeof value === 'object' && '$ref' in value) {
-    const [, , section, name] = value.$ref.split('/');
-    const target = (document.components as Record<string, Record<string, unknown> | undefined>)[section!]?.[name!];
-    if (!target) throw new Error(`openapi document: unresolved ${value.$ref}`);
-    return target as T;
-  }
-  return value as T;
-}
-
-/** Every operation of a document, in document order. */
-export function listOperations(document: OpenApiDocument = openapiDocument as OpenApiDocument): Operation[] {
+/** Every operation of the contract, in document order. */
+export function listOperations(): Operation[] {
   const operations: Operation[] = [];
-  for (const [path, item] of Object.entries(document.paths)) {
+  for (const [path, item] of Object.entries(openapiDocument.paths)) {
     for (const [method, op] of Object.entries(item) as [HttpMethod, OperationObject][]) {
       const responses: Operation['responses'] = {};
-      for (const [status, raw] of Object.entries(op.responses)) {
-        const response = resolve(document, raw);
+      for (const [status, response] of Object.entries(op.responses)) {
         const [contentType, media] = Object.entries(response.content ?? {})[0] ?? [];
-        const headers = Object.entries(response.headers ?? {}).filter(([, h]) => resolve(document, h).required);
-        responses[status] = { schema: media?.schema, contentType, requiredHeaders: headers.map(([name]) => name) };
+        responses[status] = { schema: media?.schema, contentType, headers: response.headers ?? {} };
       }
       const body = op.requestBody?.content['application/json'];
       operations.push({
-        operationId: op.operationId as OperationId,
+        operationId: op.operationId,
         method,
         path,
-        secured: (op.security ?? document.security ?? []).length > 0,
-        parameters: (op.parameters ?? []).map((p) => resolve(document, p)),
+        secured: operationSecurity[op.operationId] !== 'none',
+        parameters: op.parameters ?? [],
         requestBody: body ? { required: op.requestBody?.required ?? false, schema: body.schema } : undefined,
         responses,
       });
@@ -91,4 +107,4 @@ export function listOperations(document: OpenApiDocument = openapiDocument as Op
   return operations;
 }
 
-export { openapiDocument };
+export { openapiDocument, operationSecurity };

@@ -42,14 +42,18 @@ export class ApiError extends Error {
   }
 }
 
-/** A request that parses but breaks the schema: one entry per offending field. */
-export function validationFailed(errors: FieldError[]): ApiError {
+/**
+ * A request that parses but breaks the schema: one entry per offending field. `omitted` counts the fields
+ * left out of a list that was capped (a body with thousands of unknown keys is not answered with all of them).
+ */
+export function validationFailed(errors: FieldError[], omitted = 0): ApiError {
   const list = errors.map((e) => `${e.location} ${e.message}`).join('; ');
+  const more = omitted > 0 ? `; and ${omitted} more` : '';
   return new ApiError({
     status: 422,
     title: 'Validation failed',
     slug: 'validation-error',
-    detail: `The request is not valid: ${list}.`,
+    detail: `The request is not valid: ${list}${more}.`,
     errors,
   });
 }
@@ -90,12 +94,37 @@ export function invalidCredentials(): ApiError {
   });
 }
 
+/**
+ * Too many failed sign-ins for the account or from the address: try again after `Retry-After` seconds.
+ * Says nothing about whether the account exists (an unknown email is throttled alike).
+ */
+export function tooManySignIns(retryAfterSeconds: number): ApiError {
+  const seconds = Math.max(1, Math.ceil(retryAfterSeconds));
+  return new ApiError({
+    status: 429,
+    title: 'Too many sign-in attempts',
+    slug: 'too-many-sign-ins',
+    detail: `Too many failed sign-in attempts. Try again in ${seconds} ${seconds === 1 ? 'second' : 'seconds'}.`,
+    headers: { 'Retry-After': String(seconds) },
+  });
+}
+
 export function malformedJson(): ApiError {
   return new ApiError({
     status: 400,
     title: 'Malformed JSON',
     slug: 'malformed-json',
     detail: 'The request body is not valid JSON.',
+  });
+}
+
+/** A body nested deeper than MAX_JSON_DEPTH (body.ts): well-formed, but no request of the API looks like it. */
+export function bodyTooDeep(limit: number): ApiError {
+  return new ApiError({
+    status: 400,
+    title: 'Malformed JSON',
+    slug: 'malformed-json',
+    detail: `The request body nests objects and arrays more than ${limit} levels deep.`,
   });
 }
 

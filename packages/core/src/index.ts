@@ -6,14 +6,65 @@
  * const portal = createPortal({ store: createMemoryStore(), auth });
  * const response = await portal.handle({ operationId: 'getDashboard', path: {}, query: {}, body: undefined, authorization });
  */
-export * from './body.js';
-export * from './document.js';
-export * from './errors.js';
-export * from './frozen.js';
-export * from './memory-store.js';
-export * from './operations/index.js';
-export * from './portal.js';
-export * from './sample-world.js';
-export * from './store.js';
-export * from './types.js';
-export * from './validation.js';
+
+// The request pipeline a host runs.
+export {
+  createPortal,
+  problemResponse,
+  type ContractViolation,
+  type Portal,
+  type PortalOptions,
+  type PortalRequest,
+  type PortalResponse,
+} from './portal.js';
+export type { HostAuth } from './operations/index.js';
+export { BODY_LIMIT_BYTES, isNestedDeeperThan, MAX_JSON_DEPTH, parseJsonBody } from './body.js';
+export { itemsAlreadyReturned } from './operations/index.js';
+
+// The contract.
+export { listOperations, openapiDocument, type JsonSchema, type OpenApiDocument, type Operation } from './document.js';
+export { createContractValidator, createSchemaChecker, MAX_FIELD_ERRORS, type ContractValidator } from './validation.js';
+export { colonPath, fillPath, pathTemplate, type PathTemplate } from './path-template.js';
+export type { FieldError, Notification, OperationId, Order, Problem, Return, TicketSummary } from './types.js';
+
+// The one error type, and the errors a host raises itself.
+export {
+  ApiError,
+  bodyTooDeep,
+  internalError,
+  malformedJson,
+  methodNotAllowed,
+  payloadTooLarge,
+  routeNotFound,
+  ruleViolated,
+  toApiError,
+  tooManySignIns,
+  unsupportedMediaType,
+} from './errors.js';
+
+// The store a host provides, and the in-memory one over the sample world.
+export type {
+  CustomerPatch,
+  CustomerRecord,
+  NewMessage,
+  NewReturn,
+  NewTicket,
+  OrderRecord,
+  PageOf,
+  PortalStore,
+  StoredMessage,
+  StoredTicket,
+} from './store.js';
+export { createMemoryStore, type MemoryStore } from './memory-store.js';
+export {
+  customerRecordOf,
+  sampleWorld,
+  type SampleCustomer,
+  type SampleNotification,
+  type SampleOrder,
+  type SampleTicket,
+  type SampleWorld,
+} from './sample-world.js';
+
+// Values frozen all the way down (the server's read cache).
+export { deepFreeze, isDeeplyFrozen } from './frozen.js';

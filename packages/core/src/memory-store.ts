@@ -2,6 +2,7 @@
  * An in-memory PortalStore over a copy of the sample world: what the MSW mocks run on in a browser, and what
  * core's own tests use. Every method works on one customer's rows only.
  */
+import { itemsAlreadyReturned } from './operations/returns.js';
 import { customerRecordOf, nextId, sampleWorld, type SampleWorld } from './sample-world.js';
 import type {
   CustomerRecord,
@@ -120,6 +121,10 @@ export function createMemoryStore(initial: SampleWorld = sampleWorld()): MemoryS
         .flatMap((r) => r.items);
     },
     async createReturn(_customerId, request) {
+      // Check and write in one synchronous step: no other call runs in between.
+      const already = new Set(state.world.returns.filter((r) => r.order_id === request.order_id).flatMap((r) => r.items));
+      const repeated = request.items.filter((item) => already.has(item));
+      if (repeated.length > 0) throw itemsAlreadyReturned(request.order_id, repeated);
       const created: Return = {
         id: nextId('RET', state.world.returns.map((r) => r.id)),
         order_id: request.order_id,

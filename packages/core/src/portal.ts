@@ -2,9 +2,9 @@
  * The request pipeline every host shares: authenticate, validate against the contract, run the operation,
  * and check the response against the contract. A host only reads HTTP in and writes HTTP out.
  */
-import type { Operation } from './document.js';
+import { operationSecurity, type Operation } from './document.js';
 import { ApiError, internalError, toApiError, unauthorized } from './errors.js';
-import { login, protectedOperations, type HostAuth, type OperationContext } from './operations/index.js';
+import { operations, type ContextBySecurity, type HostAuth } from './operations/index.js';
 import type { CustomerRecord, PortalStore } from './store.js';
 import type { FieldError, OperationId } from './types.js';
 import { createContractValidator, type ContractValidator, type RawRequest } from './validation.js';
@@ -13,6 +13,11 @@ export interface PortalRequest extends RawRequest {
   operationId: OperationId;
   /** The `Authorization` header as sent, if any. */
   authorization?: string | null | undefined;
+  /**
+   * Reads and parses the body, called only once the token has been accepted: anonymous clients of a
+   * protected operation never reach the body parsers (issue 16). When given, it replaces `body`.
+   */
+  readBody?: () => Promise<unknown>;
 }
 
 export interface PortalResponse {
@@ -50,7 +55,7 @@ export interface Portal {
 
 const BEARER = /^Bearer +([A-Za-z0-9\-._~+/]+=*) *$/i;
 
-export function nowUtc(): string {
+function nowUtc(): string {
   return new Date().toISOString();
 }
 
@@ -71,7 +76,6 @@ export function createPortal(options: PortalOptions): Portal {
       console.error(`contract violation: ${v.operationId} answered ${v.status}: ${v.errors.map((e) => `${e.location} ${e.message}`).join('; ')}`));
   const onUnexpectedError =
     options.onUnexpectedError ?? ((error: unknown, operationId: OperationId) => console.error(`${operationId} failed:`, error));
-  const secured = new Set(validator.operations.filter((o) => o.secured).map((o) => o.operationId));
 
   async function authenticate(authorization: string | null | undefined): Promise<CustomerRecord> {
     if (!authorization) throw unauthorized("Sign in and send the token as 'Authorization: Bearer <token>'.");
@@ -83,16 +87,18 @@ export function createPortal(options: PortalOptions): Portal {
     return customer;
   }
 
-  async function run(request: PortalRequest): Promise<PortalResponse> {
-    const { operationId } = request;
-    const context: OperationContext | undefined = secured.has(operationId)
-      ? { store, customer: await authenticate(request.authorization), now }
-      : undefined;
-    const input = validator.validateRequest(operationId, request) as never;
-    const result =
-      operationId === 'login'
-        ? await login(input, { store, auth })
-        : await protectedOperations[operationId](input, context as OperationContext);
+  // One way to build the context of each security scheme the contract names; the customer is known (or the
+  // request refused with a 401) before the request is validated, so that a stranger learns nothing from a 422.
+  const contexts: { [S in keyof ContextBySecurity]: (authorization: PortalRequest['authorization']) => Promise<ContextBySecurity[S]> } = {
+    none: async () => ({ store, auth }),
+    bearerAuth: async (authorization) => ({ store, customer: await authenticate(authorization), now }),
+  };
+
+  async function run<K extends OperationId>(operationId: K, request: PortalRequest): Promise<PortalResponse> {
+    const context = await contexts[operationSecurity[operationId]](request.authorization);
+    const raw = request.readBody ? { ...request, body: await request.readBody() } : request;
+    const input = validator.validateRequest(operationId, raw);
+    const result = await operations[operationId](input, context);
     return { status: result.status, headers: { 'Content-Type': 'application/json', ...result.headers }, body: result.body };
   }
 
@@ -101,7 +107,7 @@ export function createPortal(options: PortalOptions): Portal {
     async handle(request) {
       let response: PortalResponse;
       try {
-        response = await run(request);
+        response = await run(request.operationId, request);
       } catch (error) {
         if (!(error instanceof ApiError)) onUnexpectedError(error, request.operationId);
         response = problemResponse(toApiError(error));

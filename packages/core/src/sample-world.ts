@@ -2,7 +2,7 @@ import { sampleWorldData } from './generated/sample-world.js';
 import type { SampleCustomer, SampleWorld } from './sample-world-types.js';
 import type { CustomerRecord } from './store.js';
 
-export type * from './sample-world-types.js';
+export type { SampleCustomer, SampleNotification, SampleOrder, SampleTicket, SampleWorld } from './sample-world-types.js';
 
 /** A fresh deep copy of the sample world, safe to mutate. */
 export function sampleWorld(): SampleWorld {

@@ -26,7 +26,7 @@ export interface PageOf<T> {
   total: number;
 }
 
-export interface Credentials {
+interface Credentials {
   customerId: number;
   passwordHash: string;
 }
@@ -132,6 +132,11 @@ export interface PortalStore {
 
   /** Product names of the order's items that already have a return request, whatever its status. */
   returnedItems(customerId: number, orderId: string): Promise<string[]>;
+  /**
+   * Records the return. Atomic with its own check: when any of the items already has a return request (one
+   * written since the caller's returnedItems, perhaps by another process), it records nothing and throws
+   * itemsAlreadyReturned(order_id, those items).
+   */
   createReturn(customerId: number, request: NewReturn): Promise<Return>;
   /** Returns that are neither refunded nor rejected. */
   countPendingReturns(customerId: number): Promise<number>;

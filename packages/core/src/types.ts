@@ -1,25 +1,17 @@
 /** The contract's types, as generated into the SDK from openapi.yaml; nothing here restates the spec. */
-import type { components, operations } from '@customer-portal/sdk';
+import type { operations } from '@customer-portal/sdk';
 
 export type {
-  AddMessageRequest,
-  CreateTicketRequest,
   Dashboard,
   FieldError,
-  LoginRequest,
   Notification,
   Order,
   OrderStatus,
   OrderTracking,
   Problem,
   Profile,
-  ProfileUpdate,
-  RecentOrder,
-  RecentTicket,
   Return,
-  ReturnRequest,
   Settings,
-  SettingsUpdate,
   Ticket,
   TicketMessage,
   TicketPriority,
@@ -28,7 +20,6 @@ export type {
   TokenResponse,
 } from '@customer-portal/sdk';
 
-export type Schemas = components['schemas'];
 export type OperationId = keyof operations;
 
 type Parameters<K extends OperationId> = operations[K]['parameters'];

@@ -7,12 +7,11 @@ import ajvFormats from 'ajv-formats';
 
 // ajv-formats is CommonJS; its plugin is also on `.default`, which resolves the same in Node and in bundlers.
 const addFormats = ajvFormats.default;
-import { listOperations, openapiDocument, type JsonSchema, type OpenApiDocument, type Operation } from './document.js';
-import { validationFailed } from './errors.js';
+import { listOperations, openapiDocument, type JsonSchema, type Operation } from './document.js';
+import { isNestedDeeperThan, MAX_JSON_DEPTH } from './body.js';
+import { bodyTooDeep, validationFailed } from './errors.js';
 import { isDeeplyFrozen } from './frozen.js';
-import type { FieldError, OperationId } from './types.js';
-
-const SCHEMAS_ID = 'urn:customer-portal:schemas';
+import type { FieldError, OperationId, OperationInput } from './types.js';
 
 /** The raw parts of a request, as a host read them (path and query values are still strings). */
 export interface RawRequest {
@@ -21,52 +20,34 @@ export interface RawRequest {
   body: unknown;
 }
 
-export interface ValidatedRequest {
-  path: Record<string, unknown>;
-  query: Record<string, unknown>;
-  body: unknown;
-}
-
 /**
  * One schema, compiled twice. `valid` stops at the first error and keeps no schema in its errors, which is
  * what every request and response that keeps the contract pays; `explain` (allErrors, verbose: every error,
  * with the schema behind it for the messages) is compiled the first time something breaks the schema.
  */
-interface SchemaCheck {
-  valid: ValidateFunction;
+interface SchemaCheck<T = unknown> {
+  valid: ValidateFunction<T>;
   /** Every error of a value that `valid` refused. */
   explain(value: unknown): ErrorObject[];
 }
 
-interface CompiledOperation {
+interface CompiledOperation<K extends OperationId> {
   operation: Operation;
-  path: SchemaCheck;
-  query: SchemaCheck;
-  body: SchemaCheck | undefined;
-  responses: Map<string, { body: SchemaCheck | undefined; requiredHeaders: string[] }>;
+  /** Path and query parameters whose schema is an integer, checked for strict decimal syntax first. */
+  integers: { place: 'path' | 'query'; name: string }[];
+  path: SchemaCheck<OperationInput<K>['path']>;
+  query: SchemaCheck<OperationInput<K>['query']>;
+  /** An operation without a body has the empty schema here, which any value keeps. */
+  body: SchemaCheck<OperationInput<K>['body']>;
+  responses: Map<string, { body: SchemaCheck | undefined; headerNames: string[]; headers: SchemaCheck<Record<string, string>> }>;
 }
 
 export interface ContractValidator {
   operations: Operation[];
   /** Coerces path and query values, applies the spec's defaults, and throws a 422 ApiError naming every bad field. */
-  validateRequest(operationId: OperationId, request: RawRequest): ValidatedRequest;
+  validateRequest<K extends OperationId>(operationId: K, request: RawRequest): OperationInput<K>;
   /** The ways a response breaks the contract; empty when it keeps it. */
   checkResponse(operationId: OperationId, status: number, headers: Record<string, string>, body: unknown): FieldError[];
-}
-
-/** `#/components/schemas/X` refs point into the shared schema registry once the schemas are lifted out. */
-function rewriteRefs(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(rewriteRefs);
-  if (value && typeof value === 'object') {
-    return Object.fromEntries(
-      Object.entries(value).map(([key, child]) =>
-        key === '$ref' && typeof child === 'string'
-          ? [key, child.replace('#/components/schemas/', `${SCHEMAS_ID}#/$defs/`)]
-          : [key, rewriteRefs(child)],
-      ),
-    );
-  }
-  return value;
 }
 
 /**
@@ -75,7 +56,7 @@ function rewriteRefs(value: unknown): unknown {
  * the JSON Schema meta-schema here (about 25 ms of start-up per instance): redocly and core's tests check
  * the contract, and strict mode still refuses unknown keywords when a schema compiles.
  */
-function createAjv(document: OpenApiDocument, coerceTypes: boolean, detailed = true): Ajv2020 {
+function createAjv(coerceTypes: boolean, detailed = true): Ajv2020 {
   const ajv = new Ajv2020({
     allErrors: detailed,
     verbose: detailed,
@@ -85,9 +66,9 @@ function createAjv(document: OpenApiDocument, coerceTypes: boolean, detailed = t
     validateSchema: false,
   });
   addFormats(ajv);
-  // OpenAPI's own annotation keywords, and ours for human messages on patterns.
+  // OpenAPI's own annotation keyword, and ours for human messages on patterns; the document is
+  // dereferenced, so no schema refers to another.
   ajv.addVocabulary(['example', 'x-pattern-message']);
-  ajv.addSchema({ $id: SCHEMAS_ID, $defs: rewriteRefs(document.components.schemas) as JsonSchema });
   return ajv;
 }
 
@@ -95,7 +76,7 @@ function objectSchema(parameters: Operation['parameters'], place: 'path' | 'quer
   const own = parameters.filter((p) => p.in === place);
   return {
     type: 'object',
-    properties: Object.fromEntries(own.map((p) => [p.name, rewriteRefs(p.schema)])),
+    properties: Object.fromEntries(own.map((p) => [p.name, p.schema])),
     required: own.filter((p) => p.required).map((p) => p.name),
   };
 }
@@ -105,7 +86,6 @@ function joinPath(base: string, name: string | undefined): string {
 }
 
 function messageFor(error: ErrorObject): string {
-  const parent = error.parentSchema as Record<string, unknown> | undefined;
   switch (error.keyword) {
     case 'required':
       return 'is required';
@@ -116,7 +96,7 @@ function messageFor(error: ErrorObject): string {
     case 'const':
       return `must be ${JSON.stringify((error.params as { allowedValue: unknown }).allowedValue)}`;
     case 'pattern':
-      if (typeof parent?.['x-pattern-message'] === 'string') return parent['x-pattern-message'];
+      if (typeof error.parentSchema?.['x-pattern-message'] === 'string') return error.parentSchema['x-pattern-message'];
       if ((error.params as { pattern: string }).pattern === '\\S') return 'must not be blank';
       return error.message ?? 'is not valid';
     default:
@@ -125,7 +105,7 @@ function messageFor(error: ErrorObject): string {
 }
 
 /** One field error per offending field, located as `path.x`, `query.x` or `body.a.b`. */
-export function toFieldErrors(place: string, errors: ErrorObject[] | null | undefined): FieldError[] {
+function toFieldErrors(place: string, errors: ErrorObject[] | null | undefined): FieldError[] {
   const seen = new Set<string>();
   const result: FieldError[] = [];
   for (const error of errors ?? []) {
@@ -151,16 +131,17 @@ export function toFieldErrors(place: string, errors: ErrorObject[] | null | unde
  * Compiles schemas into SchemaChecks with one fast ajv instance; the detailed instance is only created
  * when a first value fails, which most runs of a server never see.
  */
-function schemaCompiler(document: OpenApiDocument, coerceTypes: boolean): (schema: JsonSchema) => SchemaCheck {
-  const fast = createAjv(document, coerceTypes, false);
+function schemaCompiler(coerceTypes: boolean): <T>(schema: JsonSchema) => SchemaCheck<T> {
+  const fast = createAjv(coerceTypes, false);
   let detailed: Ajv2020 | undefined;
-  return (schema) => {
-    const valid = fast.compile(schema);
+  return <T>(schema: JsonSchema) => {
+    // ajv's type parameter: a value that keeps the contract's schema has the type generated from it.
+    const valid = fast.compile<T>(schema);
     let explainer: ValidateFunction | undefined;
     return {
       valid,
       explain(value) {
-        explainer ??= (detailed ??= createAjv(document, coerceTypes)).compile(schema);
+        explainer ??= (detailed ??= createAjv(coerceTypes)).compile(schema);
         explainer(value);
         return explainer.errors ?? [];
       },
@@ -189,41 +170,84 @@ function keepsSchema(check: SchemaCheck, value: unknown): boolean {
   return true;
 }
 
-export function createContractValidator(document?: OpenApiDocument): ContractValidator {
-  const registry = document ?? (openapiDocument as OpenApiDocument);
-  const operations = listOperations(registry);
-  const params = schemaCompiler(registry, true);
-  const strict = schemaCompiler(registry, false);
+/** A response's documented headers as one object schema, so that ajv checks their presence and their values. */
+function headersSchema(headers: Operation['responses'][string]['headers']): JsonSchema {
+  return {
+    type: 'object',
+    properties: Object.fromEntries(Object.entries(headers).map(([name, header]) => [name, header.schema])),
+    required: Object.entries(headers).filter(([, header]) => header.required).map(([name]) => name),
+  };
+}
+
+/** The documented headers of a response, by their documented names (HTTP header names ignore case). */
+function documentedHeaderValues(documented: string[], headers: Record<string, string>): Record<string, string> {
+  const byLowerName = new Map(Object.entries(headers).map(([name, value]) => [name.toLowerCase(), value]));
+  const values: Record<string, string> = {};
+  for (const name of documented) {
+    const value = byLowerName.get(name.toLowerCase());
+    if (value !== undefined) values[name] = value;
+  }
+  return values;
+}
+
+/** A 422 lists at most this many fields (and says how many more there were). */
+export const MAX_FIELD_ERRORS = 20;
+
+// Decimal digits only: ajv's coercion takes whatever Number() takes ('0x10', '1e2', '+5', ' 7').
+const DECIMAL_INTEGER = /^(?:0|-?[1-9][0-9]*)$/;
+
+/**
+ * Integer path and query values that ajv would take as numbers but that are not written as plain decimal
+ * integers. A value that is no number at all is left to ajv ("must be integer").
+ */
+function badIntegerSyntax(integers: CompiledOperation<OperationId>['integers'], request: RawRequest): FieldError[] {
+  const errors: FieldError[] = [];
+  for (const { place, name } of integers) {
+    const value = request[place][name];
+    if (typeof value === 'string' && !DECIMAL_INTEGER.test(value) && !Number.isNaN(Number(value))) {
+      errors.push({ location: `${place}.${name}`, message: 'must be a whole number written in decimal digits' });
+    }
+  }
+  return errors;
+}
+
+export function createContractValidator(): ContractValidator {
+  const operations = listOperations();
+  const params = schemaCompiler(true);
+  const strict = schemaCompiler(false);
   const byId = new Map(operations.map((operation) => [operation.operationId, operation]));
-  const compiled = new Map<OperationId, CompiledOperation>();
+  // Each entry is compiled for its own key; TypeScript cannot say so of a Map, hence the one `as` in lookup().
+  const compiled = new Map<OperationId, unknown>();
 
   // Compiled on first use, not up front: compiling all sixteen operations costs a server ~270 ms of start-up
   // (most of its time to first answer), and a test or a mock usually touches only a few operations.
-  function compile(operation: Operation): CompiledOperation {
-    const responses = new Map<string, { body: SchemaCheck | undefined; requiredHeaders: string[] }>();
+  function compile<K extends OperationId>(operationId: K): CompiledOperation<K> {
+    const operation = byId.get(operationId);
+    if (!operation) throw new Error(`unknown operation ${operationId}`);
+    const responses: CompiledOperation<K>['responses'] = new Map();
     for (const [status, response] of Object.entries(operation.responses)) {
       responses.set(status, {
-        body: response.schema ? strict(rewriteRefs(response.schema) as JsonSchema) : undefined,
-        requiredHeaders: response.requiredHeaders,
+        body: response.schema ? strict(response.schema) : undefined,
+        headerNames: Object.keys(response.headers),
+        headers: params(headersSchema(response.headers)),
       });
     }
+    const integers = operation.parameters
+      .filter((p) => (p.in === 'path' || p.in === 'query') && (p.schema as { type?: unknown } | undefined)?.type === 'integer')
+      .map((p) => ({ place: p.in as 'path' | 'query', name: p.name }));
     return {
       operation,
+      integers,
       path: params(objectSchema(operation.parameters, 'path')),
       query: params(objectSchema(operation.parameters, 'query')),
-      body: operation.requestBody ? strict(rewriteRefs(operation.requestBody.schema) as JsonSchema) : undefined,
+      body: strict(operation.requestBody?.schema ?? {}),
       responses,
     };
   }
 
-  function lookup(operationId: OperationId): CompiledOperation {
-    let entry = compiled.get(operationId);
-    if (!entry) {
-      const operation = byId.get(operationId);
-      if (!operation) throw new Error(`unknown operation ${operationId}`);
-      entry = compile(operation);
-      compiled.set(operationId, entry);
-    }
+  function lookup<K extends OperationId>(operationId: K): CompiledOperation<K> {
+    let entry = compiled.get(operationId) as CompiledOperation<K> | undefined;
+    if (!entry) compiled.set(operationId, (entry = compile(operationId)));
     return entry;
   }
 
@@ -232,21 +256,25 @@ export function createContractValidator(document?: OpenApiDocument): ContractVal
     validateRequest(operationId, request) {
       const entry = lookup(operationId);
       // Copies, as coercion and defaults write into them; a refused part is explained from a fresh copy.
-      const path: Record<string, unknown> = { ...request.path };
-      const query: Record<string, unknown> = { ...request.query };
-      const errors: FieldError[] = [];
-      if (!entry.path.valid(path)) errors.push(...toFieldErrors('path', entry.path.explain({ ...request.path })));
-      if (!entry.query.valid(query)) errors.push(...toFieldErrors('query', entry.query.explain({ ...request.query })));
-      let body = request.body;
-      if (entry.body) {
-        if (body === undefined) {
-          if (entry.operation.requestBody?.required) errors.push({ location: 'body', message: 'is required' });
-        } else {
-          body = structuredClone(body);
-          if (!entry.body.valid(body)) errors.push(...toFieldErrors('body', entry.body.explain(structuredClone(request.body))));
-        }
-      }
-      if (errors.length > 0) throw validationFailed(errors);
+      const path: unknown = { ...request.path };
+      const query: unknown = { ...request.query };
+      const errors = badIntegerSyntax(entry.integers, request);
+      const said = new Set(errors.map((e) => e.location));
+      const add = (found: FieldError[]) => errors.push(...found.filter((e) => !said.has(e.location)));
+      // Hosts parse with parseJsonBody, which refuses this already; a caller handing in its own value
+      // (a test, another host) must not reach structuredClone's recursion with it either.
+      if (request.body !== undefined && isNestedDeeperThan(request.body, MAX_JSON_DEPTH)) throw bodyTooDeep(MAX_JSON_DEPTH);
+      const body: unknown = request.body === undefined ? undefined : structuredClone(request.body);
+      const pathKept = entry.path.valid(path);
+      if (!pathKept) add(toFieldErrors('path', entry.path.explain({ ...request.path })));
+      const queryKept = entry.query.valid(query);
+      if (!queryKept) add(toFieldErrors('query', entry.query.explain({ ...request.query })));
+      const missing = body === undefined && entry.operation.requestBody?.required === true;
+      if (missing) errors.push({ location: 'body', message: 'is required' });
+      const bodyKept = !missing && entry.body.valid(body);
+      if (!missing && !bodyKept) add(toFieldErrors('body', entry.body.explain(structuredClone(request.body))));
+      if (errors.length > MAX_FIELD_ERRORS) throw validationFailed(errors.slice(0, MAX_FIELD_ERRORS), errors.length - MAX_FIELD_ERRORS);
+      if (!pathKept || !queryKept || !bodyKept || errors.length > 0) throw validationFailed(errors);
       return { path, query, body };
     },
     checkResponse(operationId, status, headers, body) {
@@ -254,12 +282,8 @@ export function createContractValidator(document?: OpenApiDocument): ContractVal
       const documented = entry.responses.get(String(status)) ?? entry.responses.get('default');
       if (!documented) return [{ location: 'response.status', message: `${status} is not documented` }];
       const errors: FieldError[] = [];
-      if (documented.requiredHeaders.length > 0) {
-        const present = new Set(Object.keys(headers).map((h) => h.toLowerCase()));
-        for (const header of documented.requiredHeaders) {
-          if (!present.has(header.toLowerCase())) errors.push({ location: `response.headers.${header}`, message: 'is required' });
-        }
-      }
+      const values = documentedHeaderValues(documented.headerNames, headers);
+      if (!documented.headers.valid(values)) errors.push(...toFieldErrors('response.headers', documented.headers.explain(values)));
       if (documented.body && !keepsSchema(documented.body, body)) errors.push(...toFieldErrors('response.body', documented.body.explain(body)));
       return errors;
     },
@@ -273,11 +297,14 @@ export function createContractValidator(document?: OpenApiDocument): ContractVal
  * const check = createSchemaChecker();
  * check('Order', order); // [] or [{ location: 'Order.total', message: 'must be number' }]
  */
-export function createSchemaChecker(document?: OpenApiDocument): (schemaName: string, value: unknown) => FieldError[] {
-  const ajv = createAjv(document ?? (openapiDocument as OpenApiDocument), false);
+export function createSchemaChecker(): (schemaName: string, value: unknown) => FieldError[] {
+  const ajv = createAjv(false);
+  const checks = new Map<string, ValidateFunction>();
   return (schemaName, value) => {
-    const validate = ajv.getSchema(`${SCHEMAS_ID}#/$defs/${schemaName}`);
-    if (!validate) throw new Error(`no schema ${schemaName} in the contract`);
+    const schema = openapiDocument.components.schemas[schemaName];
+    if (!schema) throw new Error(`no schema ${schemaName} in the contract`);
+    let validate = checks.get(schemaName);
+    if (!validate) checks.set(schemaName, (validate = ajv.compile(schema)));
     return validate(value) ? [] : toFieldErrors(schemaName, validate.errors);
   };
 }

@@ -17,7 +17,7 @@ export const testAuth: HostAuth = {
 // Compiled once for the whole file: compiling the contract is the slow part of a portal.
 const validator = createContractValidator();
 
-export const ALI = 'Bearer token-1';
+const ALI = 'Bearer token-1';
 export const SARA = 'Bearer token-2';
 
 export function portalUnderTest(options: { now?: () => string } = {}) {

@@ -28,6 +28,13 @@ describe('sign-in', () => {
       { location: 'body.email', message: 'must match format "email"' },
     ]);
   });
+
+  it('rejects a field the contract does not have', async () => {
+    const { call } = portalUnderTest();
+    const res = await call('login', { body: { email: 'ali.jawad@example.com', password: 'customer123', remember: true } });
+    expect(res.status).toBe(422);
+    expect(res.body.errors).toEqual([{ location: 'body.remember', message: 'is not allowed' }]);
+  });
 });
 
 describe('bearer authentication', () => {

@@ -1,13 +1,20 @@
-import { createMemoryStore, createPortal, problemResponse, sampleWorld, toApiError, type PortalResponse } from '@customer-portal/core';
-import { http, type HttpHandler } from 'msw';
-import { readRequest, writeResponse } from './exchange.js';
+import { createMemoryStore, createPortal, problemResponse, toApiError, ApiError, type Operation, type PortalResponse } from '@customer-portal/core';
+import { http, HttpResponse, type HttpHandler } from 'msw';
+import { documentedProblem } from './documented.js';
+import { readRequest, writeResponse, type RequestParts } from './exchange.js';
 import { fallbackHandler } from './fallback.js';
-import { malformedUrlHandler } from './malformed-url.js';
+import { createFaults, type Fault } from './faults.js';
 import { waitFor, type Latency } from './latency.js';
-import { createMockAuth } from './mock-auth.js';
+import { malformedUrlHandler } from './malformed-url.js';
+import { createMockAuth, type IssuedTokens } from './mock-auth.js';
+import { matchesExactly } from './exact-path.js';
+import { findOperation, type OperationKey } from './operation-key.js';
+import { answerAsResponse, contractBreach, type Override, type OverrideAnswer } from './overrides.js';
+import { preferredAnswer, preferredCode } from './prefer-code.js';
 import { routePath } from './route-path.js';
 import { isScenarioName, scenarios, type Scenario, type ScenarioName } from './scenarios/index.js';
 import { sharedValidator } from './shared-validator.js';
+import { resolveWorld, type WorldOption } from './world.js';
 
 export interface MockOptions {
   /**
@@ -15,73 +22,158 @@ export interface MockOptions {
    * so relative URLs and any dev-server origin work unchanged.
    */
   baseUrl?: string;
-  /** How the API behaves (default `'default'`, the fixtures). */
-  scenario?: ScenarioName;
-  /** Latency before every response; overrides the scenario's (`slow` has 400 to 1200 ms). */
+  /** How the API behaves: a built-in scenario's name (default `'default'`) or a scenario of your own. */
+  scenario?: ScenarioName | Scenario;
+  /**
+   * The data: a world, or a function from the sample world to one. A scenario's own world function is applied
+   * to it (`empty` empties it); a scenario's world object replaces it.
+   */
+  world?: WorldOption;
+  /** Faults in force from the start, on top of the scenario's; `reset()` keeps them. */
+  faults?: Fault[];
+  /** Latency before every response, whatever the scenario says (`slow` has 400 to 1200 ms). */
   delay?: Latency;
+  /** Seconds a mock token stays valid (default 3600, the reference server's). */
+  tokenLifetimeSeconds?: number;
+  /** Where issued tokens are kept (default: memory). The browser entry keeps them in sessionStorage. */
+  issuedTokens?: IssuedTokens;
+}
+
+/** What a test or a page can change on a running handler set, beside its data. */
+export interface MockControls {
+  /** One operation answers this instead of the mocks' behaviour, until `reset()`; returns the undo. */
+  override<K extends OperationKey>(operation: K, override: NoInfer<Override<K>>): () => void;
+  /** A fault on top of the others, until `clearFaults()` or `reset()`. */
+  fault(fault: Fault): void;
+  /** Removes every fault added with `fault()`; those the handlers were made with stay. */
+  clearFaults(): void;
+  /** Switches to another scenario's world and faults in place: signed-in sessions, overrides and added faults stay. */
+  useScenario(scenario: ScenarioName | Scenario, name?: string): void;
+  /** The scenario in force: its name, or `'custom'` for a scenario object given without one. */
+  readonly scenario: string;
+  /** The operations of the contract the handlers answer. */
+  readonly operations: Operation[];
 }
 
 /** The handlers of every operation, spreadable into `setupServer`/`setupWorker`, over their own state. */
-export type PortalHandlers = HttpHandler[] & {
-  /** Back to the scenario's initial world, forgetting every write and every issued token. */
-  reset(): void;
-  readonly scenario: ScenarioName;
-};
+export type PortalHandlers = HttpHandler[] &
+  MockControls & {
+    /** Back to the initial world, forgetting every write, issued token, override and added fault. */
+    reset(): void;
+  };
 
-function scenarioNamed(name: ScenarioName): Scenario {
-  if (!isScenarioName(name)) {
-    throw new Error(`Unknown mock scenario "${String(name)}"; use one of ${Object.keys(scenarios).join(', ')}.`);
+function scenarioOf(scenario: ScenarioName | Scenario): Scenario {
+  if (typeof scenario === 'object') return scenario;
+  if (!isScenarioName(scenario)) {
+    throw new Error(`Unknown mock scenario "${String(scenario)}"; use one of ${Object.keys(scenarios).join(', ')}, or a Scenario object.`);
   }
-  return scenarios[name];
+  return scenarios[scenario];
 }
 
 /**
  * Stateful MSW handlers for every operation of openapi.yaml, running core's behaviour (validation, auth rules,
- * operations, problem documents) over an in-memory copy of the scenario's world. Each call makes an independent
- * world: writes persist across requests of the same handler set until `reset()`.
+ * operations, problem documents) over an in-memory copy of a world. Each call makes an independent world:
+ * writes persist across requests of the same handler set until `reset()`.
  *
  * @example
  * import { setupServer } from 'msw/node';
- * const handlers = createHandlers({ baseUrl: 'http://mock.portal.test', scenario: 'empty' });
+ * const handlers = createHandlers({ world: (w) => ({ ...w, tickets: [] }), faults: [{ operation: 'login', status: 429, times: 1 }] });
  * const server = setupServer(...handlers);
  * server.listen();
  * afterEach(() => handlers.reset());
  */
 export function createHandlers(options: MockOptions = {}): PortalHandlers {
-  const name = options.scenario ?? 'default';
-  const scenario = scenarioNamed(name);
   const baseUrl = options.baseUrl ?? '';
-  const latency = options.delay ?? scenario.delay;
-  const initialWorld = () => scenario.world?.() ?? sampleWorld();
+  const validator = sharedValidator();
+  let scenarioName = typeof options.scenario === 'object' ? 'custom' : (options.scenario ?? 'default');
+  let scenario = scenarioOf(options.scenario ?? 'default');
+  let world = resolveWorld(options.world, scenario.world);
+  const standingFaults = (s: Scenario): Fault[] => [...(s.faults ?? []), ...(options.faults ?? []), ...(options.delay !== undefined ? [{ latency: options.delay }] : [])];
 
-  const store = createMemoryStore(initialWorld());
-  const auth = createMockAuth();
-  const portal = createPortal({ store, auth, validator: sharedValidator() });
+  const store = createMemoryStore(world);
+  const auth = createMockAuth({ tokenLifetimeSeconds: options.tokenLifetimeSeconds, issued: options.issuedTokens });
+  const portal = createPortal({ store, auth, validator });
+  const faults = createFaults(portal.operations, standingFaults(scenario));
+  const overrides = new Map<string, Override<OperationKey>>();
+
+  async function answer(operation: Operation, request: Request, parts: RequestParts): Promise<PortalResponse> {
+    const next = () => portal.handle({ operationId: operation.operationId, ...parts });
+    const override = overrides.get(operation.operationId);
+    if (!override) return next();
+    // The request is checked first, as the real API would: a bad one is its usual 422, the override not asked.
+    let input;
+    try {
+      input = validator.validateRequest(operation.operationId, parts);
+    } catch (error) {
+      return problemResponse(toApiError(error));
+    }
+    if (typeof override !== 'function') return answerAsResponse(override); // checked when it was set
+    const response = answerAsResponse(
+      await override({ request, ...input, next: async () => (await next()) as OverrideAnswer<OperationKey> } as never),
+    );
+    const breach = contractBreach(validator, operation, response);
+    if (!breach) return response;
+    console.error(breach);
+    return problemResponse(new ApiError({ status: 500, title: 'Override breaks the contract', slug: 'internal-error', detail: breach }));
+  }
 
   const operationHandlers = portal.operations.map((operation) =>
     http[operation.method](routePath(baseUrl, operation.path), async ({ request, params }) => {
-      await waitFor(latency);
-      let response: PortalResponse | undefined = scenario.respond?.(operation, request);
-      if (!response) {
-        try {
-          response = await portal.handle({ operationId: operation.operationId, ...(await readRequest(request, params)) });
-        } catch (error) {
-          // Only the body can fail here (415, 413, 400): portal.handle itself never throws.
-          response = problemResponse(toApiError(error));
-        }
+      // Left to the fallback (a 404 problem), as the server answers /API/V1/... or a trailing slash.
+      if (!matchesExactly(baseUrl, new URL(request.url), operation.path)) return undefined;
+      const effect = faults.effectOn(operation, request);
+      await waitFor(effect.latency);
+      if (effect.outcome === 'network-error') return HttpResponse.error();
+      if (effect.outcome) return writeResponse(documentedProblem(operation, effect.outcome.status, effect.outcome.detail));
+      const code = preferredCode(request.headers.get('Prefer'));
+      const preferred = code === undefined ? undefined : preferredAnswer(operation, code);
+      if (preferred) return writeResponse(preferred);
+      const original = overrides.has(operation.operationId) ? request.clone() : request;
+      try {
+        return writeResponse(await answer(operation, original, await readRequest(request, params)));
+      } catch (error) {
+        // Only the body can fail here (415, 413, 400): portal.handle never throws.
+        return writeResponse(problemResponse(toApiError(error)));
       }
-      return writeResponse(response);
     }),
   );
 
-  const routes = [...operationHandlers, fallbackHandler(baseUrl, portal.operations, operationHandlers)];
-  return Object.defineProperties([malformedUrlHandler(routes), ...routes], {
-    reset: {
-      value: () => {
-        store.reset(initialWorld());
-        auth.forget();
-      },
+  const controls: MockControls & { reset(): void } = {
+    override(key, override) {
+      const operation = findOperation(portal.operations, key);
+      if (typeof override !== 'function') {
+        const breach = contractBreach(validator, operation, answerAsResponse(override));
+        if (breach) throw new Error(breach);
+      }
+      overrides.set(operation.operationId, override as Override<OperationKey>);
+      return () => {
+        if (overrides.get(operation.operationId) === override) overrides.delete(operation.operationId);
+      };
     },
-    scenario: { value: name, enumerable: false },
-  }) as PortalHandlers;
+    fault: (fault) => faults.add(fault),
+    clearFaults: () => faults.clear(),
+    useScenario(next, name) {
+      scenario = scenarioOf(next);
+      scenarioName = name ?? (typeof next === 'string' ? next : 'custom');
+      world = resolveWorld(options.world, scenario.world);
+      store.reset(world);
+      faults.replaceStanding(standingFaults(scenario));
+    },
+    get scenario() {
+      return scenarioName;
+    },
+    operations: portal.operations,
+    reset() {
+      store.reset(world);
+      auth.forget();
+      overrides.clear();
+      faults.clear();
+      faults.replaceStanding(standingFaults(scenario));
+    },
+  };
+
+  const routes = [...operationHandlers, fallbackHandler(baseUrl, portal.operations, operationHandlers)];
+  const list = [malformedUrlHandler(routes), ...routes];
+  return Object.defineProperties(list, Object.getOwnPropertyDescriptors(controls)) as PortalHandlers;
 }
+

@@ -8,6 +8,7 @@
 import { methodNotAllowed, problemResponse, routeNotFound, type Operation } from '@customer-portal/core';
 import { getResponse, http, matchRequestUrl, type HttpHandler } from 'msw';
 import { writeResponse } from './exchange.js';
+import { matchesExactly } from './exact-path.js';
 import { routePath } from './route-path.js';
 
 /** Only this prefix is claimed for unknown paths: with an any-origin base URL, `/auth/*` could be anyone's. */
@@ -19,7 +20,7 @@ const METHOD_ORDER = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'];
 function allowedMethods(url: URL, baseUrl: string, operations: Operation[]): string[] {
   const methods = new Set(
     operations
-      .filter((operation) => matchRequestUrl(url, routePath(baseUrl, operation.path)).matches)
+      .filter((operation) => matchesExactly(baseUrl, url, operation.path))
       .flatMap((operation) => (operation.method === 'get' ? ['GET', 'HEAD'] : [operation.method.toUpperCase()])),
   );
   return METHOD_ORDER.filter((method) => methods.has(method));

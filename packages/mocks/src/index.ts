@@ -1,16 +1,20 @@
 /**
  * Stateful MSW handlers for the Customer Portal API: the reference server's own behaviour (packages/core) over
- * an in-memory copy of the fixtures, for any environment. Use `@customer-portal/mocks/browser` to start a
- * service worker and `@customer-portal/mocks/node` for Node tests.
+ * an in-memory copy of a world, for any environment. Use `@customer-portal/mocks/browser` to start a service
+ * worker and `@customer-portal/mocks/node` for Node tests.
  *
  * @example
  * import { setupWorker } from 'msw/browser';
  * import { handlers } from '@customer-portal/mocks';
  * await setupWorker(...handlers).start({ onUnhandledRequest: 'bypass' });
  */
-export { createHandlers, type MockOptions, type PortalHandlers } from './create-handlers.js';
+export { createHandlers, type MockControls, type MockOptions, type PortalHandlers } from './create-handlers.js';
+export type { Fault } from './faults.js';
 export { handlers } from './handlers.js';
 export type { Latency } from './latency.js';
 export { TOKEN_LIFETIME_SECONDS } from './mock-auth.js';
-export { scenarioFromLocation, SCENARIO_STORAGE_KEY } from './scenario-from-location.js';
+export type { OperationKey, OperationPath } from './operation-key.js';
+export type { Override, OverrideAnswer, OverrideRequest } from './overrides.js';
+export { FAULT_STORAGE_KEY, scenarioFromLocation, SCENARIO_STORAGE_KEY } from './scenario-from-location.js';
 export { isScenarioName, scenarios, type Scenario, type ScenarioName } from './scenarios/index.js';
+export { resolveWorld, type SampleWorld, type WorldOption } from './world.js';

@@ -3,30 +3,27 @@
  * a browser bundle (the package's `exports` map resolves it to nothing under the `browser` condition).
  */
 import { setupServer, type SetupServerApi } from 'msw/node';
-import { createHandlers, type MockOptions } from './create-handlers.js';
-import type { ScenarioName } from './scenarios/index.js';
+import { createHandlers, type MockControls, type MockOptions } from './create-handlers.js';
+import { withControls } from './controls.js';
 
 export type { MockOptions } from './create-handlers.js';
 
-export type PortalServer = SetupServerApi & {
-  /** Data back to the scenario's initial world, and every issued token forgotten. */
-  resetState(): void;
-  readonly scenario: ScenarioName;
-};
+export type PortalServer = SetupServerApi &
+  MockControls & {
+    /** Data back to the initial world; every issued token, override and added fault forgotten. */
+    resetState(): void;
+  };
 
 /**
  * An msw server that answers every operation of the API with the mocks' stateful behaviour.
  *
  * @example
- * const server = setupPortalServer({ baseUrl: 'http://mock.portal.test' });
+ * const server = setupPortalServer({ baseUrl: 'http://mock.portal.test', world: (w) => ({ ...w, tickets: [] }) });
  * beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
  * afterEach(() => server.resetState());
  * afterAll(() => server.close());
  */
 export function setupPortalServer(options: MockOptions = {}): PortalServer {
   const handlers = createHandlers(options);
-  return Object.defineProperties(setupServer(...handlers), {
-    resetState: { value: () => handlers.reset() },
-    scenario: { value: handlers.scenario },
-  }) as PortalServer;
+  return withControls(setupServer(...handlers), handlers) as PortalServer;
 }

@@ -1,3 +1,5 @@
+import { colonPath } from '@customer-portal/core';
+
 /**
  * Where the handlers listen: an OpenAPI path template under the base URL, in msw's path syntax. An empty base
  * URL means any origin (`*`), so the same handlers serve the page's own origin, any dev-server port and a
@@ -9,5 +11,5 @@
  */
 export function routePath(baseUrl: string, template: string): string {
   const origin = baseUrl === '' ? '*' : baseUrl.replace(/\/+$/, '');
-  return origin + template.replace(/\{([^}]+)\}/g, ':$1');
+  return origin + colonPath(template);
 }

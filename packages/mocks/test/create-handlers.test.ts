@@ -18,10 +18,10 @@ beforeEach(async () => {
 });
 
 describe('sign-in', () => {
-  it('issues an opaque mock token for a sample account, matching the email in any case', async () => {
+  it('issues a JWT-shaped token for a sample account, matching the email in any case', async () => {
     const res = await send('/auth/login', { method: 'POST', body: JSON.stringify({ ...ALI, email: 'Ali.Jawad@Example.com' }) });
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ access_token: expect.stringMatching(/^mock\.1\.[0-9a-f]{32}$/), token_type: 'bearer', expires_in: 3600 });
+    expect(await res.json()).toEqual({ access_token: expect.stringMatching(/^eyJ[\w-]+\.eyJ[\w-]+\.[\w-]+$/), token_type: 'bearer', expires_in: 3600 });
   });
 
   it('gives a wrong password and an unknown email the same 401', async () => {
@@ -42,7 +42,7 @@ describe('bearer tokens', () => {
 
   it.each([
     ['no token', async () => undefined, 'Bearer'],
-    ['a made-up token in the mocks’ own format', async () => 'mock.1.00000000000000000000000000000000', 'Bearer error="invalid_token"'],
+    ['a made-up token in the mocks’ own format', async () => 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxIn0.AAAA', 'Bearer error="invalid_token"'],
     ['a token issued by another handler set', foreignToken, 'Bearer error="invalid_token"'],
   ])('answers %s with a 401 problem and a WWW-Authenticate challenge', async (_name, tokenOf, challenge) => {
     const token = await tokenOf();

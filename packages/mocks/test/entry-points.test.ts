@@ -31,7 +31,7 @@ describe('in a browser bundle', () => {
     expect(await bundleErrors('@customer-portal/mocks/node', 'browser')).toEqual(['Could not resolve "@customer-portal/mocks/node"']);
   });
 
-  it.each(['@customer-portal/mocks', '@customer-portal/mocks/browser'])('bundles %s with no Node built-in', async (specifier) => {
+  it.each(['@customer-portal/mocks', '@customer-portal/mocks/browser', '@customer-portal/mocks/panel'])('bundles %s with no Node built-in', async (specifier) => {
     expect(await bundleErrors(specifier, 'browser')).toEqual([]);
   });
 });
@@ -39,8 +39,8 @@ describe('in a browser bundle', () => {
 describe('in Node', () => {
   const require = createRequire(import.meta.url);
 
-  it('cannot import @customer-portal/mocks/browser', () => {
-    expect(() => require.resolve('@customer-portal/mocks/browser')).toThrow(expect.objectContaining({ code: 'ERR_PACKAGE_PATH_NOT_EXPORTED' }));
+  it.each(['@customer-portal/mocks/browser', '@customer-portal/mocks/panel'])('cannot import %s', (specifier) => {
+    expect(() => require.resolve(specifier)).toThrow(expect.objectContaining({ code: 'ERR_PACKAGE_PATH_NOT_EXPORTED' }));
   });
 
   it.each([

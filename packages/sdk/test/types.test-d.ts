@@ -1,6 +1,15 @@
 /** Compile-time guarantees of the SDK: the contract's mistakes are type errors, not runtime surprises. */
 import { describe, expectTypeOf, it } from 'vitest';
-import { createPortalClient, type Order, type Problem, type Ticket } from '../src/index.js';
+import {
+  createPortalClient,
+  orderStatusFilterValues,
+  ticketStatusFilterValues,
+  type Order,
+  type OrderStatusFilter,
+  type Problem,
+  type Ticket,
+  type TicketStatusFilter,
+} from '../src/index.js';
 
 const client = createPortalClient({ baseUrl: 'http://api.test' });
 
@@ -26,6 +35,28 @@ describe('the typed client', () => {
   it('rejects a wrong query value', () => {
     // @ts-expect-error: limit is a number
     void client.GET('/api/v1/customer/orders', { params: { query: { limit: 'ten' } } });
+  });
+
+  it('takes an order status filter from the contract', () => {
+    expectTypeOf<OrderStatusFilter>().toEqualTypeOf<'all' | 'pending' | 'processing' | 'shipped' | 'delivered' | 'cancelled' | 'returned'>();
+    expectTypeOf(orderStatusFilterValues).toEqualTypeOf<readonly OrderStatusFilter[]>();
+    void client.GET('/api/v1/customer/orders', { params: { query: { status: 'delivered' } } });
+  });
+
+  it('rejects a misspelt order status filter', () => {
+    // @ts-expect-error: 'shiped' is not an order status
+    void client.GET('/api/v1/customer/orders', { params: { query: { status: 'shiped' } } });
+  });
+
+  it('takes a ticket status filter from the contract', () => {
+    expectTypeOf<TicketStatusFilter>().toEqualTypeOf<'all' | 'open' | 'in-progress' | 'resolved' | 'closed'>();
+    expectTypeOf(ticketStatusFilterValues).toEqualTypeOf<readonly TicketStatusFilter[]>();
+    void client.GET('/api/v1/customer/tickets', { params: { query: { status: 'in-progress' } } });
+  });
+
+  it('rejects an order status as a ticket filter', () => {
+    // @ts-expect-error: 'pending' is an order status, not a ticket status
+    void client.GET('/api/v1/customer/tickets', { params: { query: { status: 'pending' } } });
   });
 
   it('rejects a body without a required field', () => {

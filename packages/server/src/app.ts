@@ -2,10 +2,12 @@
 import { createPortal, type ContractValidator, type ContractViolation, type HostAuth, type PortalStore } from '@customer-portal/core';
 import Router from '@koa/router';
 import Koa from 'koa';
+import { createSignInThrottle, type SignInThrottle } from './auth/sign-in-throttle.js';
 import { accessLog } from './http/access-log.js';
 import { corsFor, LOCAL_ORIGINS } from './http/cors.js';
 import { addDocsRoutes } from './http/docs.js';
 import { errorHandler } from './http/error-handler.js';
+import { securityHeaders } from './http/security-headers.js';
 import { addMetaRoutes } from './http/meta-routes.js';
 import { addOperationRoutes } from './http/operation-routes.js';
 import { unmatched } from './http/unmatched.js';
@@ -23,8 +25,12 @@ export interface AppOptions {
   validator?: ContractValidator;
   /** The current time as an RFC 3339 UTC timestamp (default: the clock). */
   now?: () => string;
-  /** Throws when the app cannot serve; /healthz then answers 500 (default: always healthy). */
-  checkHealth?: () => void;
+  /** Sign-in throttling per account and address (default: ACCOUNT_POLICY and ADDRESS_POLICY); false for none. */
+  signInThrottle?: SignInThrottle | false;
+  /** Take the client address from X-Forwarded-For (default false: the socket's address). */
+  trustProxy?: boolean;
+  /** Throws (or rejects) when the app cannot serve; /healthz then answers its problem, 500 or 503 (default: always healthy). */
+  checkHealth?: () => void | Promise<void>;
 }
 
 /**
@@ -46,21 +52,20 @@ export function createApp(options: AppOptions): Koa {
     onUnexpectedError: (error, operationId) => log?.(`${operationId} failed: ${error instanceof Error ? error.stack : String(error)}`),
   });
 
-  const router = new Router();
-  addOperationRoutes(router, portal);
+  // Paths match exactly as the contract spells them: no /API/V1 or trailing-slash aliases of an operation.
+  const router = new Router({ sensitive: true, strict: true });
+  const throttle = options.signInThrottle === false ? undefined : (options.signInThrottle ?? createSignInThrottle());
+  addOperationRoutes(router, portal, throttle);
   addMetaRoutes(router, options.checkHealth ?? (() => {}));
   addDocsRoutes(router);
 
-  const app = new Koa();
+  const app = new Koa({ proxy: options.trustProxy ?? false });
   // Errors are answered by errorHandler; what still reaches Koa (a client gone mid-stream) is only logged.
   app.silent = true;
   app.on('error', (error: Error) => log?.(`response failed: ${error.message}`));
   if (log) app.use(accessLog(log));
   app.use(errorHandler(log));
-  app.use(async (ctx, next) => {
-    ctx.set('X-Content-Type-Options', 'nosniff');
-    await next();
-  });
+  app.use(securityHeaders);
   app.use(corsFor(options.corsOrigins ?? LOCAL_ORIGINS));
   app.use(router.routes());
   app.use(unmatched(router));

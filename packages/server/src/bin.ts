@@ -3,48 +3,66 @@
  * `customer-portal-server`: runs the reference server, or `customer-portal-server db:reset` to put the
  * sample data back. Settings come from the environment (see config.ts).
  */
+import cluster from 'node:cluster';
 import { resolve } from 'node:path';
 import { sampleWorld } from '@customer-portal/core';
 import { jwtSecretFile } from './auth/jwt-secret.js';
-import { resolveConfig } from './config.js';
+import { resolveConfig, type ServerConfig } from './config.js';
 import { openDatabase } from './store/database.js';
+import { describeUrl, openPostgres } from './store/postgres/database.js';
+import { resetPostgres } from './store/postgres/seed.js';
 import { resetDatabase } from './store/reset.js';
-import { startServer } from './start-server.js';
+import { startServer, urlHost } from './start-server.js';
+import { startWorkers } from './workers.js';
 
 const USAGE = `Usage: customer-portal-server [start | db:reset]
 
   start      serve the Customer Portal API (the default)
   db:reset   put the sample data back in the database (a running server serves it at once)
 
-Environment: PORT (3000), HOST (127.0.0.1), DATABASE_PATH (.customer-portal/portal.db), JWT_SECRET,
-VALIDATE_RESPONSES (true), CORS_ORIGINS (any localhost port).`;
+Environment: PORT (3000), HOST (127.0.0.1), DATABASE_PATH (.customer-portal/portal.db), DATABASE_URL
+(postgres://…, instead of the SQLite file), DATABASE_POOL_SIZE (10), WORKERS (1; more needs JWT_SECRET),
+JWT_SECRET, VALIDATE_RESPONSES (true), CORS_ORIGINS (any localhost port).`;
 
 async function start(): Promise<void> {
   const config = resolveConfig();
-  const server = await startServer(config).catch((error: unknown) => {
-    if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
-    throw new Error(
-      `Port ${config.port} on ${config.host} is already in use (another customer-portal-server?); ` +
-        `start on another one with PORT=${config.port + 1} npx customer-portal-server (PORT=0 picks a free one).`,
-    );
-  });
+  const server =
+    config.workers > 1 && cluster.isPrimary
+      ? await startWorkers(config, (port) => `http://${urlHost(config.host)}:${port}`)
+      : await startServer(config).catch((error: unknown) => {
+          if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
+          throw new Error(
+            `Port ${config.port} on ${config.host} is already in use (another customer-portal-server?); ` +
+              `start on another one with PORT=${config.port + 1} npx customer-portal-server (PORT=0 picks a free one).`,
+          );
+        });
+  onStop(() => server.close());
+  // A worker's primary prints the start lines, once for all of them.
+  if (cluster.isWorker) return;
   const accounts = sampleWorld().customers.map((c) => `    ${c.email} / ${c.password}  (${c.full_name})`);
   console.log(
     [
       `Customer Portal API listening on ${server.url}`,
       `  API docs:  ${server.url}/docs`,
       `  Contract:  ${server.url}/openapi.yaml`,
-      `  Database:  ${resolve(config.databasePath)}`,
+      `  Database:  ${databaseLine(config)}`,
+      ...(config.workers > 1 ? [`  Workers:   ${config.workers} processes`] : []),
       `  Reset it:  npx customer-portal-server db:reset (the sample data back, while this server runs)`,
       '  Sample accounts:',
       ...accounts,
       'Press Ctrl+C to stop.',
     ].join('\n'),
   );
+}
 
+function databaseLine(config: ServerConfig): string {
+  return config.databaseUrl ? describeUrl(config.databaseUrl) : resolve(config.databasePath);
+}
+
+function onStop(close: () => Promise<void>): void {
   const stop = (signal: NodeJS.Signals) => {
-    console.log(`${signal}: stopping.`);
-    server.close().then(
+    if (!cluster.isWorker) console.log(`${signal}: stopping.`);
+    close().then(
       () => process.exit(0),
       (error: unknown) => {
         console.error(error);
@@ -56,8 +74,18 @@ async function start(): Promise<void> {
   process.once('SIGINT', stop);
 }
 
-function reset(): void {
-  const { databasePath } = resolveConfig();
+async function reset(): Promise<void> {
+  const { databasePath, databaseUrl } = resolveConfig();
+  if (databaseUrl) {
+    const pool = await openPostgres(databaseUrl, { poolSize: 1 });
+    try {
+      await resetPostgres(pool, sampleWorld());
+    } finally {
+      await pool.end();
+    }
+    console.log(`Reset ${describeUrl(databaseUrl)} to the sample data.`);
+    return;
+  }
   const db = openDatabase(databasePath);
   try {
     resetDatabase(db, sampleWorld());
@@ -71,7 +99,7 @@ function reset(): void {
 const command = process.argv[2] ?? 'start';
 try {
   if (command === 'start') await start();
-  else if (command === 'db:reset') reset();
+  else if (command === 'db:reset') await reset();
   else if (command === 'help' || command === '--help' || command === '-h') console.log(USAGE);
   else {
     console.error(`Unknown command "${command}".\n\n${USAGE}`);

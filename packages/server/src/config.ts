@@ -6,11 +6,23 @@
  * | `port`              | `PORT`               | 3000 (0 picks a free port)                           |
  * | `host`              | `HOST`               | 127.0.0.1                                            |
  * | `databasePath`      | `DATABASE_PATH`      | `.customer-portal/portal.db`, relative to the working directory |
+ * | `databaseUrl`       | `DATABASE_URL`       | none: SQLite at databasePath; `postgres://…` runs on PostgreSQL |
+ * | `poolSize`          | `DATABASE_POOL_SIZE` | 10 connections per process (PostgreSQL only)         |
+ * | `workers`           | `WORKERS`            | 1 process; N > 1 forks N (bin only), needs JWT_SECRET |
  * | `jwtSecret`         | `JWT_SECRET`         | a key kept in `jwt-secret` beside the database       |
  * | `validateResponses` | `VALIDATE_RESPONSES` | true (`false` turns it off)                          |
  * | `corsOrigins`       | `CORS_ORIGINS`       | any port of localhost and 127.0.0.1 (comma-separated; `*` for any) |
+ * | `trustProxy`        | `TRUST_PROXY`        | false: the client address is the socket's, not X-Forwarded-For |
+ * | `headersTimeoutMs`  | `HEADERS_TIMEOUT_MS` | 10000: a client has this long to send its headers    |
+ * | `requestTimeoutMs`  | `REQUEST_TIMEOUT_MS` | 30000: ... and this long to send its whole request   |
+ * | `keepAliveTimeoutMs`| `KEEP_ALIVE_TIMEOUT_MS` | 5000: an idle kept-alive connection is closed after this |
+ * | `maxConnections`    | `MAX_CONNECTIONS`    | 1000: connections beyond this are closed as they arrive |
+ *
+ * The timeouts are checked every second, so no client holds a connection for more than about
+ * `requestTimeoutMs` + 1 s without finishing its request; a larger request timeout than 60 s is refused.
  */
 import { DEFAULT_DATABASE_PATH } from './store/database.js';
+import { DEFAULT_POOL_SIZE, isPostgresUrl } from './store/postgres/database.js';
 import { LOCAL_ORIGINS } from './http/cors.js';
 
 export interface ServerOptions {
@@ -18,22 +30,53 @@ export interface ServerOptions {
   port?: number;
   host?: string;
   databasePath?: string;
+  /** A `postgres://` URL: the data lives in PostgreSQL instead of the SQLite file. */
+  databaseUrl?: string;
+  /** PostgreSQL connections this process keeps at most. */
+  poolSize?: number;
+  /** Server processes `customer-portal-server` runs (node:cluster); they share the port and the database. */
+  workers?: number;
   jwtSecret?: string;
   validateResponses?: boolean;
   /** Where start-up, access-log and error lines go (default console.log); false for none. */
   log?: false | ((line: string) => void);
   corsOrigins?: (string | RegExp)[];
+  /** Behind a reverse proxy: take the client address from X-Forwarded-For (sign-in throttling counts by it). */
+  trustProxy?: boolean;
+  headersTimeoutMs?: number;
+  requestTimeoutMs?: number;
+  keepAliveTimeoutMs?: number;
+  maxConnections?: number;
 }
 
 export interface ServerConfig {
   port: number;
   host: string;
   databasePath: string;
+  databaseUrl: string | undefined;
+  poolSize: number;
+  workers: number;
   jwtSecret: string | undefined;
   validateResponses: boolean;
   log: false | ((line: string) => void);
   corsOrigins: (string | RegExp)[];
+  trustProxy: boolean;
+  headersTimeoutMs: number;
+  requestTimeoutMs: number;
+  keepAliveTimeoutMs: number;
+  maxConnections: number;
 }
+
+/** How long a client may take, and how many may be connected at once (see the table above). */
+export const CONNECTION_LIMITS = {
+  headersTimeoutMs: 10_000,
+  requestTimeoutMs: 30_000,
+  keepAliveTimeoutMs: 5_000,
+  maxConnections: 1_000,
+} as const;
+
+/** The longest a request may take to arrive: issue 16 asks that no client holds a connection longer. */
+export const MAX_REQUEST_TIMEOUT_MS = 60_000;
 
 export const DEFAULT_PORT = 3000;
 export const DEFAULT_HOST = '127.0.0.1';
@@ -49,15 +92,55 @@ export function resolveConfig(options: ServerOptions = {}, env: NodeJS.ProcessEn
   if (!jwtSecret && env.NODE_ENV === 'production') {
     throw new Error('Set JWT_SECRET in production: the generated development key is not meant to sign real sessions.');
   }
+  const databaseUrl = options.databaseUrl ?? (env.DATABASE_URL || undefined);
+  if (databaseUrl !== undefined && !isPostgresUrl(databaseUrl)) {
+    throw new Error('DATABASE_URL must be a postgres:// URL; leave it unset to use the SQLite file at DATABASE_PATH.');
+  }
+  const workers = options.workers ?? countOf('WORKERS', env.WORKERS, 1);
+  // Every process must verify every other one's tokens: a key made per process (or per data folder) would not.
+  if (workers > 1 && !jwtSecret) {
+    throw new Error(`WORKERS=${workers} needs JWT_SECRET: every process must sign and verify tokens with the same key.`);
+  }
   return {
     port: options.port ?? portOf(env.PORT),
     host: options.host ?? (env.HOST || DEFAULT_HOST),
     databasePath: options.databasePath ?? (env.DATABASE_PATH || DEFAULT_DATABASE_PATH),
+    databaseUrl,
+    poolSize: options.poolSize ?? countOf('DATABASE_POOL_SIZE', env.DATABASE_POOL_SIZE, DEFAULT_POOL_SIZE),
+    workers,
     jwtSecret,
     validateResponses: options.validateResponses ?? !/^(?:false|0|no|off)$/i.test(env.VALIDATE_RESPONSES ?? ''),
     log: options.log ?? ((line: string) => console.log(line)),
     corsOrigins: options.corsOrigins ?? originsOf(env.CORS_ORIGINS),
+    trustProxy: options.trustProxy ?? /^(?:true|1|yes|on)$/i.test(env.TRUST_PROXY ?? ''),
+    ...connectionLimits(options, env),
   };
+}
+
+function connectionLimits(options: ServerOptions, env: NodeJS.ProcessEnv) {
+  const limits = {
+    headersTimeoutMs: options.headersTimeoutMs ?? positive('HEADERS_TIMEOUT_MS', env.HEADERS_TIMEOUT_MS, CONNECTION_LIMITS.headersTimeoutMs),
+    requestTimeoutMs: options.requestTimeoutMs ?? positive('REQUEST_TIMEOUT_MS', env.REQUEST_TIMEOUT_MS, CONNECTION_LIMITS.requestTimeoutMs),
+    keepAliveTimeoutMs:
+      options.keepAliveTimeoutMs ?? positive('KEEP_ALIVE_TIMEOUT_MS', env.KEEP_ALIVE_TIMEOUT_MS, CONNECTION_LIMITS.keepAliveTimeoutMs),
+    maxConnections: options.maxConnections ?? positive('MAX_CONNECTIONS', env.MAX_CONNECTIONS, CONNECTION_LIMITS.maxConnections),
+  };
+  if (limits.requestTimeoutMs > MAX_REQUEST_TIMEOUT_MS) {
+    throw new Error(`REQUEST_TIMEOUT_MS must be at most ${MAX_REQUEST_TIMEOUT_MS}, not ${limits.requestTimeoutMs}.`);
+  }
+  if (limits.headersTimeoutMs > limits.requestTimeoutMs) {
+    throw new Error(`HEADERS_TIMEOUT_MS (${limits.headersTimeoutMs}) must not be longer than REQUEST_TIMEOUT_MS (${limits.requestTimeoutMs}).`);
+  }
+  if (limits.keepAliveTimeoutMs > MAX_REQUEST_TIMEOUT_MS) {
+    throw new Error(`KEEP_ALIVE_TIMEOUT_MS must be at most ${MAX_REQUEST_TIMEOUT_MS}, not ${limits.keepAliveTimeoutMs}.`);
+  }
+  return limits;
+}
+
+function positive(name: string, value: string | undefined, fallback: number): number {
+  if (!value) return fallback;
+  if (!/^[1-9][0-9]*$/.test(value)) throw new Error(`${name} must be a whole number above 0, not "${value}".`);
+  return Number(value);
 }
 
 function portOf(value: string | undefined): number {
@@ -65,6 +148,12 @@ function portOf(value: string | undefined): number {
   const port = Number(value);
   if (!/^\d+$/.test(value) || port > 65535) throw new Error(`PORT must be a number from 0 to 65535, not "${value}".`);
   return port;
+}
+
+function countOf(name: string, value: string | undefined, fallback: number): number {
+  if (!value) return fallback;
+  if (!/^[1-9]\d{0,3}$/.test(value)) throw new Error(`${name} must be a whole number from 1 to 9999, not "${value}".`);
+  return Number(value);
 }
 
 function originsOf(value: string | undefined): (string | RegExp)[] {

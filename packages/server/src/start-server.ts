@@ -1,20 +1,20 @@
-/** Starting the reference server: the SQLite file, the signing key, the app and the HTTP listener. */
+/** Starting the reference server: the database (SQLite or PostgreSQL), the signing key, the app and the HTTP listener. */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createContractValidator, sampleWorld } from '@customer-portal/core';
+import { createContractValidator } from '@customer-portal/core';
 import { createApp } from './app.js';
 import { resolveJwtSecret, type JwtSecret } from './auth/jwt-secret.js';
 import { createServerAuth } from './auth/server-auth.js';
 import { createTokenService } from './auth/tokens.js';
 import { resolveConfig, type ServerOptions } from './config.js';
-import { openDatabase } from './store/database.js';
-import { seedIfEmpty } from './store/seed.js';
-import { createSqliteStore } from './store/sqlite-store.js';
+import { openStore } from './store/open-store.js';
 
 export interface RunningServer {
   /** Where it listens, e.g. `http://127.0.0.1:3000`. */
   url: string;
   port: number;
+  /** Where the data lives: the SQLite file, or the PostgreSQL URL with its password masked. */
+  database: string;
   /** Stops accepting connections, lets requests in flight finish, then closes the database. */
   close(): Promise<void>;
 }
@@ -33,24 +33,35 @@ const CLOSE_GRACE_MS = 5000;
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
   const config = resolveConfig(options);
   const say = config.log || (() => {});
-  const db = openDatabase(config.databasePath);
+  const opened = await openStore(config);
   try {
-    if (seedIfEmpty(db, sampleWorld)) say(`Seeded ${config.databasePath} with the sample data.`);
+    if (opened.seeded) say(`Seeded ${opened.where} with the sample data.`);
     const secret = resolveJwtSecret(config.jwtSecret, config.databasePath);
     sayWhereTheKeyIs(secret, say);
 
-    const ping = db.prepare('SELECT 1');
     const app = createApp({
-      store: createSqliteStore(db),
+      store: opened.store,
       auth: createServerAuth(createTokenService(secret.value)),
       validateResponses: config.validateResponses,
       validator: createContractValidator(),
       log: config.log,
       corsOrigins: config.corsOrigins,
-      checkHealth: () => void ping.get(),
+      trustProxy: config.trustProxy,
+      checkHealth: opened.checkHealth,
     });
 
-    const server = createServer(app.callback());
+    // Node checks these timeouts every 30 s by default, which would let a slow client hold a connection
+    // for up to 30 s past them; once a second keeps the bound close to what is set.
+    const server = createServer(
+      {
+        headersTimeout: config.headersTimeoutMs,
+        requestTimeout: config.requestTimeoutMs,
+        keepAliveTimeout: config.keepAliveTimeoutMs,
+        connectionsCheckingInterval: 1000,
+      },
+      app.callback(),
+    );
+    server.maxConnections = config.maxConnections;
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(config.port, config.host, () => {
@@ -64,19 +75,19 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     return {
       url: `http://${urlHost(config.host)}:${port}`,
       port,
+      database: opened.where,
       close: () =>
         (closing ??= new Promise<void>((resolve) => {
           const cut = setTimeout(() => server.closeAllConnections(), CLOSE_GRACE_MS).unref();
           server.close(() => {
             clearTimeout(cut);
-            db.close();
-            resolve();
+            opened.close().then(resolve, resolve);
           });
           server.closeIdleConnections();
         })),
     };
   } catch (error) {
-    db.close();
+    await opened.close();
     throw error;
   }
 }
@@ -90,7 +101,7 @@ function sayWhereTheKeyIs(secret: JwtSecret, say: (line: string) => void): void 
 }
 
 /** A wildcard address is reachable as localhost; an IPv6 literal needs brackets in a URL. */
-function urlHost(host: string): string {
+export function urlHost(host: string): string {
   if (host === '0.0.0.0' || host === '::') return 'localhost';
   return host.includes(':') ? `[${host}]` : host;
 }

@@ -1,4 +1,4 @@
-import type { OrderStatus } from '@customer-portal/sdk';
+import { orderStatusFilterValues, type OrderStatusFilter } from '@customer-portal/sdk';
 import { useState } from 'react';
 import { portal, unwrapPage } from '../api.ts';
 import { DataTable } from '../components/data-table.tsx';
@@ -8,11 +8,11 @@ import { humanize } from '../format.ts';
 import { href } from '../router.ts';
 import { useApi } from '../use-api.ts';
 
-const statuses: OrderStatus[] = ['PENDING', 'PROCESSING', 'SHIPPED', 'DELIVERED', 'CANCELLED', 'RETURNED'];
+const statuses = orderStatusFilterValues.filter((value) => value !== 'all');
 
 /** All orders, filtered by status and searched by id as you type (the API does both). */
 export function OrdersPage() {
-  const [status, setStatus] = useState('all');
+  const [status, setStatus] = useState<OrderStatusFilter>('all');
   const [search, setSearch] = useState('');
   const { data, error, loading } = useApi(
     (signal) =>
@@ -31,10 +31,10 @@ export function OrdersPage() {
       <form className="filters" role="search" aria-label="Filter orders" onSubmit={(event) => event.preventDefault()}>
         <label>
           Status
-          <select value={status} onChange={(event) => setStatus(event.target.value)}>
+          <select value={status} onChange={(event) => setStatus(statuses.find((value) => value === event.target.value) ?? 'all')}>
             <option value="all">All</option>
             {statuses.map((value) => (
-              <option key={value} value={value.toLowerCase()}>
+              <option key={value} value={value}>
                 {humanize(value)}
               </option>
             ))}

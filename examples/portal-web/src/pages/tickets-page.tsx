@@ -1,4 +1,4 @@
-import type { Ticket } from '@customer-portal/sdk';
+import { ticketStatusFilterValues, type Ticket, type TicketStatusFilter } from '@customer-portal/sdk';
 import { useState } from 'react';
 import { portal, unwrapPage } from '../api.ts';
 import { DataTable } from '../components/data-table.tsx';
@@ -10,11 +10,11 @@ import { formatDateTime, humanize } from '../format.ts';
 import { href } from '../router.ts';
 import { useApi } from '../use-api.ts';
 
-const statuses = ['open', 'in-progress', 'resolved', 'closed'];
+const statuses = ticketStatusFilterValues.filter((value) => value !== 'all');
 
 /** Support tickets, filtered by status and searched by subject or id, with a form to open a new one. */
 export function TicketsPage() {
-  const [status, setStatus] = useState('all');
+  const [status, setStatus] = useState<TicketStatusFilter>('all');
   const [search, setSearch] = useState('');
   const [opened, setOpened] = useState<Ticket>();
   const { data, error, loading, reload } = useApi(
@@ -47,7 +47,7 @@ export function TicketsPage() {
           <form className="filters" role="search" aria-label="Filter tickets" onSubmit={(event) => event.preventDefault()}>
             <label>
               Status
-              <select value={status} onChange={(event) => setStatus(event.target.value)}>
+              <select value={status} onChange={(event) => setStatus(statuses.find((value) => value === event.target.value) ?? 'all')}>
                 <option value="all">All</option>
                 {statuses.map((value) => (
                   <option key={value} value={value}>

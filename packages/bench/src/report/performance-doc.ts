@@ -1,5 +1,6 @@
 /** docs/performance.md: the latest published results, with the machine they ran on and how to read them. */
 import type { BenchResults } from '../results.js';
+import { CHOOSING_A_STORE } from '../stores/choosing.js';
 import { renderMarkdown } from './markdown.js';
 
 /**
@@ -24,6 +25,8 @@ export function renderPerformanceDoc(results: BenchResults): string {
     '```',
     '',
     renderMarkdown(results),
+    '',
+    CHOOSING_A_STORE,
     '',
   ].join('\n');
 }

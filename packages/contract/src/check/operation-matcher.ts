@@ -2,7 +2,7 @@
  * Which operation of the contract a request was for: its method and its path, matched against the spec's
  * path templates. The suite needs this to know which documented responses an answer must be one of.
  */
-import { listOperations, type Operation } from '@customer-portal/core';
+import { listOperations, pathTemplate, type Operation, type PathTemplate } from '@customer-portal/core';
 
 export interface OperationMatch {
   operation: Operation;
@@ -20,36 +20,6 @@ export interface OperationMatcher {
   allowedMethods(path: string): string[];
 }
 
-interface CompiledTemplate {
-  operation: Operation;
-  pattern: RegExp;
-  names: string[];
-  /** Literal segments count: OpenAPI says concrete paths win over templated ones (`/orders/return` over `/orders/{order_id}`). */
-  literals: number;
-}
-
-function compile(operation: Operation): CompiledTemplate {
-  const names: string[] = [];
-  const segments = operation.path.split('/').map((segment) => {
-    const param = /^\{(.+)\}$/.exec(segment);
-    if (param) {
-      names.push(param[1]!);
-      return '([^/]+)';
-    }
-    return segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  });
-  const literals = operation.path.split('/').filter((s) => s && !s.startsWith('{')).length;
-  return { operation, pattern: new RegExp(`^${segments.join('/')}$`), names, literals };
-}
-
-function decode(value: string): string {
-  try {
-    return decodeURIComponent(value);
-  } catch {
-    return value;
-  }
-}
-
 /**
  * A matcher over the contract's operations (or the ones given).
  *
@@ -59,30 +29,29 @@ function decode(value: string): string {
  * // { operation: { operationId: 'trackOrder', ... }, params: { order_id: 'ORD123' } }
  */
 export function createOperationMatcher(operations: Operation[] = listOperations()): OperationMatcher {
-  const templates = operations.map(compile).sort((a, b) => b.literals - a.literals);
+  const templates = operations
+    .map((operation) => ({ operation, template: pathTemplate(operation.path) }))
+    .sort((a, b) => b.template.literalSegments - a.template.literalSegments);
 
-  function candidates(path: string) {
-    return templates
-      .map((template) => ({ template, found: template.pattern.exec(path) }))
-      .filter((c): c is { template: CompiledTemplate; found: RegExpExecArray } => c.found !== null);
+  function candidates(path: string): { operation: Operation; template: PathTemplate; params: Record<string, string> }[] {
+    return templates.flatMap((candidate) => {
+      const params = candidate.template.match(path);
+      return params ? [{ ...candidate, params }] : [];
+    });
   }
 
   return {
     match(method, path) {
       const wanted = method.toLowerCase();
-      for (const { template, found } of candidates(path)) {
-        if (template.operation.method !== wanted) continue;
-        const params = Object.fromEntries(template.names.map((name, i) => [name, decode(found[i + 1]!)]));
-        return { operation: template.operation, params };
-      }
-      return undefined;
+      const found = candidates(path).find((c) => c.operation.method === wanted);
+      return found && { operation: found.operation, params: found.params };
     },
     allowedMethods(path) {
       // Only the best (most literal) templates that match count: `/orders/return` allows POST only, even
       // though `/orders/{order_id}` would match it too.
       const found = candidates(path);
-      const best = found[0]?.template.literals;
-      return [...new Set(found.filter((c) => c.template.literals === best).map((c) => c.template.operation.method.toUpperCase()))];
+      const best = found[0]?.template.literalSegments;
+      return [...new Set(found.filter((c) => c.template.literalSegments === best).map((c) => c.operation.method.toUpperCase()))];
     },
   };
 }

@@ -2,7 +2,7 @@
 import type { ContractOptions } from '../options.js';
 import type { TargetInfo } from '../targets/types.js';
 
-export interface ProvidedContract {
+interface ProvidedContract {
   options: ContractOptions;
   /** The running target, when it runs in the main process; undefined when each test process starts its own. */
   target: TargetInfo | undefined;

@@ -15,7 +15,7 @@ function firstLine(text: string | undefined): string {
   return (text ?? '').split('\n').slice(0, 6).join('\n');
 }
 
-export class ContractReporter implements Reporter {
+class ContractReporter implements Reporter {
   private vitest: Vitest | undefined;
   private options: ContractOptions | undefined;
   private startedAt = 0;

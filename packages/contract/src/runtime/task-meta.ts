@@ -7,7 +7,7 @@ export interface NotApplicableCase {
   reason: string;
 }
 
-export interface ContractTaskMeta {
+interface ContractTaskMeta {
   /** The exchanges a test (or, on a file, its hooks) made, in order. */
   exchanges?: CheckedExchange[];
   /** Cases the file did not register on this target, and why (file meta only). */

@@ -2,6 +2,7 @@
 import type { TargetName } from '../options.js';
 import { mswTarget } from './msw.js';
 import { prismTarget } from './prism.js';
+import { referencePostgresTarget } from './reference-postgres.js';
 import { referenceViaPrismProxyTarget } from './reference-via-prism-proxy.js';
 import { referenceTarget } from './reference.js';
 import type { ContractTarget } from './types.js';
@@ -9,6 +10,7 @@ import { urlTarget } from './url.js';
 
 export const targets: Record<TargetName, ContractTarget> = {
   reference: referenceTarget,
+  'reference-postgres': referencePostgresTarget,
   msw: mswTarget,
   prism: prismTarget,
   'reference-via-prism-proxy': referenceViaPrismProxyTarget,

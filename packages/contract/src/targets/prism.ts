@@ -7,7 +7,7 @@ import type { ContractTarget, RunningTarget } from './types.js';
 const STATIC = 'Prism answers with the spec\u2019s static examples';
 
 /** Why a static mock cannot do what the other hosts do: by design, not a failure. */
-export const PRISM_MOCK_LACKS: Partial<Record<Capability, string>> = {
+const PRISM_MOCK_LACKS: Partial<Record<Capability, string>> = {
   stateful: `${STATIC} and remembers no write`,
   rules: `${STATIC}: it has no data, filters, ownership checks or credentials to check`,
   isolation: `${STATIC}: it has no customers to tell apart`,

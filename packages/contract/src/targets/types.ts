@@ -29,6 +29,8 @@ export interface ContractTarget {
    */
   runsIn: 'main' | 'worker';
   start(options: ContractOptions): Promise<RunningTarget>;
+  /** Why this machine cannot run the target (a service it needs is missing); `--ci` outside CI then skips it, saying so. */
+  unavailable?: () => string | undefined;
 }
 
 export function infoOf(target: RunningTarget): TargetInfo {

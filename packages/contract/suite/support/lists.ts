@@ -1,5 +1,13 @@
 /** The customer's lists, read through the SDK: a page of items and the X-Total-Count of the whole match. */
-import { totalCount, type Notification, type Order, type PortalClient, type TicketSummary } from '@customer-portal/sdk';
+import {
+  totalCount,
+  type Notification,
+  type Order,
+  type OrderStatusFilter,
+  type PortalClient,
+  type TicketStatusFilter,
+  type TicketSummary,
+} from '@customer-portal/sdk';
 
 export interface Page<T> {
   items: T[];
@@ -7,7 +15,8 @@ export interface Page<T> {
   total: number;
 }
 
-type OrderQuery = { status?: string; search?: string; limit?: number; offset?: number };
+type OrderQuery = { status?: OrderStatusFilter; search?: string; limit?: number; offset?: number };
+type TicketQuery = { status?: TicketStatusFilter; search?: string; limit?: number; offset?: number };
 type NotificationQuery = { unread_only?: boolean; limit?: number; offset?: number };
 
 function page<T>(result: { data?: T[]; response: Response }, what: string): Page<T> {
@@ -20,7 +29,7 @@ export async function orders(portal: PortalClient, query: OrderQuery = {}): Prom
   return page(await portal.GET('/api/v1/customer/orders', { params: { query: { limit: 100, ...query } } }), 'orders');
 }
 
-export async function tickets(portal: PortalClient, query: OrderQuery = {}): Promise<Page<TicketSummary>> {
+export async function tickets(portal: PortalClient, query: TicketQuery = {}): Promise<Page<TicketSummary>> {
   return page(await portal.GET('/api/v1/customer/tickets', { params: { query: { limit: 100, ...query } } }), 'tickets');
 }
 

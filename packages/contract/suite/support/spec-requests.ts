@@ -3,9 +3,9 @@
  * Tables over "every operation" (every protected one answers 401 without a token, every body-taking one
  * answers 400, 413 and 415) read the operations from here, so a new operation is covered when it is added.
  */
-import { listOperations, openapiDocument, type Operation } from '@customer-portal/core';
+import { fillPath, listOperations, openapiDocument, type Operation } from '@customer-portal/core';
 
-export interface SpecRequest {
+interface SpecRequest {
   operation: Operation;
   /** Upper case, as sent. */
   method: string;
@@ -15,20 +15,13 @@ export interface SpecRequest {
   body: unknown;
 }
 
-type RawOperation = { requestBody?: { content?: Record<string, { example?: unknown }> } };
-const { paths } = openapiDocument as unknown as { paths: Record<string, Record<string, RawOperation>> };
-
 function requestFor(operation: Operation): SpecRequest {
-  let path = operation.path;
-  for (const parameter of operation.parameters.filter((p) => p.in === 'path')) {
-    const example = (parameter as { example?: unknown }).example;
-    path = path.replace(`{${parameter.name}}`, encodeURIComponent(String(example)));
-  }
-  const body = paths[operation.path]?.[operation.method]?.requestBody?.content?.['application/json']?.example;
-  return { operation, method: operation.method.toUpperCase(), path, body };
+  const examples = Object.fromEntries(operation.parameters.filter((p) => p.in === 'path').map((p) => [p.name, p.example]));
+  const body = openapiDocument.paths[operation.path]?.[operation.method]?.requestBody?.content['application/json']?.example;
+  return { operation, method: operation.method.toUpperCase(), path: fillPath(operation.path, examples), body };
 }
 
-export const specRequests: SpecRequest[] = listOperations().map(requestFor);
+const specRequests: SpecRequest[] = listOperations().map(requestFor);
 
 /** The operations that need a bearer token. */
 export const securedRequests = specRequests.filter((r) => r.operation.secured);

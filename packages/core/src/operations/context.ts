@@ -1,12 +1,41 @@
+import type { operationSecurity } from '../document.js';
 import type { CustomerRecord, Page, PortalStore } from '../store.js';
+import type { OperationId } from '../types.js';
 
-/** What every protected operation receives besides its input: the store and the signed-in customer. */
+/** What an operation that needs a signed-in customer receives besides its input. */
 export interface OperationContext {
   store: PortalStore;
   customer: CustomerRecord;
   /** The current time as an RFC 3339 UTC timestamp. */
   now(): string;
 }
+
+/** How a host proves who a customer is: its own password hashing and its own tokens. */
+export interface HostAuth {
+  /**
+   * Compares a password with the stored hash. Called with `undefined` for an unknown email, when it must
+   * take as long as a real comparison and return false, so that timing does not reveal which accounts exist.
+   */
+  verifyPassword(passwordHash: string | undefined, password: string): Promise<boolean>;
+  issueToken(customerId: number): Promise<{ access_token: string; expires_in: number }>;
+  /** The customer id a bearer token names, or undefined when the token is not valid. */
+  verifyToken(token: string): Promise<number | undefined>;
+}
+
+/** What an operation that anyone may call receives: the store and the host's way of signing customers in. */
+export interface AnonymousContext {
+  store: PortalStore;
+  auth: HostAuth;
+}
+
+/** An operation's context by the security scheme the contract names for it. */
+export interface ContextBySecurity {
+  none: AnonymousContext;
+  bearerAuth: OperationContext;
+}
+
+/** The context of one operation, as its `security` in openapi.yaml says. */
+export type ContextOf<K extends OperationId> = ContextBySecurity[(typeof operationSecurity)[K]];
 
 export interface OperationResult<T = unknown> {
   status: 200 | 201;

@@ -1,20 +1,23 @@
-import type { OperationId } from '../types.js';
+import type { OperationId, OperationInput } from '../types.js';
 import { getProfile, getSettings, updateProfile, updateSettings } from './account.js';
-import type { OperationContext, OperationResult } from './context.js';
+import type { ContextOf, OperationResult } from './context.js';
 import { getDashboard } from './dashboard.js';
+import { login } from './login.js';
 import { listNotifications, markNotificationRead } from './notifications.js';
 import { getOrder, listOrders, trackOrder } from './orders.js';
 import { requestReturn } from './returns.js';
 import { addTicketMessage, createTicket, getTicket, listTickets } from './tickets.js';
 
-export { login, type HostAuth } from './login.js';
-export type { OperationContext, OperationResult } from './context.js';
+export { itemsAlreadyReturned } from './returns.js';
 
-// Input types are checked inside each operation; here they meet the validator's output.
-type ProtectedOperation = (input: never, context: OperationContext) => Promise<OperationResult>;
+export type { ContextBySecurity, HostAuth, OperationResult } from './context.js';
 
-/** Every operation that needs a signed-in customer, by operationId. */
-export const protectedOperations: Record<Exclude<OperationId, 'login'>, ProtectedOperation> = {
+/**
+ * Every operation of the contract, by operationId. Each receives its validated input and the context its
+ * `security` in openapi.yaml asks for: a signed-in customer (`bearerAuth`) or none (`login`).
+ */
+export const operations: { [K in OperationId]: (input: OperationInput<K>, context: ContextOf<K>) => Promise<OperationResult> } = {
+  login,
   getDashboard,
   listOrders,
   getOrder,
@@ -30,22 +33,4 @@ export const protectedOperations: Record<Exclude<OperationId, 'login'>, Protecte
   updateSettings,
   listNotifications,
   markNotificationRead,
-};
-
-export {
-  addTicketMessage,
-  createTicket,
-  getDashboard,
-  getOrder,
-  getProfile,
-  getSettings,
-  getTicket,
-  listNotifications,
-  listOrders,
-  listTickets,
-  markNotificationRead,
-  requestReturn,
-  trackOrder,
-  updateProfile,
-  updateSettings,
 };

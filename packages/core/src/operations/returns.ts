@@ -1,4 +1,4 @@
-import { ruleViolated } from '../errors.js';
+import { ruleViolated, type ApiError } from '../errors.js';
 import type { OperationInput, Return } from '../types.js';
 import { created, type OperationContext, type OperationResult } from './context.js';
 import { orderNotFound } from './orders.js';
@@ -32,14 +32,11 @@ export async function requestReturn(
     );
   }
 
+  // Checked here for the common case, and again by the store inside its write (two requests, or two server
+  // processes, may pass this check at the same time: issue 16).
   const already = new Set(await store.returnedItems(customer.id, order.id));
   const repeated = names.filter((name) => already.has(name));
-  if (repeated.length > 0) {
-    throw ruleViolated(
-      `A return has already been requested for ${quoteList(repeated)} of order ${order.id}.`,
-      [{ location: 'body.items', message: 'must not repeat an item that already has a return request' }],
-    );
-  }
+  if (repeated.length > 0) throw itemsAlreadyReturned(order.id, repeated);
 
   const created_ = await store.createReturn(customer.id, {
     order_id: order.id,
@@ -49,6 +46,19 @@ export async function requestReturn(
     created_at: now(),
   });
   return created(created_);
+}
+
+/**
+ * The refusal of a return for items that already have one. Stores throw it too, from inside the write that
+ * would have recorded the second return.
+ *
+ * @example
+ * throw itemsAlreadyReturned('ORD122', ['Wireless Mouse']);
+ */
+export function itemsAlreadyReturned(orderId: string, repeated: string[]): ApiError {
+  return ruleViolated(`A return has already been requested for ${quoteList(repeated)} of order ${orderId}.`, [
+    { location: 'body.items', message: 'must not repeat an item that already has a return request' },
+  ]);
 }
 
 function quoteList(values: string[]): string {

@@ -27,6 +27,24 @@ describe('profile', () => {
     expect((await call('getProfile')).body.preferences.notifications).toBe(false);
   });
 
+  it('changes the name and clears the avatar with null, keeping the rest', async () => {
+    const { call } = portalUnderTest();
+    const res = await call('updateProfile', { body: { full_name: 'Ali Jawad Updated', avatar: null } });
+    expect(res.body).toMatchObject({ full_name: 'Ali Jawad Updated', avatar: null, preferences: { language: 'en', notifications: true, theme: 'light' } });
+    expect((await call('getProfile')).body).toEqual(res.body);
+  });
+
+  it.each([
+    ['a blank name', { full_name: '  ' }, 'body.full_name'],
+    ['an unknown theme', { preferences: { theme: 'sepia' } }, 'body.preferences.theme'],
+    ['a language that is not a tag', { preferences: { language: 'English' } }, 'body.preferences.language'],
+  ])('rejects %s with a 422 naming the field', async (_name, body, location) => {
+    const { call } = portalUnderTest();
+    const res = await call('updateProfile', { body });
+    expect(res.status).toBe(422);
+    expect(res.body.errors.map((e: { location: string }) => e.location)).toEqual([location]);
+  });
+
   it('shares one theme with the settings, whichever side changes it', async () => {
     const { call } = portalUnderTest();
     await call('updateProfile', { body: { preferences: { theme: 'dark' } } });
@@ -74,9 +92,16 @@ describe('settings', () => {
     });
   });
 
+  it('take a timezone offset with minutes', async () => {
+    const { call } = portalUnderTest();
+    const res = await call('updateSettings', { body: { general: { timezone: 'UTC+5:30' } } });
+    expect(res.body.general.timezone).toBe('UTC+5:30');
+  });
+
   it.each([
     ['a theme outside light, dark, system', { general: { theme: 'blue' } }, 'body.general.theme'],
     ['a currency that is not ISO 4217', { general: { currency: 'euro' } }, 'body.general.currency'],
+    ['a timezone that is not an offset', { general: { timezone: 'Europe/Paris' } }, 'body.general.timezone'],
     ['a non-boolean switch', { notifications: { email: 'yes' } }, 'body.notifications.email'],
   ])('reject %s', async (_name, body, location) => {
     const { call } = portalUnderTest();

@@ -24,4 +24,14 @@ describe('getDashboard', () => {
     expect(body.stats).toEqual({ open_tickets: 1, active_orders: 2, pending_refunds: 1, resolved_tickets: 1 });
     expect(body.recent_orders.map((o: { id: string }) => o.id)).toEqual(['ORD303', 'ORD302', 'ORD301']);
   });
+
+  it('moves as soon as a ticket is opened and a return requested', async () => {
+    const { call } = portalUnderTest();
+    const ticket = await call('createTicket', { body: { subject: 'Where is my lamp?', description: 'It has not arrived.' } });
+    const ret = await call('requestReturn', { body: { order_id: 'ORD112', items: ['Phone Charger'], reason: 'Broken' } });
+    expect([ticket.status, ret.status]).toEqual([201, 201]);
+    const { body } = await call('getDashboard');
+    expect(body.stats).toEqual({ open_tickets: 3, active_orders: 1, pending_refunds: 1, resolved_tickets: 3 });
+    expect(body.recent_tickets.map((t: { id: string }) => t.id)).toEqual([ticket.body.id, 'TKT456', 'TKT455', 'TKT454', 'TKT453']);
+  });
 });

@@ -6,12 +6,13 @@ describe('listOrders', () => {
     ['no filter', {}, 12],
     ['all', { status: 'all' }, 12],
     ['delivered, lower case', { status: 'delivered' }, 7],
-    ['SHIPPED, upper case', { status: 'SHIPPED' }, 1],
-    ['Cancelled, mixed case', { status: 'Cancelled' }, 2],
+    ['shipped', { status: 'shipped' }, 1],
+    ['cancelled', { status: 'cancelled' }, 2],
     ['returned', { status: 'returned' }, 2],
     ['pending (none)', { status: 'pending' }, 0],
     ['search by id substring, any case', { search: 'ord12' }, 4],
     ['search and status together', { search: 'ORD12', status: 'delivered' }, 2],
+    ['an empty search, which is no search', { search: '' }, 12],
   ])('%s', async (_name, query, total) => {
     const { call } = portalUnderTest();
     const res = await call('listOrders', { query });
@@ -46,12 +47,21 @@ describe('listOrders', () => {
     expect(third.headers['X-Total-Count']).toBe('12');
   });
 
+  it('answers a page past the end with no orders, and the total', async () => {
+    const { call } = portalUnderTest();
+    const res = await call('listOrders', { query: { offset: '100' } });
+    expect(res.body).toEqual([]);
+    expect(res.headers['X-Total-Count']).toBe('12');
+  });
+
   it.each([
-    ['an unknown status', { status: 'lost' }, 'query.status', 'must be one of all, pending'],
+    ['an unknown status', { status: 'lost' }, 'query.status', 'must be one of all, pending, processing, shipped, delivered, cancelled, returned'],
+    ['a status in upper case, as an order shows it', { status: 'SHIPPED' }, 'query.status', 'must be one of all, pending'],
     ['a limit over 100', { limit: '101' }, 'query.limit', 'must be <= 100'],
     ['a limit of 0', { limit: '0' }, 'query.limit', 'must be >= 1'],
     ['a limit that is not a number', { limit: 'ten' }, 'query.limit', 'must be integer'],
     ['a negative offset', { offset: '-1' }, 'query.offset', 'must be >= 0'],
+    ['a repeated status', { status: ['shipped', 'pending'] }, 'query.status', 'must be string'],
   ])('rejects %s with a 422 naming the field', async (_name, query, location, message) => {
     const { call } = portalUnderTest();
     const res = await call('listOrders', { query });
@@ -134,6 +144,18 @@ describe('trackOrder', () => {
     expect(body.status).toBe(status);
     expect(body.steps.filter((s: { completed: boolean }) => s.completed)).toHaveLength(completed);
     expect(body.steps.filter((s: { current: boolean }) => s.current).map((s: { label: string }) => s.label)).toEqual([current]);
+  });
+
+  it('has no courier or location for an order that was cancelled before it shipped', async () => {
+    const { call } = portalUnderTest();
+    const { body } = await call('trackOrder', { path: { order_id: 'ORD120' } });
+    expect(body).toMatchObject({ current_location: null, courier_name: null, courier_contact: null });
+  });
+
+  it("answers another customer's order, or a missing one, with a 404", async () => {
+    const { call } = portalUnderTest();
+    expect((await call('trackOrder', { path: { order_id: 'ORD301' } })).body.detail).toBe('Order ORD301 was not found.');
+    expect((await call('trackOrder', { path: { order_id: 'ORD999' } })).body.detail).toBe('Order ORD999 was not found.');
   });
 
   it.each([

@@ -14,11 +14,11 @@ describe('requestReturn', () => {
     expect(dashboard.body.stats.pending_refunds).toBe(1);
   });
 
-  it('accepts an item id and records the product name', async () => {
+  it('accepts items by id or by name in any case, and records them by product name', async () => {
     const { call } = portalUnderTest();
-    const res = await call('requestReturn', { body: { order_id: 'ORD115', items: ['ITEM115-2'], reason: 'Leaks' } });
+    const res = await call('requestReturn', { body: { order_id: 'ORD115', items: ['ITEM115-2', 'backpack'], reason: 'Leaks' } });
     expect(res.status).toBe(201);
-    expect(res.body.items).toEqual(['Water Bottle']);
+    expect(res.body.items).toEqual(['Water Bottle', 'Backpack']);
     expect(res.body.description).toBeNull();
   });
 
@@ -33,6 +33,14 @@ describe('requestReturn', () => {
     expect(res.status).toBe(422);
     expect(res.body.detail).toMatch(detail);
     expect(res.body.errors.length).toBeGreaterThan(0);
+  });
+
+  it('leaves nothing behind when it refuses a return: no refund counted, no id used', async () => {
+    const { call } = portalUnderTest();
+    const refused = await call('requestReturn', { body: { order_id: 'ORD117', items: ['Desk Lamp', 'Sofa'], reason: 'Mixed up' } });
+    expect(refused.status).toBe(422);
+    expect((await call('getDashboard')).body.stats.pending_refunds).toBe(0);
+    expect((await call('requestReturn', { body: { order_id: 'ORD117', items: ['Desk Lamp'], reason: 'Too bright' } })).body.id).toBe('RET5');
   });
 
   it('refuses the same item twice', async () => {
@@ -56,6 +64,8 @@ describe('requestReturn', () => {
 
   it.each([
     ['no items', { order_id: 'ORD118', items: [], reason: 'x' }, 'body.items'],
+    ['the same item twice in one request', { order_id: 'ORD113', items: ['Notebook Set', 'Notebook Set'], reason: 'x' }, 'body.items'],
+    ['no order id', { items: ['Portable Bluetooth Speaker'], reason: 'x' }, 'body.order_id'],
     ['a blank reason', { order_id: 'ORD118', items: ['Portable Bluetooth Speaker'], reason: '   ' }, 'body.reason'],
     ['an unknown field', { order_id: 'ORD118', items: ['Portable Bluetooth Speaker'], reason: 'x', refund: 1000 }, 'body.refund'],
     ['a missing reason', { order_id: 'ORD118', items: ['Portable Bluetooth Speaker'] }, 'body.reason'],

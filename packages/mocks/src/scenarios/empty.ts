@@ -1,4 +1,3 @@
-import { sampleWorld } from '@customer-portal/core';
 import type { Scenario } from './scenario.js';
 
 /**
@@ -8,5 +7,5 @@ import type { Scenario } from './scenario.js';
  */
 export const empty = {
   description: 'A new customer: the sample accounts sign in as usual but have no orders, returns, tickets or notifications.',
-  world: () => ({ ...sampleWorld(), orders: [], returns: [], tickets: [], notifications: [] }),
+  world: (sample) => ({ ...sample, orders: [], returns: [], tickets: [], notifications: [] }),
 } satisfies Scenario;

@@ -1,27 +1,24 @@
-import type { Operation, PortalResponse, SampleWorld } from '@customer-portal/core';
-import type { Latency } from '../latency.js';
+import type { Fault } from '../faults.js';
+import type { WorldOption } from '../world.js';
 
 /**
- * One way the mocked API can behave. Every field is optional: a scenario only says how it differs from the
- * documented sample world answering at once.
+ * One way the mocked API can behave, written with the same two parts a test uses: a world (the data) and
+ * faults (how calls fail or slow down). Every field but `description` is optional. A team writes its own in
+ * its own repository and passes it as `createHandlers({ scenario })`, or lists it in
+ * `startPortalWorker({ scenarios })` to pick it at run time.
  *
  * @example
- * // src/scenarios/maintenance.ts, then one line in src/scenarios/index.ts
+ * import type { Scenario } from '@customer-portal/mocks';
  * export const maintenance = {
  *   description: 'Every call is a 503 while the portal is down for maintenance.',
- *   respond: () => ({ status: 503, headers: { 'Content-Type': 'application/problem+json' }, body: { ... } }),
+ *   faults: [{ status: 503, detail: 'The portal is down for maintenance until 06:00.' }],
  * } satisfies Scenario;
  */
 export interface Scenario {
-  /** One sentence for humans, printed in the browser console when the worker starts. */
+  /** One sentence for humans, printed in the browser console when the worker starts and shown in the panel. */
   description: string;
-  /** The world the handlers start from and `reset()` returns to (default: the fixtures). */
-  world?: () => SampleWorld;
-  /** Latency before every response, unless the handlers' own `delay` option overrides it. */
-  delay?: Latency;
-  /**
-   * An answer that replaces the portal's, before any parsing or authentication; `undefined` lets the portal
-   * answer. The response must still keep the contract (a documented status and a problem body for errors).
-   */
-  respond?: (operation: Operation, request: Request) => PortalResponse | undefined;
+  /** The world the handlers start from and `reset()` returns to (default: the sample world of fixtures/). */
+  world?: WorldOption;
+  /** Faults in force for the whole scenario. */
+  faults?: Fault[];
 }

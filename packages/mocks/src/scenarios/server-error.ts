@@ -1,11 +1,10 @@
-import { internalError, problemResponse } from '@customer-portal/core';
 import type { Scenario } from './scenario.js';
 
 /**
- * The backend is down: every operation, sign-in included, answers the same 500 problem the reference server
- * sends for an unexpected failure, so error pages can be built against the real message.
+ * The backend is down: every operation, sign-in included, answers the 500 problem the contract documents for
+ * an unexpected failure (the reference server's own message), so error pages can be built against it.
  */
 export const serverError = {
   description: 'Every call is a 500 problem+json ("Something went wrong on our side. Please try again.").',
-  respond: () => problemResponse(internalError()),
+  faults: [{ status: 500 }],
 } satisfies Scenario;

@@ -6,5 +6,5 @@ import type { Scenario } from './scenario.js';
  */
 export const slow = {
   description: 'The sample world with realistic latency: every response takes 400 to 1200 ms.',
-  delay: { min: 400, max: 1200 },
+  faults: [{ latency: { min: 400, max: 1200 } }],
 } satisfies Scenario;

@@ -14,7 +14,8 @@ export interface paths {
          * Sign in
          * @description Exchanges an email and password for a bearer token (an HS256 JWT) valid for `expires_in` seconds.
          *     Emails are matched case-insensitively. A wrong password and an unknown email give the same `401`
-         *     with the same `detail`, so that nobody can find out which accounts exist.
+         *     with the same `detail`, so that nobody can find out which accounts exist. Repeated failures are
+         *     throttled with a `429` and `Retry-After`.
          */
         post: operations["login"];
         delete?: never;
@@ -63,8 +64,8 @@ export interface paths {
          * List orders
          * @description The customer's orders, newest first.
          *
-         *     - `status` filters by order status, case-insensitively; `all` (the default) means no filter. An
-         *       unknown status is a `422`.
+         *     - `status` filters by order status, named in lower case (`shipped` for `SHIPPED`); `all` (the default)
+         *       means no filter. Any other value is a `422`.
          *     - `search` is a case-insensitive substring match on the order id; `%` and `_` are literal characters,
          *       not wildcards.
          *     - `limit` and `offset` page the result; `X-Total-Count` gives the number of matching orders.
@@ -171,8 +172,8 @@ export interface paths {
          * List tickets
          * @description The customer's support tickets, newest first.
          *
-         *     - `status` filters by ticket status, case-insensitively; `all` (the default) means no filter and
-         *       `in-progress` means `IN_PROGRESS`. An unknown status is a `422`.
+         *     - `status` filters by ticket status, named in lower case with `in-progress` for `IN_PROGRESS`; `all`
+         *       (the default) means no filter. Any other value is a `422`.
          *     - `search` is a case-insensitive substring match on the subject or the ticket id; `%` and `_` are
          *       literal characters, not wildcards.
          *     - `limit` and `offset` page the result; `X-Total-Count` gives the number of matching tickets.
@@ -532,7 +533,10 @@ export interface components {
         /** @description Only the fields given change. */
         ProfileUpdate: {
             full_name?: string;
-            /** Format: uri */
+            /**
+             * Format: uri
+             * @description An https URL of an image (other schemes, such as `javascript:` or `data:`, are refused).
+             */
             avatar?: string | null;
             preferences?: {
                 language?: string;
@@ -725,15 +729,15 @@ export interface components {
          */
         TicketId: components["schemas"]["ResourceId"];
         /**
-         * @description `all`, `pending`, `processing`, `shipped`, `delivered`, `cancelled` or `returned`, in any case.
+         * @description An order status in lower case, or `all`.
          * @example shipped
          */
-        OrderStatusFilter: string;
+        OrderStatusFilter: "all" | "pending" | "processing" | "shipped" | "delivered" | "cancelled" | "returned";
         /**
-         * @description `all`, `open`, `in-progress` (or `in_progress`), `resolved` or `closed`, in any case.
+         * @description A ticket status in lower case (`in-progress` for `IN_PROGRESS`), or `all`.
          * @example open
          */
-        TicketStatusFilter: string;
+        TicketStatusFilter: "all" | "open" | "in-progress" | "resolved" | "closed";
         /**
          * @description Case-insensitive substring of the order id.
          * @example ORD12
@@ -751,11 +755,65 @@ export interface components {
     };
     requestBodies: never;
     headers: {
-        /** @description The number of matching items before `limit` and `offset` are applied. */
+        /**
+         * @description The number of matching items before `limit` and `offset` are applied.
+         * @example 12
+         */
         "X-Total-Count": number;
     };
     pathItems: never;
 }
+export type ResourceId = components['schemas']['ResourceId'];
+export type Timestamp = components['schemas']['Timestamp'];
+export type Money = components['schemas']['Money'];
+export type Theme = components['schemas']['Theme'];
+export type Problem = components['schemas']['Problem'];
+export type FieldError = components['schemas']['FieldError'];
+export type LoginRequest = components['schemas']['LoginRequest'];
+export type TokenResponse = components['schemas']['TokenResponse'];
+export type OrderStatus = components['schemas']['OrderStatus'];
+export type OrderItem = components['schemas']['OrderItem'];
+export type Order = components['schemas']['Order'];
+export type TrackingStep = components['schemas']['TrackingStep'];
+export type OrderTracking = components['schemas']['OrderTracking'];
+export type ReturnStatus = components['schemas']['ReturnStatus'];
+export type ReturnRequest = components['schemas']['ReturnRequest'];
+export type Return = components['schemas']['Return'];
+export type TicketStatus = components['schemas']['TicketStatus'];
+export type TicketPriority = components['schemas']['TicketPriority'];
+export type TicketSummary = components['schemas']['TicketSummary'];
+export type TicketMessage = components['schemas']['TicketMessage'];
+export type Ticket = components['schemas']['Ticket'];
+export type CreateTicketRequest = components['schemas']['CreateTicketRequest'];
+export type AddMessageRequest = components['schemas']['AddMessageRequest'];
+export type DashboardStats = components['schemas']['DashboardStats'];
+export type RecentOrder = components['schemas']['RecentOrder'];
+export type RecentTicket = components['schemas']['RecentTicket'];
+export type Dashboard = components['schemas']['Dashboard'];
+export type Preferences = components['schemas']['Preferences'];
+export type Profile = components['schemas']['Profile'];
+export type ProfileUpdate = components['schemas']['ProfileUpdate'];
+export type NotificationSettings = components['schemas']['NotificationSettings'];
+export type GeneralSettings = components['schemas']['GeneralSettings'];
+export type Settings = components['schemas']['Settings'];
+export type SettingsUpdate = components['schemas']['SettingsUpdate'];
+export type Notification = components['schemas']['Notification'];
+export type ResponseMalformedJson = components['responses']['MalformedJson'];
+export type ResponseUnauthorized = components['responses']['Unauthorized'];
+export type ResponseNotFound = components['responses']['NotFound'];
+export type ResponsePayloadTooLarge = components['responses']['PayloadTooLarge'];
+export type ResponseUnsupportedMediaType = components['responses']['UnsupportedMediaType'];
+export type ResponseValidationError = components['responses']['ValidationError'];
+export type ResponseUnexpectedError = components['responses']['UnexpectedError'];
+export type ParameterOrderId = components['parameters']['OrderId'];
+export type ParameterTicketId = components['parameters']['TicketId'];
+export type ParameterOrderStatusFilter = components['parameters']['OrderStatusFilter'];
+export type ParameterTicketStatusFilter = components['parameters']['TicketStatusFilter'];
+export type ParameterOrderSearch = components['parameters']['OrderSearch'];
+export type ParameterTicketSearch = components['parameters']['TicketSearch'];
+export type ParameterLimit = components['parameters']['Limit'];
+export type ParameterOffset = components['parameters']['Offset'];
+export type HeaderXTotalCount = components['headers']['X-Total-Count'];
 export type $defs = Record<string, never>;
 export interface operations {
     login: {
@@ -814,6 +872,34 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationError"];
+            /**
+             * @description Too many failed sign-ins for this account or from this address. Five failures in a row lock an
+             *     account for 1 second, and each further failure doubles the lock, up to 2 minutes; an address may
+             *     fail twenty times before its own lock (up to 5 minutes). A successful sign-in clears the account's
+             *     count; failures are forgotten after 15 quiet minutes. An unknown email is throttled alike, so the
+             *     answer reveals nothing about which accounts exist.
+             */
+            429: {
+                headers: {
+                    /**
+                     * @description Seconds until the next attempt is accepted.
+                     * @example 4
+                     */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://customer-portal.example.com/problems/too-many-sign-ins",
+                     *       "title": "Too many sign-in attempts",
+                     *       "status": 429,
+                     *       "detail": "Too many failed sign-in attempts. Try again in 4 seconds."
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             default: components["responses"]["UnexpectedError"];
         };
     };
@@ -871,7 +957,7 @@ export interface operations {
         parameters: {
             query?: {
                 /**
-                 * @description `all`, `pending`, `processing`, `shipped`, `delivered`, `cancelled` or `returned`, in any case.
+                 * @description An order status in lower case, or `all`.
                  * @example shipped
                  */
                 status?: components["parameters"]["OrderStatusFilter"];
@@ -1102,7 +1188,7 @@ export interface operations {
         parameters: {
             query?: {
                 /**
-                 * @description `all`, `open`, `in-progress` (or `in_progress`), `resolved` or `closed`, in any case.
+                 * @description A ticket status in lower case (`in-progress` for `IN_PROGRESS`), or `all`.
                  * @example open
                  */
                 status?: components["parameters"]["TicketStatusFilter"];
@@ -1606,3 +1692,21 @@ export interface operations {
         };
     };
 }
+type FlattenedDeepRequired<T> = {
+    [K in keyof T]-?: FlattenedDeepRequired<T[K] extends unknown[] | undefined | null ? Extract<T[K], unknown[]>[number] : T[K]>;
+};
+type ReadonlyArray<T> = [
+    Exclude<T, undefined>
+] extends [
+    unknown[]
+] ? Readonly<Exclude<T, undefined>> : Readonly<Exclude<T, undefined>[]>;
+export const themeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Theme"]> = ["light", "dark", "system"];
+export const orderStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OrderStatus"]> = ["PENDING", "PROCESSING", "SHIPPED", "DELIVERED", "CANCELLED", "RETURNED"];
+export const trackingStepLabelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TrackingStep"]["label"]> = ["Order Placed", "Payment Confirmed", "Packed", "Shipped", "Delivered"];
+export const returnStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ReturnStatus"]> = ["REQUESTED", "APPROVED", "REJECTED", "REFUNDED"];
+export const ticketStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TicketStatus"]> = ["OPEN", "IN_PROGRESS", "RESOLVED", "CLOSED"];
+export const ticketPriorityValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TicketPriority"]> = ["LOW", "MEDIUM", "HIGH", "URGENT"];
+export const ticketMessageSender_typeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TicketMessage"]["sender_type"]> = ["customer", "agent"];
+export const notificationTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Notification"]["type"]> = ["ORDER", "TICKET", "RETURN", "ACCOUNT", "PROMOTION"];
+export const componentsParametersOrderStatusFilterValues: ReadonlyArray<FlattenedDeepRequired<components>["parameters"]["OrderStatusFilter"]> = ["all", "pending", "processing", "shipped", "delivered", "cancelled", "returned"];
+export const componentsParametersTicketStatusFilterValues: ReadonlyArray<FlattenedDeepRequired<components>["parameters"]["TicketStatusFilter"]> = ["all", "open", "in-progress", "resolved", "closed"];

@@ -3,6 +3,7 @@
  * `scrypt$N$r$p$salt$hash` (base64url), so that the cost can be raised later without breaking old hashes.
  */
 import { randomBytes, scrypt, scryptSync, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import pLimit from 'p-limit';
 
 // N = 2^14, r = 8, p = 1: scrypt's recommended interactive-login cost (RFC 7914), ~40 ms on one core here.
 const COST = { N: 16384, r: 8, p: 1 } as const;
@@ -11,6 +12,13 @@ const KEY_BYTES = 32;
 // Bounds for parameters read back from the database, so a damaged row cannot ask for gigabytes of memory.
 const MAX_N = 1 << 20;
 const MAX_RP = 32;
+
+/**
+ * At most two scrypt runs at once; others wait their turn. libuv's thread pool has four threads, shared with
+ * file reads (the docs), zlib (compressed bodies) and DNS: a storm of sign-ins must leave those room.
+ */
+const MAX_CONCURRENT_HASHES = 2;
+const hashing = pLimit(MAX_CONCURRENT_HASHES);
 
 /**
  * A fresh scrypt hash of `password`, with its own random salt.
@@ -26,7 +34,8 @@ export function hashPassword(password: string): string {
 
 /**
  * Whether `password` matches a hash made by hashPassword, compared in constant time. Runs scrypt on the
- * thread pool, so a login does not block other requests. A malformed hash never matches.
+ * thread pool (at most MAX_CONCURRENT_HASHES at once), so a login does not block other requests. A
+ * malformed hash never matches.
  *
  * @example
  * await verifyPassword(hashPassword('customer123'), 'customer123'); // true
@@ -34,10 +43,13 @@ export function hashPassword(password: string): string {
 export async function verifyPassword(stored: string, password: string): Promise<boolean> {
   const parsed = parseHash(stored);
   if (!parsed) return false;
-  const key = await new Promise<Buffer>((resolve, reject) =>
-    scrypt(password.normalize('NFC'), parsed.salt, parsed.key.length, withMemory(parsed.cost), (error, derived) =>
-      error ? reject(error) : resolve(derived),
-    ),
+  const key = await hashing(
+    () =>
+      new Promise<Buffer>((resolve, reject) =>
+        scrypt(password.normalize('NFC'), parsed.salt, parsed.key.length, withMemory(parsed.cost), (error, derived) =>
+          error ? reject(error) : resolve(derived),
+        ),
+      ),
   );
   return timingSafeEqual(key, parsed.key);
 }

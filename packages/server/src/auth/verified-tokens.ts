@@ -8,7 +8,7 @@
  */
 
 /** What a verified token said: whose it is and until when (seconds since the epoch, the JWT `exp`). */
-export interface VerifiedToken {
+interface VerifiedToken {
   customerId: number;
   exp: number;
 }
@@ -20,7 +20,7 @@ export interface VerifiedTokens {
 }
 
 /** Enough for every customer signed in at once on one server; a few hundred bytes each. */
-export const VERIFIED_TOKENS_CAPACITY = 10_000;
+const VERIFIED_TOKENS_CAPACITY = 10_000;
 
 /**
  * @example

@@ -3,11 +3,11 @@ import { openapiDocument } from '@customer-portal/core';
 import type Router from '@koa/router';
 
 /**
- * @param checkHealth throws when the server cannot serve (for the server: a query on the database).
+ * @param checkHealth throws (or rejects) when the server cannot serve (for the server: a query on the database).
  */
-export function addMetaRoutes(router: Router, checkHealth: () => void): void {
-  router.get('/healthz', (ctx) => {
-    checkHealth();
+export function addMetaRoutes(router: Router, checkHealth: () => void | Promise<void>): void {
+  router.get('/healthz', async (ctx) => {
+    await checkHealth();
     ctx.type = 'json';
     ctx.body = JSON.stringify({ status: 'ok' });
   });

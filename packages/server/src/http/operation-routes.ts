@@ -3,23 +3,43 @@
  * openapi.yaml cannot exist. Each route only translates HTTP to a PortalRequest and the PortalResponse
  * back; core authenticates, validates and runs the operation.
  */
-import type { Operation, Portal, PortalRequest } from '@customer-portal/core';
+import { colonPath, tooManySignIns, type Operation, type Portal, type PortalRequest } from '@customer-portal/core';
+import type { SignInThrottle } from '../auth/sign-in-throttle.js';
 import type Router from '@koa/router';
 import type { Context, Middleware } from 'koa';
-import { readBodyText, requestBody } from './request-body.js';
+import { readJsonBody } from './request-body.js';
 import { writeResponse } from './write-response.js';
 
-/** An OpenAPI path template as a router path: `/orders/{order_id}` -> `/orders/:order_id`. */
-export function routerPath(template: string): string {
-  return template.replace(/\{([^}]+)\}/g, ':$1');
+/** @param throttle counts sign-ins per account and address (sign-in-throttle.ts); undefined for none. */
+export function addOperationRoutes(router: Router, portal: Portal, throttle?: SignInThrottle): void {
+  for (const operation of portal.operations) {
+    const handle: Middleware =
+      operation.operationId === 'login' && throttle
+        ? throttledSignIn(portal, operation, throttle)
+        : async (ctx) => writeResponse(ctx, await portal.handle(portalRequest(ctx, operation)));
+    router.register(colonPath(operation.path), [operation.method], [handle], { name: operation.operationId });
+  }
 }
 
-export function addOperationRoutes(router: Router, portal: Portal): void {
-  for (const operation of portal.operations) {
-    const handle: Middleware = async (ctx) => writeResponse(ctx, await portal.handle(portalRequest(ctx, operation)));
-    const middleware = operation.requestBody ? [readBodyText, handle] : [handle];
-    router.register(routerPath(operation.path), [operation.method], middleware, { name: operation.operationId });
-  }
+/**
+ * Sign-in behind the throttle: a locked account or address is a 429 with Retry-After before any password
+ * is hashed, so a storm of guesses costs the server a few scrypt runs, not one per guess.
+ */
+function throttledSignIn(portal: Portal, operation: Operation, throttle: SignInThrottle): Middleware {
+  return async (ctx) => {
+    const body = await readJsonBody(ctx);
+    const attempt = throttle.begin(accountOf(body), ctx.ip);
+    if ('retryAfterMs' in attempt) throw tooManySignIns(attempt.retryAfterMs / 1000);
+    const response = await portal.handle({ ...portalRequest(ctx, operation), body, readBody: undefined });
+    attempt.end(response.status === 200 ? 'succeeded' : response.status === 401 ? 'failed' : 'not-an-attempt');
+    writeResponse(ctx, response);
+  };
+}
+
+/** The lower-cased email a sign-in names, if it is a plausible one (the contract allows 254 characters). */
+function accountOf(body: unknown): string | undefined {
+  const email = (body as { email?: unknown } | null | undefined)?.email;
+  return typeof email === 'string' && email.length <= 254 ? email.toLowerCase() : undefined;
 }
 
 function portalRequest(ctx: Context, operation: Operation): PortalRequest {
@@ -27,7 +47,9 @@ function portalRequest(ctx: Context, operation: Operation): PortalRequest {
     operationId: operation.operationId,
     path: { ...(ctx.params as Record<string, string>) },
     query: queryOf(ctx),
-    body: operation.requestBody ? requestBody(ctx) : undefined,
+    body: undefined,
+    // Read by core after it has checked the token, so an anonymous client never reaches the parsers.
+    ...(operation.requestBody && { readBody: () => readJsonBody(ctx) }),
     authorization: ctx.get('Authorization') || null,
   };
 }

@@ -1,21 +1,46 @@
 /**
  * Reading a request body with core's rules (`parseJsonBody`): no body is `undefined`, a body that is not
  * JSON a 415, one over 100 kB a 413 and one that does not parse a 400. koa-bodyparser reads the raw text,
- * stopping at the limit rather than buffering whatever a client sends.
+ * stopping at the limit rather than buffering whatever a client sends. A body may be compressed with
+ * gzip, deflate or br; another Content-Encoding is a 415 and one that does not decompress a 400.
  */
-import { BODY_LIMIT_BYTES, parseJsonBody, unsupportedMediaType } from '@customer-portal/core';
+import { ApiError, BODY_LIMIT_BYTES, parseJsonBody, unsupportedMediaType } from '@customer-portal/core';
 import bodyParser from 'koa-bodyparser';
-import type { Context, Middleware } from 'koa';
+import type { Context } from 'koa';
+import { toProblem } from './error-handler.js';
+
+/** What inflation (under koa-bodyparser) decodes; the limit applies to the decoded bytes. */
+const READABLE_ENCODINGS = new Set(['identity', 'gzip', 'x-gzip', 'deflate', 'br']);
 
 /** JSON and `+json` types are read (text/plain too, by koa-bodyparser's default, and refused by core). */
-export const readBodyText: Middleware = bodyParser({
+const readBodyText = bodyParser({
   enableTypes: ['text'],
   extendTypes: { text: ['application/json', 'application/*+json'] },
   textLimit: `${BODY_LIMIT_BYTES}b`,
 });
 
-/** The parsed JSON body of a request that went through readBodyText. */
-export function requestBody(ctx: Context): unknown {
+/**
+ * The parsed JSON body of the request. Every failure is the portal's own problem (400, 413 or 415), never
+ * a 500: zlib's errors carry no HTTP status of their own.
+ *
+ * @example
+ * portal.handle({ ...request, readBody: () => readJsonBody(ctx) });
+ */
+export async function readJsonBody(ctx: Context): Promise<unknown> {
+  const encoding = ctx.get('Content-Encoding').trim().toLowerCase();
+  if (encoding !== '' && !READABLE_ENCODINGS.has(encoding)) throw unsupportedEncoding(encoding);
+  try {
+    await readBodyText(ctx, async () => {});
+  } catch (error) {
+    if (error instanceof ApiError) throw error;
+    if (isZlibError(error)) throw undecodableBody(encoding);
+    throw toProblem(error);
+  }
+  return requestBody(ctx);
+}
+
+/** The parsed JSON body of a request whose text has been read. */
+function requestBody(ctx: Context): unknown {
   const text = ctx.request.rawBody as string | undefined;
   if (text === undefined) {
     // Not read: a content type that is not JSON, or none at all. Only an empty request has no body.
@@ -28,4 +53,29 @@ export function requestBody(ctx: Context): unknown {
 function hasBody(ctx: Context): boolean {
   const length = ctx.request.length;
   return length === undefined ? ctx.get('Transfer-Encoding') !== '' : length > 0;
+}
+
+function isZlibError(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  // zlib's codes are Z_DATA_ERROR and kin; brotli's are ERR__ERROR_FORMAT_... (its error names behind ERR_).
+  return typeof code === 'string' && (code.startsWith('Z_') || code.startsWith('ERR__'));
+}
+
+function unsupportedEncoding(encoding: string): ApiError {
+  return new ApiError({
+    status: 415,
+    title: 'Unsupported media type',
+    slug: 'unsupported-media-type',
+    detail: `The Content-Encoding "${encoding.slice(0, 40)}" is not supported; send the body uncompressed or as gzip, deflate or br.`,
+    headers: { 'Accept-Encoding': 'gzip, deflate, br' },
+  });
+}
+
+function undecodableBody(encoding: string): ApiError {
+  return new ApiError({
+    status: 400,
+    title: 'Malformed body',
+    slug: 'malformed-body',
+    detail: `The request body could not be decompressed as its Content-Encoding (${encoding}) says.`,
+  });
 }

@@ -120,6 +120,35 @@ export const migrations: Migration[] = [
       CREATE INDEX notifications_by_customer ON notifications (customer_id, timestamp DESC, id DESC);
     `,
   },
+  {
+    version: 2,
+    description: 'each ordered item has at most one return; sequence numbers are unique',
+    // The database holds the rule "an item is returned once" itself, so that no interleaving of writers
+    // (threads, processes, hosts) can record two returns of one item (issue 16): every return claims its
+    // items in returned_items, whose primary key refuses a second claim and so fails the whole insert.
+    // Returns written before this rule keep their first claim.
+    sql: `
+      CREATE TABLE returned_items (
+        order_id TEXT NOT NULL REFERENCES orders (id) ON DELETE CASCADE,
+        product_name TEXT NOT NULL,
+        return_id TEXT NOT NULL REFERENCES returns (id) ON DELETE CASCADE,
+        PRIMARY KEY (order_id, product_name)
+      ) STRICT, WITHOUT ROWID;
+      INSERT OR IGNORE INTO returned_items (order_id, product_name, return_id)
+        SELECT r.order_id, j.value, r.id FROM returns r, json_each(r.items) j ORDER BY r.rowid;
+      CREATE TRIGGER returns_claim_items AFTER INSERT ON returns BEGIN
+        INSERT INTO returned_items (order_id, product_name, return_id)
+          SELECT NEW.order_id, value, NEW.id FROM json_each(NEW.items);
+      END;
+
+      DROP INDEX returns_by_seq;
+      CREATE UNIQUE INDEX returns_by_seq ON returns (seq);
+      DROP INDEX tickets_by_seq;
+      CREATE UNIQUE INDEX tickets_by_seq ON tickets (seq);
+      DROP INDEX ticket_messages_by_seq;
+      CREATE UNIQUE INDEX ticket_messages_by_seq ON ticket_messages (seq);
+    `,
+  },
 ];
 
 /** The schema version this code expects. */

@@ -14,6 +14,7 @@ import type {
   StoredMessage,
   StoredTicket,
 } from '@customer-portal/core';
+import { itemsAlreadyReturned } from '@customer-portal/core';
 import type { Database, Statement } from 'better-sqlite3';
 import {
   customerOf,
@@ -109,7 +110,11 @@ export function createSqliteStore(db: Database, { rememberReads = true }: Sqlite
     return updated;
   });
 
+  // Check and write in one immediate transaction: no other connection, in this process or another, can
+  // write between them. The returned_items key (migration 2) refuses a second claim even without the check.
   const createReturn = db.transaction((request: NewReturn) => {
+    const claimed = (q.claimedItems.all(request.order_id, JSON.stringify(request.items)) as { product_name: string }[]).map((r) => r.product_name);
+    if (claimed.length > 0) throw itemsAlreadyReturned(request.order_id, request.items.filter((item) => claimed.includes(item)));
     const seq = (q.nextReturnSeq.get() as { next: number }).next;
     const row = q.insertReturn.get({ id: `RET${seq}`, seq, ...request, items: JSON.stringify(request.items) }) as ReturnRow;
     return returnOf(row);

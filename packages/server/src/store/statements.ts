@@ -8,7 +8,7 @@ import type { Database, Statement } from 'better-sqlite3';
  * SQLite's lower() folds ASCII only; the in-memory store folds with JavaScript's toLowerCase(), so searches
  * fold both sides with the same function to match it letter for letter (É and é alike).
  */
-export const FOLD = 'portal_fold';
+const FOLD = 'portal_fold';
 
 export function registerFunctions(db: Database): void {
   db.function(FOLD, { deterministic: true }, (value: unknown) => (typeof value === 'string' ? value.toLowerCase() : value));
@@ -56,6 +56,10 @@ const SQL = {
   pendingReturns: `
     SELECT count(*) AS count FROM returns r JOIN orders o ON o.id = r.order_id
     WHERE o.customer_id = ? AND r.status IN ('REQUESTED', 'APPROVED')`,
+  // Inside createReturn's write transaction: which of these items of the order are already claimed.
+  claimedItems: `
+    SELECT product_name FROM returned_items
+    WHERE order_id = ? AND product_name IN (SELECT value FROM json_each(?)) ORDER BY product_name`,
   nextReturnSeq: 'SELECT coalesce(max(seq), 0) + 1 AS next FROM returns',
   insertReturn: `
     INSERT INTO returns (id, seq, order_id, items, reason, description, status, created_at)

@@ -1,0 +1,71 @@
+/**
+ * What the contract documents for one operation: the statuses it may answer, and the problem it shows for
+ * each. Faults and `Prefer: code=` answer only these, with the contract's own example as the body, so a page
+ * built against a fault shows what the real API would send.
+ */
+import { ApiError, openapiDocument, problemResponse, type Operation, type PortalResponse, type Problem } from '@customer-portal/core';
+
+const PROBLEM_BASE = 'https://customer-portal.example.com/problems/';
+
+type Media = { example?: unknown };
+type RawResponse = { $ref?: string; content?: Record<string, Media>; headers?: Record<string, { $ref?: string; example?: unknown }> };
+type Doc = {
+  paths: Record<string, Record<string, { responses: Record<string, RawResponse> }>>;
+  components: { responses?: Record<string, RawResponse>; headers?: Record<string, { example?: unknown }> };
+};
+const doc = openapiDocument as unknown as Doc;
+
+function resolved<T>(value: T & { $ref?: string }, section: 'responses' | 'headers'): T {
+  return value.$ref ? ((doc.components[section] as Record<string, T>)[value.$ref.split('/').pop()!] ?? value) : value;
+}
+
+/**
+ * Whether the operation documents the status: one of its own codes, or a server error (5xx) under its
+ * `default` response, which the contract uses for "an unexpected error on the server".
+ */
+export function isDocumented(operation: Operation, status: number): boolean {
+  return Object.hasOwn(operation.responses, String(status)) || (status >= 500 && status <= 599 && 'default' in operation.responses);
+}
+
+/** The statuses an operation documents, for messages: `200, 401, 404, 422, 5xx`. */
+export function documentedStatuses(operation: Operation): string {
+  return Object.keys(operation.responses).map((s) => (s === 'default' ? '5xx' : s)).join(', ');
+}
+
+// Used when the contract's example is for another status (a `default` response's 500 example for a 503).
+const SERVER_ERRORS: Record<number, { title: string; slug: string }> = {
+  502: { title: 'Bad gateway', slug: 'bad-gateway' },
+  503: { title: 'Service unavailable', slug: 'service-unavailable' },
+  504: { title: 'Gateway timeout', slug: 'gateway-timeout' },
+};
+
+/**
+ * The problem answer the contract shows for this status of this operation: its example body and required
+ * headers (`WWW-Authenticate` for a 401, `Retry-After` for a 429), `detail` replaced when given. Call only
+ * with a documented status.
+ *
+ * @example
+ * documentedProblem(getOrder, 404).body; // { type: '…/not-found', title: 'Not found', status: 404, detail: 'Order ORD999 was not found.' }
+ */
+export function documentedProblem(operation: Operation, status: number, detail?: string): PortalResponse {
+  const raw = doc.paths[operation.path]![operation.method]!.responses;
+  const response = resolved(raw[String(status)] ?? raw['default']!, 'responses');
+  const example = response.content?.['application/problem+json']?.example as Problem | undefined;
+  const headers: Record<string, string> = {};
+  for (const [name, header] of Object.entries(response.headers ?? {})) {
+    const value = resolved(header, 'headers').example;
+    if (value !== undefined) headers[name] = String(value);
+  }
+  const own = example?.status === status ? example : undefined;
+  const fallback = SERVER_ERRORS[status] ?? { title: 'Error', slug: 'error' };
+  return problemResponse(
+    new ApiError({
+      status,
+      title: own?.title ?? fallback.title,
+      slug: own ? own.type.replace(PROBLEM_BASE, '') : fallback.slug,
+      detail: detail ?? own?.detail ?? 'Something went wrong on our side. Please try again.',
+      headers,
+      ...(own?.errors ? { errors: own.errors } : {}),
+    }),
+  );
+}

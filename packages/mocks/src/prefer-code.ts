@@ -1,0 +1,35 @@
+/**
+ * `Prefer: code=404`, the request header Prism honours to pick a documented response, honoured here the same
+ * way so one habit serves both mocks. Only a status the operation documents can be asked for.
+ */
+import { ApiError, problemResponse, type Operation, type PortalResponse } from '@customer-portal/core';
+import { documentedProblem, documentedStatuses, isDocumented } from './documented.js';
+
+/** The status a `Prefer` header asks for (`code=404`, among other preferences), if any; NaN when it is not a number. */
+export function preferredCode(prefer: string | null): number | undefined {
+  if (!prefer) return undefined;
+  for (const preference of prefer.split(/[,;]/)) {
+    const [name, value = ''] = preference.split('=').map((s) => s.trim());
+    if (name?.toLowerCase() === 'code') return /^[1-5][0-9]{2}$/.test(value.replace(/^"|"$/g, '')) ? Number(value.replace(/^"|"$/g, '')) : NaN;
+  }
+  return undefined;
+}
+
+/**
+ * What to answer for a `Prefer: code=` request: the contract's problem for a documented error status, a 400
+ * problem for a status the operation does not document, and nothing for a documented success (the mocks
+ * answer it from their world, as they always do).
+ */
+export function preferredAnswer(operation: Operation, code: number): PortalResponse | undefined {
+  if (Number.isNaN(code) || !isDocumented(operation, code)) {
+    return problemResponse(
+      new ApiError({
+        status: 400,
+        title: 'Bad request',
+        slug: 'prefer-code-not-documented',
+        detail: `The Prefer header asks for a status ${operation.operationId} does not document; ask for one of ${documentedStatuses(operation)}.`,
+      }),
+    );
+  }
+  return code >= 400 ? documentedProblem(operation, code) : undefined;
+}

@@ -1,0 +1,58 @@
+/**
+ * The store a server runs on: the SQLite file by default, PostgreSQL when DATABASE_URL names one. Either way
+ * it is open, migrated and seeded when empty before the server listens.
+ */
+import { sampleWorld, type PortalStore } from '@customer-portal/core';
+import type { ServerConfig } from '../config.js';
+import { openDatabase } from './database.js';
+import { describeUrl, openPostgres } from './postgres/database.js';
+import { createPostgresStore } from './postgres/postgres-store.js';
+import { seedPostgresIfEmpty } from './postgres/seed.js';
+import { orUnavailable } from './postgres/unavailable.js';
+import { seedIfEmpty } from './seed.js';
+import { createSqliteStore } from './sqlite-store.js';
+
+export interface OpenStore {
+  store: PortalStore;
+  /** Where the data lives, for the start-up lines (a URL's password masked). */
+  where: string;
+  /** Whether this start seeded an empty database with the sample data. */
+  seeded: boolean;
+  /** Throws when the database cannot answer (a 503 problem for PostgreSQL). */
+  checkHealth(): void | Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function openStore(config: Pick<ServerConfig, 'databasePath' | 'databaseUrl' | 'poolSize'>): Promise<OpenStore> {
+  if (config.databaseUrl) {
+    const pool = await openPostgres(config.databaseUrl, { poolSize: config.poolSize });
+    try {
+      const seeded = await seedPostgresIfEmpty(pool, sampleWorld);
+      return {
+        store: createPostgresStore(pool),
+        where: describeUrl(config.databaseUrl),
+        seeded,
+        checkHealth: () => orUnavailable(() => pool.query('SELECT 1')).then(() => {}),
+        close: () => pool.end(),
+      };
+    } catch (error) {
+      await pool.end();
+      throw error;
+    }
+  }
+  const db = openDatabase(config.databasePath);
+  try {
+    const seeded = seedIfEmpty(db, sampleWorld);
+    const ping = db.prepare('SELECT 1');
+    return {
+      store: createSqliteStore(db),
+      where: config.databasePath,
+      seeded,
+      checkHealth: () => void ping.get(),
+      close: async () => void db.close(),
+    };
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}

@@ -1,0 +1,64 @@
+/**
+ * Opening a PostgreSQL database for the server: a connection pool, checked and migrated before the server
+ * listens. `pg` is loaded here, on first use, so that a server on SQLite never loads it.
+ */
+import type { Pool, PoolConfig } from 'pg';
+import { migratePostgres } from './migrations.js';
+import { unreachableAtStart } from './unavailable.js';
+
+/** Connections each server process keeps at most, unless DATABASE_POOL_SIZE says otherwise. */
+export const DEFAULT_POOL_SIZE = 10;
+
+/** How long a request waits for a free connection (or a new one) before it fails as 503. */
+const CONNECT_TIMEOUT_MS = 5000;
+
+export interface PostgresOptions {
+  /** Connections this process keeps at most (default DEFAULT_POOL_SIZE). */
+  poolSize?: number;
+}
+
+/** A `postgres://` or `postgresql://` URL: the server runs on PostgreSQL. */
+export function isPostgresUrl(url: string | undefined): url is string {
+  return url !== undefined && /^postgres(?:ql)?:\/\//i.test(url);
+}
+
+/** The URL with its password masked, for messages and logs. */
+export function describeUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return 'the PostgreSQL URL';
+  }
+}
+
+/**
+ * A pool on the database at `url`, reachable and migrated; throws a sentence saying what to check when the
+ * database cannot be reached.
+ *
+ * @example
+ * const pool = await openPostgres('postgres://portal@db.internal/portal');
+ * const store = createPostgresStore(pool);
+ */
+export async function openPostgres(url: string, { poolSize = DEFAULT_POOL_SIZE }: PostgresOptions = {}): Promise<Pool> {
+  const { default: pg } = await import('pg');
+  const config: PoolConfig = { connectionString: url, max: poolSize, connectionTimeoutMillis: CONNECT_TIMEOUT_MS };
+  const pool = new pg.Pool(config);
+  // A connection that breaks while idle in the pool (the database restarted) is dropped by the pool and
+  // replaced on the next request; without a listener its error would end the process.
+  pool.on('error', () => {});
+  try {
+    await pool.query('SELECT 1');
+  } catch (error) {
+    await pool.end();
+    throw unreachableAtStart(describeUrl(url), error);
+  }
+  try {
+    await migratePostgres(pool);
+    return pool;
+  } catch (error) {
+    await pool.end();
+    throw error;
+  }
+}

@@ -1,0 +1,192 @@
+/**
+ * core's PortalStore over PostgreSQL, for many server processes on one database. It answers call for call
+ * like the in-memory and SQLite stores (the same tests check it). Every write that touches several rows is
+ * one transaction on one connection, with the locks it needs so that concurrent processes cannot break an
+ * invariant:
+ * - a profile update reads its row FOR UPDATE, so two patches merge instead of one losing the other;
+ * - a new id is one past the highest under an advisory lock per kind of id (ID_LOCKS);
+ * - a reply writes its message and the ticket's updated_at in one statement;
+ * - a return's items go into return_items, whose unique (order_id, product_name) lets one return per item
+ *   commit; the loser gets the same 422 as a repeated request.
+ * When the database cannot be reached, every call fails with the 503 problem (see unavailable.ts).
+ */
+import {
+  ruleViolated,
+  type CustomerPatch,
+  type CustomerRecord,
+  type NewMessage,
+  type NewReturn,
+  type NewTicket,
+  type PageOf,
+  type PortalStore,
+  type StoredTicket,
+} from '@customer-portal/core';
+import type { DatabaseError, Pool, PoolClient, QueryResultRow } from 'pg';
+import { orderOf, orderRecordOf, ticketSummaryOf } from '../rows.js';
+import {
+  customerOf,
+  messageOf,
+  notificationOf,
+  type PgCustomerRow,
+  type PgMessageRow,
+  type PgNotificationRow,
+  type PgOrderRow,
+  type PgOrderSummaryRow,
+  type PgReturnRow,
+  type PgTicketRow,
+} from './rows.js';
+import { ID_LOCKS, SQL } from './statements.js';
+import { orUnavailable } from './unavailable.js';
+
+/**
+ * A PortalStore on an open, migrated pool (see openPostgres).
+ *
+ * @example
+ * const store = createPostgresStore(await openPostgres(process.env.DATABASE_URL));
+ * const portal = createPortal({ store, auth });
+ */
+export function createPostgresStore(pool: Pool): PortalStore {
+  const rows = async <Row extends QueryResultRow>(text: string, values: unknown[]): Promise<Row[]> =>
+    orUnavailable(async () => (await pool.query<Row>(text, values)).rows);
+  const row = async <Row extends QueryResultRow>(text: string, values: unknown[]): Promise<Row | undefined> => (await rows<Row>(text, values))[0];
+
+  /**
+   * One transaction on one connection, holding `locks` from its start; rolled back when `work` throws. A
+   * broken connection is dropped. Every round trip counts: a transaction holding an id lock makes the
+   * others wait for as long as it takes, so BEGIN and the locks go in one.
+   */
+  const transaction = <T>(work: (client: PoolClient) => Promise<T>, locks: (typeof ID_LOCKS)[keyof typeof ID_LOCKS][] = []): Promise<T> =>
+    orUnavailable(async () => {
+      const client = await pool.connect();
+      let broken: Error | undefined;
+      try {
+        // Our own numeric constants, so they can stand in the text: a simple query runs both statements at once.
+        await client.query(['BEGIN', ...locks.map((lock) => `SELECT pg_advisory_xact_lock(${lock})`)].join('; '));
+        const result = await work(client);
+        await client.query('COMMIT');
+        return result;
+      } catch (error) {
+        await client.query('ROLLBACK').catch((rollbackFailed: Error) => (broken = rollbackFailed));
+        throw error;
+      } finally {
+        client.release(broken);
+      }
+    });
+
+  const messageValues = (seq: number, ticketId: string, m: NewMessage) =>
+    [`MSG${seq}`, seq, ticketId, m.sender_id, m.sender_name, m.sender_type, m.content, m.timestamp];
+
+  const counts = async <S extends string>(text: string, customerId: number): Promise<Partial<Record<S, number>>> =>
+    Object.fromEntries((await rows<{ status: S; count: number }>(text, [customerId])).map((r) => [r.status, r.count])) as Partial<Record<S, number>>;
+
+  const page = async <Row, Item>(text: string, values: unknown[], toItem: (row: Row) => Item): Promise<PageOf<Item>> => {
+    const { total, items } = (await row<{ total: number; items: Row[] }>(text, values))!;
+    return { total, items: items.map(toItem) };
+  };
+
+  // Searches fold the term the way the statements fold the columns.
+  const term = (search: string | undefined) => (search ? search.toLowerCase() : null);
+
+  return {
+    async findCredentials(email) {
+      const found = await row<{ id: number; password_hash: string }>(SQL.credentials, [email.toLowerCase()]);
+      return found && { customerId: found.id, passwordHash: found.password_hash };
+    },
+    async getCustomer(customerId) {
+      const found = await row<PgCustomerRow>(SQL.customer, [customerId]);
+      return found && customerOf(found);
+    },
+    async updateCustomer(customerId, patch) {
+      return transaction(async (client) => {
+        const found = (await client.query<PgCustomerRow>(SQL.customerForUpdate, [customerId])).rows[0];
+        if (!found) throw new Error(`no customer ${customerId}`);
+        const current = customerOf(found);
+        const defined = Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined)) as CustomerPatch;
+        const updated: CustomerRecord = {
+          ...current,
+          ...defined,
+          notification_settings: { ...current.notification_settings, ...defined.notification_settings },
+        };
+        const s = updated.notification_settings;
+        await client.query(SQL.updateCustomer, [
+          customerId, updated.full_name, updated.avatar, updated.language, updated.theme, updated.notifications_enabled,
+          s.email, s.order_updates, s.refund_updates, s.support_replies, updated.timezone, updated.currency,
+        ]);
+        return updated;
+      });
+    },
+
+    async listOrders(customerId, { status, search, limit, offset }) {
+      return page(SQL.pageOfOrders, [customerId, status ?? null, term(search), limit, offset], (r: PgOrderSummaryRow) => orderOf(r, r.items));
+    },
+    async getOrder(customerId, orderId) {
+      const found = await row<PgOrderRow>(SQL.order, [orderId, customerId]);
+      return found && orderRecordOf(found, found.items);
+    },
+    async countOrdersByStatus(customerId) {
+      return counts(SQL.ordersByStatus, customerId);
+    },
+
+    async returnedItems(customerId, orderId) {
+      return (await rows<{ items: string[] }>(SQL.returnedItems, [orderId, customerId])).flatMap((r) => r.items);
+    },
+    async createReturn(_customerId, request: NewReturn) {
+      try {
+        return await transaction(async (client) => {
+          const seq = (await client.query<{ next: number }>(SQL.nextReturnSeq)).rows[0]!.next;
+          const { order_id, items, reason, description, created_at } = request;
+          const values = [`RET${seq}`, seq, order_id, JSON.stringify(items), reason, description, created_at, items];
+          return (await client.query<PgReturnRow>(SQL.insertReturn, values)).rows[0]!;
+        }, [ID_LOCKS.returns]);
+      } catch (error) {
+        if ((error as DatabaseError).constraint !== 'one_return_per_item') throw error;
+        // Another request took an item between the operation's check and this insert.
+        const taken = (await rows<{ product_name: string }>(SQL.alreadyReturned, [request.order_id, request.items])).map((r) => r.product_name);
+        throw ruleViolated(
+          `A return has already been requested for ${taken.map((name) => `"${name}"`).join(', ')} of order ${request.order_id}.`,
+          [{ location: 'body.items', message: 'must not repeat an item that already has a return request' }],
+        );
+      }
+    },
+    async countPendingReturns(customerId) {
+      return (await row<{ count: number }>(SQL.pendingReturns, [customerId]))!.count;
+    },
+
+    async listTickets(customerId, { status, search, limit, offset }) {
+      return page(SQL.pageOfTickets, [customerId, status ?? null, term(search), limit, offset], ticketSummaryOf);
+    },
+    async getTicket(customerId, ticketId) {
+      const found = await row<PgTicketRow>(SQL.ticket, [ticketId, customerId]);
+      return found && Object.assign(ticketSummaryOf(found), { messages: found.messages.map(messageOf) });
+    },
+    async countTicketsByStatus(customerId) {
+      return counts(SQL.ticketsByStatus, customerId);
+    },
+    async createTicket(customerId, { subject, priority, order_id, firstMessage }: NewTicket): Promise<StoredTicket> {
+      return transaction(async (client) => {
+        const next = (await client.query<{ ticket: number; message: number }>(SQL.nextTicketSeqs)).rows[0]!;
+        const id = `TKT${next.ticket}`;
+        const created_at = firstMessage.timestamp;
+        const m = firstMessage;
+        const values = [id, next.ticket, customerId, subject, priority, order_id, created_at, `MSG${next.message}`, next.message, m.sender_id, m.sender_name, m.sender_type, m.content];
+        const first = messageOf((await client.query<PgMessageRow>(SQL.insertTicket, values)).rows[0]!);
+        return { id, subject, status: 'OPEN', priority, order_id, created_at, updated_at: created_at, messages: [first] };
+      }, [ID_LOCKS.tickets, ID_LOCKS.messages]);
+    },
+    async addTicketMessage(customerId, ticketId, message) {
+      return transaction(async (client) => {
+        const target = (await client.query<{ found: boolean; next: number }>(SQL.replyTarget, [ticketId, customerId])).rows[0]!;
+        if (!target.found) return undefined;
+        return messageOf((await client.query<PgMessageRow>(SQL.insertMessage, messageValues(target.next, ticketId, message))).rows[0]!);
+      }, [ID_LOCKS.messages]);
+    },
+
+    async listNotifications(customerId, { unreadOnly, limit, offset }) {
+      return page(SQL.pageOfNotifications, [customerId, unreadOnly, limit, offset], (r: PgNotificationRow) => notificationOf(r));
+    },
+    async markNotificationRead(customerId, notificationId) {
+      const found = await row<PgNotificationRow>(SQL.markRead, [notificationId, customerId]);
+      return found && notificationOf(found);
+    },
+  };
+}
