@@ -4,7 +4,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['**/dist/', '**/generated/', '**/node_modules/', 'data/', 'reports/', 'test-results/', '**/storybook-static/', 'examples/*/public/mockServiceWorker.js'] },
+  { ignores: ['**/dist/', '**/generated/', '**/node_modules/', 'data/', 'reports/', 'test-results/', '**/storybook-static/', 'examples/*/public/mockServiceWorker.js', 'test/readme-snippets/.pasted/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { missingPeerMessage } from './targets/optional-peer.js';
 
 /** The repository's root, three levels above this file (packages/contract/src or dist). */
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
@@ -13,7 +14,12 @@ export const specPath: string | undefined = [join(repoRoot, 'openapi.yaml')].fin
 /** Prism's command-line entry, from the installed @stoplight/prism-cli. */
 export function prismBin(): string {
   const require = createRequire(import.meta.url);
-  const packageJson = require.resolve('@stoplight/prism-cli/package.json');
+  let packageJson: string;
+  try {
+    packageJson = require.resolve('@stoplight/prism-cli/package.json');
+  } catch (error) {
+    throw new Error(missingPeerMessage('prism', ['@stoplight/prism-cli']), { cause: error });
+  }
   const { bin } = require('@stoplight/prism-cli/package.json') as { bin: { prism: string } };
   return join(dirname(packageJson), bin.prism);
 }

@@ -9,6 +9,7 @@ import type { Fault } from './faults.js';
 import { FAULT_STORAGE_KEY, scenarioFromLocation, SCENARIO_STORAGE_KEY, storedFault } from './scenario-from-location.js';
 import { scenarios as builtIn, type Scenario } from './scenarios/index.js';
 import { sessionTokens } from './session-tokens.js';
+import { explainWorkerScript } from './worker-script.js';
 
 export type { MockOptions } from './create-handlers.js';
 
@@ -85,6 +86,8 @@ export async function startPortalWorker(options: PortalWorkerOptions = {}): Prom
     }
   }
   const worker = setupWorker(...handlers);
+  // Before start(), whose failure on a missing script is a bare MIME-type error behind an SPA fallback.
+  await explainWorkerScript(serviceWorkerUrl ?? '/mockServiceWorker.js');
   await worker.start({
     onUnhandledRequest: 'bypass',
     quiet,

@@ -8,28 +8,34 @@ import { resolve } from 'node:path';
 import { sampleWorld } from '@customer-portal/core';
 import { jwtSecretFile } from './auth/jwt-secret.js';
 import { resolveConfig, type ServerConfig } from './config.js';
-import { deleteDatabase, openDatabase } from './store/database.js';
+import { openDatabase } from './store/database.js';
 import { describeUrl, openPostgres } from './store/postgres/database.js';
 import { resetPostgres } from './store/postgres/seed.js';
-import { seedDatabase } from './store/seed.js';
+import { resetDatabase } from './store/reset.js';
 import { startServer, urlHost } from './start-server.js';
 import { startWorkers } from './workers.js';
 
 const USAGE = `Usage: customer-portal-server [start | db:reset]
 
   start      serve the Customer Portal API (the default)
-  db:reset   delete the database and seed it again with the sample data
+  db:reset   put the sample data back in the database (a running server serves it at once)
 
-Environment: PORT (3000), HOST (127.0.0.1), DATABASE_PATH (data/portal.db), DATABASE_URL (postgres://…,
-instead of the SQLite file), DATABASE_POOL_SIZE (10), WORKERS (1; more needs JWT_SECRET), JWT_SECRET,
-VALIDATE_RESPONSES (true), CORS_ORIGINS (any localhost port).`;
+Environment: PORT (3000), HOST (127.0.0.1), DATABASE_PATH (.customer-portal/portal.db), DATABASE_URL
+(postgres://…, instead of the SQLite file), DATABASE_POOL_SIZE (10), WORKERS (1; more needs JWT_SECRET),
+JWT_SECRET, VALIDATE_RESPONSES (true), CORS_ORIGINS (any localhost port).`;
 
 async function start(): Promise<void> {
   const config = resolveConfig();
   const server =
     config.workers > 1 && cluster.isPrimary
       ? await startWorkers(config, (port) => `http://${urlHost(config.host)}:${port}`)
-      : await startServer(config);
+      : await startServer(config).catch((error: unknown) => {
+          if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
+          throw new Error(
+            `Port ${config.port} on ${config.host} is already in use (another customer-portal-server?); ` +
+              `start on another one with PORT=${config.port + 1} npx customer-portal-server (PORT=0 picks a free one).`,
+          );
+        });
   onStop(() => server.close());
   // A worker's primary prints the start lines, once for all of them.
   if (cluster.isWorker) return;
@@ -41,6 +47,7 @@ async function start(): Promise<void> {
       `  Contract:  ${server.url}/openapi.yaml`,
       `  Database:  ${databaseLine(config)}`,
       ...(config.workers > 1 ? [`  Workers:   ${config.workers} processes`] : []),
+      `  Reset it:  npx customer-portal-server db:reset (the sample data back, while this server runs)`,
       '  Sample accounts:',
       ...accounts,
       'Press Ctrl+C to stop.',
@@ -79,10 +86,9 @@ async function reset(): Promise<void> {
     console.log(`Reset ${describeUrl(databaseUrl)} to the sample data.`);
     return;
   }
-  deleteDatabase(databasePath);
   const db = openDatabase(databasePath);
   try {
-    seedDatabase(db, sampleWorld());
+    resetDatabase(db, sampleWorld());
   } finally {
     db.close();
   }
@@ -101,8 +107,6 @@ try {
   }
 } catch (error) {
   // A setting or a port the server cannot use: one sentence, not a stack trace.
-  const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'EADDRINUSE') console.error(`The port is already in use; set PORT to another one (PORT=0 picks a free one).`);
-  else console.error(error instanceof Error ? error.message : error);
+  console.error(error instanceof Error ? error.message : error);
   process.exitCode = 1;
 }

@@ -5,7 +5,7 @@
  * | ------------------- | -------------------- | ---------------------------------------------------- |
  * | `port`              | `PORT`               | 3000 (0 picks a free port)                           |
  * | `host`              | `HOST`               | 127.0.0.1                                            |
- * | `databasePath`      | `DATABASE_PATH`      | `data/portal.db`, relative to the working directory  |
+ * | `databasePath`      | `DATABASE_PATH`      | `.customer-portal/portal.db`, relative to the working directory |
  * | `databaseUrl`       | `DATABASE_URL`       | none: SQLite at databasePath; `postgres://…` runs on PostgreSQL |
  * | `poolSize`          | `DATABASE_POOL_SIZE` | 10 connections per process (PostgreSQL only)         |
  * | `workers`           | `WORKERS`            | 1 process; N > 1 forks N (bin only), needs JWT_SECRET |

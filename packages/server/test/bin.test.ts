@@ -1,6 +1,6 @@
 /** The `customer-portal-server` command, as `npm start` and `npx` run it: the built dist/bin.js in its own process. */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,8 +17,12 @@ interface Run {
   exit: Promise<number | null>;
 }
 
-function run(args: string[], env: Record<string, string>): Run {
-  const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, JWT_SECRET: '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+function run(args: string[], env: Record<string, string>, cwd?: string): Run {
+  const child = spawn(process.execPath, [BIN, ...args], {
+    cwd,
+    env: { ...process.env, JWT_SECRET: '', DATABASE_PATH: '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk));
   child.stderr!.on('data', (chunk: Buffer) => (output += chunk));
@@ -26,9 +30,9 @@ function run(args: string[], env: Record<string, string>): Run {
   return { child, output: () => output, exit };
 }
 
-/** Starts the server and waits for its start line. */
-async function start(env: Record<string, string>): Promise<Run & { url: string }> {
-  const started = run([], { PORT: '0', ...env });
+/** Starts the server (in `cwd`, default this process's) and waits for its start line. */
+async function startIn(cwd: string | undefined, env: Record<string, string>): Promise<Run & { url: string }> {
+  const started = run([], { PORT: '0', ...env }, cwd);
   for (;;) {
     const url = /listening on (http:\/\/\S+)/.exec(started.output())?.[1];
     if (url) return { ...started, url };
@@ -36,6 +40,8 @@ async function start(env: Record<string, string>): Promise<Run & { url: string }
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }
+
+const start = (env: Record<string, string>) => startIn(undefined, env);
 
 describe('customer-portal-server', () => {
   let dir: string;
@@ -58,6 +64,21 @@ describe('customer-portal-server', () => {
     expect(output).toContain(`Created a token signing key in ${join(dir, 'data', 'jwt-secret')}`);
     expect(output).toContain('ali.jawad@example.com / customer123');
     expect(output).toContain('sara.khan@example.com / customer456');
+    expect(output).toContain('Reset it:  npx customer-portal-server db:reset');
+  });
+
+  it('keeps its data by default in .customer-portal/ of the working directory, which git ignores on its own', async () => {
+    const app = mkdtempSync(join(tmpdir(), 'portal-app-'));
+    try {
+      const server = await startIn(app, {});
+      server.child.kill('SIGTERM');
+      expect(await server.exit).toBe(0);
+      expect(server.output()).toContain(`Database:  ${join(app, '.customer-portal', 'portal.db')}`);
+      expect(existsSync(join(app, '.customer-portal', 'jwt-secret'))).toBe(true);
+      expect(readFileSync(join(app, '.customer-portal', '.gitignore'), 'utf8')).toMatch(/^\*$/m);
+    } finally {
+      rmSync(app, { recursive: true, force: true });
+    }
   });
 
   it.each(['SIGTERM', 'SIGINT'] as const)('stops cleanly on %s, closing the database', async (signal) => {
@@ -86,6 +107,29 @@ describe('customer-portal-server', () => {
     expect(ticket.body.subject).toBe('Product inquiry');
   });
 
+  it('db:reset while a server runs resets what that server serves, and its tokens stay valid', async () => {
+    const server = await start(env);
+    try {
+      const login = await callServer(server.url, '/auth/login', { json: { email: ALI.email, password: ALI.password } });
+      const token = login.body.access_token;
+      const created = await callServer(server.url, '/api/v1/customer/tickets', {
+        token,
+        json: { subject: 'Written before the reset', description: 'This ticket should be gone after db:reset.' },
+      });
+      expect(created.status).toBe(201);
+
+      const reset = run(['db:reset'], env);
+      expect(await reset.exit).toBe(0);
+
+      expect((await callServer(server.url, `/api/v1/customer/tickets/${created.body.id}`, { token })).status).toBe(404);
+      const dashboard = await callServer(server.url, '/api/v1/customer/dashboard', { token });
+      expect(dashboard.body.stats.open_tickets).toBe(2);
+    } finally {
+      server.child.kill('SIGTERM');
+      await server.exit;
+    }
+  });
+
   it('explains a port that is taken in one sentence and exits 1', async () => {
     const blocker = createServer().listen(0, '127.0.0.1');
     await new Promise((resolve) => blocker.once('listening', resolve));
@@ -93,7 +137,8 @@ describe('customer-portal-server', () => {
     const server = run([], { ...env, PORT: String(port) });
     expect(await server.exit).toBe(1);
     blocker.close();
-    expect(server.output()).toContain('The port is already in use; set PORT to another one');
+    expect(server.output()).toContain(`Port ${port} on 127.0.0.1 is already in use`);
+    expect(server.output()).toContain(`PORT=${port + 1} npx customer-portal-server`);
     expect(server.output()).not.toMatch(/\n\s+at /);
   });
 

@@ -2,9 +2,11 @@
  * The MSW mocks (packages/mocks) in the test process: msw patches that process's fetch, so this target starts
  * inside each vitest worker, on a fake origin that no network request could reach by mistake.
  */
+import type * as NodeMocks from '@customer-portal/mocks/node';
 import type { RequestHandler } from 'msw';
 import { ALL_CAPABILITIES } from '../capabilities.js';
 import type { ContractOptions } from '../options.js';
+import { importPeer } from './optional-peer.js';
 import type { ContractTarget, RunningTarget } from './types.js';
 
 const MSW_BASE_URL = 'http://portal.mock.test';
@@ -23,7 +25,7 @@ export const mswTarget: ContractTarget = {
   description: 'the MSW mocks (packages/mocks) in Node, on a fresh in-memory sample world',
   runsIn: 'worker',
   async start(options: ContractOptions): Promise<RunningTarget> {
-    const { setupPortalServer } = await import('@customer-portal/mocks/node');
+    const { setupPortalServer } = await importPeer<typeof NodeMocks>('@customer-portal/mocks/node', 'msw', ['msw']);
     const server = setupPortalServer({ baseUrl: MSW_BASE_URL });
     server.use(...(await extraHandlers(options.mswHandlers)));
     server.listen({ onUnhandledRequest: 'error' });

@@ -2,15 +2,17 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { startServer as StartServer } from '@customer-portal/server';
+import type * as ServerPackage from '@customer-portal/server';
 import { ALL_CAPABILITIES } from '../capabilities.js';
 import type { ContractOptions } from '../options.js';
+import { importPeer } from './optional-peer.js';
 import type { ContractTarget, RunningTarget } from './types.js';
 
 /** Starts the server seeded with the sample world; `stop` closes it and deletes its database. */
 export async function startReferenceServer(options: ContractOptions): Promise<RunningTarget & { url: string }> {
-  // Imported here, not at the top: the msw target loads this registry in every test process too.
-  const { startServer } = (await import('@customer-portal/server')) as { startServer: typeof StartServer };
+  // Imported here, not at the top: the msw target loads this registry in every test process too, and a
+  // backend team's `--target url` has no server installed.
+  const { startServer } = await importPeer<typeof ServerPackage>('@customer-portal/server', 'reference');
   const dir = mkdtempSync(join(tmpdir(), 'contract-reference-'));
   // The server's own response validation is off: it would turn a breach into a 500, and the suite must see
   // the breach itself to name the field.

@@ -15,7 +15,7 @@ export interface JwtSecret {
   file?: string;
 }
 
-/** The secret file beside a database: `data/portal.db` keeps its key in `data/jwt-secret`. */
+/** The secret file beside a database: `.customer-portal/portal.db` keeps its key in `.customer-portal/jwt-secret`. */
 export function jwtSecretFile(databasePath: string): string {
   return join(dirname(databasePath), 'jwt-secret');
 }
