@@ -13,6 +13,7 @@
  * | `validateResponses` | `VALIDATE_RESPONSES` | true (`false` turns it off)                          |
  * | `corsOrigins`       | `CORS_ORIGINS`       | any port of localhost and 127.0.0.1 (comma-separated; `*` for any) |
  * | `trustProxy`        | `TRUST_PROXY`        | false: the client address is the socket's, not X-Forwarded-For |
+ * | `signInThrottle`    | `SIGN_IN_THROTTLE`   | true (`false` only for load tests that sign one account in a loop) |
  * | `headersTimeoutMs`  | `HEADERS_TIMEOUT_MS` | 10000: a client has this long to send its headers    |
  * | `requestTimeoutMs`  | `REQUEST_TIMEOUT_MS` | 30000: ... and this long to send its whole request   |
  * | `keepAliveTimeoutMs`| `KEEP_ALIVE_TIMEOUT_MS` | 5000: an idle kept-alive connection is closed after this |
@@ -43,6 +44,8 @@ export interface ServerOptions {
   corsOrigins?: (string | RegExp)[];
   /** Behind a reverse proxy: take the client address from X-Forwarded-For (sign-in throttling counts by it). */
   trustProxy?: boolean;
+  /** Throttle sign-in per account and address (default true); false only for load tests on loopback. */
+  signInThrottle?: boolean;
   headersTimeoutMs?: number;
   requestTimeoutMs?: number;
   keepAliveTimeoutMs?: number;
@@ -61,6 +64,7 @@ export interface ServerConfig {
   log: false | ((line: string) => void);
   corsOrigins: (string | RegExp)[];
   trustProxy: boolean;
+  signInThrottle: boolean;
   headersTimeoutMs: number;
   requestTimeoutMs: number;
   keepAliveTimeoutMs: number;
@@ -113,6 +117,7 @@ export function resolveConfig(options: ServerOptions = {}, env: NodeJS.ProcessEn
     log: options.log ?? ((line: string) => console.log(line)),
     corsOrigins: options.corsOrigins ?? originsOf(env.CORS_ORIGINS),
     trustProxy: options.trustProxy ?? /^(?:true|1|yes|on)$/i.test(env.TRUST_PROXY ?? ''),
+    signInThrottle: options.signInThrottle ?? !/^(?:false|0|no|off)$/i.test(env.SIGN_IN_THROTTLE ?? ''),
     ...connectionLimits(options, env),
   };
 }

@@ -47,6 +47,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       log: config.log,
       corsOrigins: config.corsOrigins,
       trustProxy: config.trustProxy,
+      ...(config.signInThrottle ? {} : { signInThrottle: false as const }),
       checkHealth: opened.checkHealth,
     });
 

@@ -27,6 +27,7 @@ const app = createApp({
   validator: createContractValidator(),
   validateResponses: !without.has('response-validation'),
   log: false,
+  signInThrottle: false,
 });
 const server = createServer(app.callback()).listen(0, '127.0.0.1', () => {
   announceReady(`http://127.0.0.1:${(server.address() as AddressInfo).port}`);
