@@ -4,8 +4,8 @@
  * Packs every public package, installs the tarballs into two scratch apps in a temporary folder (their own
  * package.json; Vite, React, TypeScript, vitest and msw from the registry), and there:
  *
- *   web-app      type-checks SDK usage (a wrong path and a missing body field must not compile), runs a
- *                vitest file on the Node mocks, `vite build`s an app that starts the browser mocks in
+ *   web-app      type-checks SDK usage (a wrong path, a missing body field and a misspelt status
+ *                filter must not compile), runs a vitest file on the Node mocks, `vite build`s an app that starts the browser mocks in
  *                development only and checks that the production bundle holds no mock code, and starts
  *                `npx customer-portal-server`, whose data folder git must ignore;
  *   backend-ci   installs the contract suite alone (no better-sqlite3, no Prism) and runs its CLI with
@@ -161,7 +161,7 @@ async function main() {
   step('web-app: npm install (the tarballs, and Vite, React, TypeScript, vitest, msw from the registry)');
   npmInstall(web);
 
-  step('web-app: tsc (SDK usage compiles; a wrong path and a missing body field do not)');
+  step('web-app: tsc (SDK usage compiles; a wrong path, a missing body field and a misspelt status filter do not)');
   sh(web, 'npx', ['--no-install', 'tsc', '-p', '.']);
   expectCompileErrors(web, 'tsconfig.misuse.json', 'misuse/sdk.ts');
 
