@@ -9,6 +9,7 @@
 
 // The request pipeline a host runs.
 export {
+  bearerToken,
   createPortal,
   problemResponse,
   type ContractViolation,
@@ -66,5 +67,3 @@ export {
   type SampleWorld,
 } from './sample-world.js';
 
-// Values frozen all the way down (the server's read cache).
-export { deepFreeze, isDeeplyFrozen } from './frozen.js';

@@ -55,6 +55,16 @@ export interface Portal {
 
 const BEARER = /^Bearer +([A-Za-z0-9\-._~+/]+=*) *$/i;
 
+/**
+ * The token of an `Authorization: Bearer <token>` header; undefined for any other header or none.
+ *
+ * @example
+ * bearerToken('Bearer eyJhbGciOi...'); // 'eyJhbGciOi...'
+ */
+export function bearerToken(authorization: string | null | undefined): string | undefined {
+  return authorization ? BEARER.exec(authorization)?.[1] : undefined;
+}
+
 function nowUtc(): string {
   return new Date().toISOString();
 }
@@ -79,9 +89,9 @@ export function createPortal(options: PortalOptions): Portal {
 
   async function authenticate(authorization: string | null | undefined): Promise<CustomerRecord> {
     if (!authorization) throw unauthorized("Sign in and send the token as 'Authorization: Bearer <token>'.");
-    const match = BEARER.exec(authorization);
-    if (!match) throw unauthorized("The Authorization header must be 'Bearer <token>'.", 'invalid_token');
-    const customerId = await auth.verifyToken(match[1]!);
+    const token = bearerToken(authorization);
+    if (!token) throw unauthorized("The Authorization header must be 'Bearer <token>'.", 'invalid_token');
+    const customerId = await auth.verifyToken(token);
     const customer = customerId === undefined ? undefined : await store.getCustomer(customerId);
     if (!customer) throw unauthorized('The token is invalid or has expired. Sign in again.', 'invalid_token');
     return customer;

@@ -11,7 +11,6 @@ import { listOperations, openapiDocument, type JsonSchema, type Operation } from
 import { isNestedDeeperThan, MAX_JSON_DEPTH } from './body.js';
 import { bodyTooDeep, validationFailed } from './errors.js';
 import { fieldMessage, sentence } from './field-messages.js';
-import { isDeeplyFrozen } from './frozen.js';
 import type { FieldError, OperationId, OperationInput } from './types.js';
 
 /** The raw parts of a request, as a host read them (path and query values are still strings). */
@@ -54,10 +53,18 @@ export interface ContractValidator {
 /**
  * `detailed` collects every error with its schema (for field messages); without it ajv stops at the first
  * error, several times faster on the values that are valid. The contract's schemas are not checked against
- * the JSON Schema meta-schema here (about 25 ms of start-up per instance): redocly and core's tests check
- * the contract, and strict mode still refuses unknown keywords when a schema compiles.
+ * the JSON Schema meta-schema here (it lengthens every start, see docs/decisions/007): redocly and core's
+ * tests check the contract, and strict mode still refuses unknown keywords when a schema compiles.
  */
-function createAjv(coerceTypes: boolean, detailed = true): Ajv2020 {
+/**
+ * How formats are checked: `full` for what clients send (a date-time must name a real day), `fast` for
+ * what the portal itself answers, where the check guards against a host's bug rather than a client's input
+ * and runs on every response: shape by regular expression only, a quarter of the full check's cost on a
+ * page of orders (docs/decisions/007-server-remembers-responses.md).
+ */
+type FormatMode = 'full' | 'fast';
+
+function createAjv(coerceTypes: boolean, detailed = true, formats: FormatMode = 'full'): Ajv2020 {
   const ajv = new Ajv2020({
     allErrors: detailed,
     verbose: detailed,
@@ -66,7 +73,7 @@ function createAjv(coerceTypes: boolean, detailed = true): Ajv2020 {
     strict: true,
     validateSchema: false,
   });
-  addFormats(ajv);
+  addFormats(ajv, { mode: formats });
   // OpenAPI's own annotation keyword, and ours for human messages on patterns; the document is
   // dereferenced, so no schema refers to another.
   ajv.addVocabulary(['example', 'x-pattern-message']);
@@ -113,8 +120,8 @@ function toFieldErrors(place: string, errors: ErrorObject[] | null | undefined):
  * Compiles schemas into SchemaChecks with one fast ajv instance; the detailed instance is only created
  * when a first value fails, which most runs of a server never see.
  */
-function schemaCompiler(coerceTypes: boolean): <T>(schema: JsonSchema) => SchemaCheck<T> {
-  const fast = createAjv(coerceTypes, false);
+function schemaCompiler(coerceTypes: boolean, formats: FormatMode = 'full'): <T>(schema: JsonSchema) => SchemaCheck<T> {
+  const fast = createAjv(coerceTypes, false, formats);
   let detailed: Ajv2020 | undefined;
   return <T>(schema: JsonSchema) => {
     // ajv's type parameter: a value that keeps the contract's schema has the type generated from it.
@@ -123,33 +130,12 @@ function schemaCompiler(coerceTypes: boolean): <T>(schema: JsonSchema) => Schema
     return {
       valid,
       explain(value) {
-        explainer ??= (detailed ??= createAjv(coerceTypes)).compile(schema);
+        explainer ??= (detailed ??= createAjv(coerceTypes, true, formats)).compile(schema);
         explainer(value);
         return explainer.errors ?? [];
       },
     };
   };
-}
-
-// The schemas each deeply frozen body is known to keep: a WeakMap, so an entry goes with its body.
-const keptSchemas = new WeakMap<object, WeakSet<ValidateFunction>>();
-
-/**
- * Whether `value` keeps the schema. A value that is frozen all the way down cannot change, so once it kept
- * a schema it keeps it for good: a host that hands out the same immutable page to every request (the
- * server's read cache) has it checked once rather than on every response. Anything else, and any value
- * that breaks the schema, is checked every time.
- */
-function keepsSchema(check: SchemaCheck, value: unknown): boolean {
-  if (value === null || typeof value !== 'object') return check.valid(value);
-  const kept = keptSchemas.get(value);
-  // Only deeply frozen values are ever remembered, and they stay so.
-  if (kept?.has(check.valid)) return true;
-  if (!check.valid(value)) return false;
-  if (!isDeeplyFrozen(value)) return true;
-  if (kept) kept.add(check.valid);
-  else keptSchemas.set(value, new WeakSet([check.valid]));
-  return true;
 }
 
 /** A response's documented headers as one object schema, so that ajv checks their presence and their values. */
@@ -197,19 +183,20 @@ export function createContractValidator(): ContractValidator {
   const operations = listOperations();
   const params = schemaCompiler(true);
   const strict = schemaCompiler(false);
+  const answers = schemaCompiler(false, 'fast');
   const byId = new Map(operations.map((operation) => [operation.operationId, operation]));
   // Each entry is compiled for its own key; TypeScript cannot say so of a Map, hence the one `as` in lookup().
   const compiled = new Map<OperationId, unknown>();
 
-  // Compiled on first use, not up front: compiling all sixteen operations costs a server ~270 ms of start-up
-  // (most of its time to first answer), and a test or a mock usually touches only a few operations.
+  // Compiled on first use, not up front: compiling every operation would be most of a server's time to its
+  // first answer (docs/decisions/002), and a test or a mock usually touches only a few operations.
   function compile<K extends OperationId>(operationId: K): CompiledOperation<K> {
     const operation = byId.get(operationId);
     if (!operation) throw new Error(`unknown operation ${operationId}`);
     const responses: CompiledOperation<K>['responses'] = new Map();
     for (const [status, response] of Object.entries(operation.responses)) {
       responses.set(status, {
-        body: response.schema ? strict(response.schema) : undefined,
+        body: response.schema ? answers(response.schema) : undefined,
         headerNames: Object.keys(response.headers),
         headers: params(headersSchema(response.headers)),
       });
@@ -266,7 +253,7 @@ export function createContractValidator(): ContractValidator {
       const errors: FieldError[] = [];
       const values = documentedHeaderValues(documented.headerNames, headers);
       if (!documented.headers.valid(values)) errors.push(...toFieldErrors('response.headers', documented.headers.explain(values)));
-      if (documented.body && !keepsSchema(documented.body, body)) errors.push(...toFieldErrors('response.body', documented.body.explain(body)));
+      if (documented.body && !documented.body.valid(body)) errors.push(...toFieldErrors('response.body', documented.body.explain(body)));
       return errors;
     },
   };

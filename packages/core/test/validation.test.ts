@@ -1,6 +1,6 @@
 /**
- * Response checks remember the immutable values that passed (a host may hand the same frozen page to every
- * request); everything that can still change, and everything that breaks the contract, is checked each time.
+ * Response checks: every response is checked as it is, each time (nothing is remembered between calls), and
+ * formats are checked by their shape, which is what catches a host that writes a date the wrong way.
  */
 import { describe, expect, it } from 'vitest';
 import { createContractValidator, createMemoryStore, type Order } from '../src/index.js';
@@ -12,43 +12,30 @@ async function ordersOfAli(): Promise<Order[]> {
   return (await createMemoryStore().listOrders(1, { limit: 50, offset: 0 })).items;
 }
 
-function deepFreeze<T>(value: T): T {
-  if (value && typeof value === 'object') {
-    for (const child of Object.values(value)) deepFreeze(child);
-    Object.freeze(value);
-  }
-  return value;
-}
-
 describe('response checks', () => {
-  it('check again a page frozen only at the top, whose orders can still change', async () => {
+  it('check a page again after it changed, though the same page passed before', async () => {
     const orders = await ordersOfAli();
-    const page = Object.freeze(orders);
-    expect(validator.checkResponse('listOrders', 200, headers, page)).toEqual([]);
+    expect(validator.checkResponse('listOrders', 200, headers, orders)).toEqual([]);
     (orders[0] as { total: unknown }).total = 'free';
-    expect(validator.checkResponse('listOrders', 200, headers, page)).toEqual([{ location: 'response.body.0.total', message: 'Total must be a number.' }]);
+    expect(validator.checkResponse('listOrders', 200, headers, orders)).toEqual([{ location: 'response.body.0.total', message: 'Total must be a number.' }]);
   });
 
-  it('report a deeply frozen page that breaks the contract on every response', async () => {
+  it('refuse a date-time that is not written as RFC 3339', async () => {
     const orders = await ordersOfAli();
-    (orders[0] as { total: unknown }).total = -1;
-    const page = deepFreeze(orders);
-    const expected = [{ location: 'response.body.0.total', message: 'Total must be at least 0.' }];
-    expect(validator.checkResponse('listOrders', 200, headers, page)).toEqual(expected);
-    expect(validator.checkResponse('listOrders', 200, headers, page)).toEqual(expected);
+    (orders[0] as { created_at: string }).created_at = '10/01/2024 10:00';
+    const [error] = validator.checkResponse('listOrders', 200, headers, orders);
+    expect(error?.location).toBe('response.body.0.created_at');
   });
 
-  it('still check the headers of every response with a deeply frozen page that passed', async () => {
-    const page = deepFreeze(await ordersOfAli());
-    expect(validator.checkResponse('listOrders', 200, headers, page)).toEqual([]);
-    expect(validator.checkResponse('listOrders', 200, { 'Content-Type': 'application/json' }, page)).toEqual([
+  it('check the headers of every response', async () => {
+    const orders = await ordersOfAli();
+    expect(validator.checkResponse('listOrders', 200, { 'Content-Type': 'application/json' }, orders)).toEqual([
       { location: 'response.headers.X-Total-Count', message: 'The X-Total-Count header is required.' },
     ]);
   });
 
-  it('check a deeply frozen value that passed one schema against another one afresh', async () => {
-    const page = deepFreeze(await ordersOfAli());
-    expect(validator.checkResponse('listOrders', 200, headers, page)).toEqual([]);
-    expect(validator.checkResponse('getOrder', 200, headers, page)).not.toEqual([]);
+  it('check a value against the schema of the operation it answers', async () => {
+    const orders = await ordersOfAli();
+    expect(validator.checkResponse('getOrder', 200, headers, orders)).not.toEqual([]);
   });
 });

@@ -10,6 +10,7 @@ import { errorHandler } from './http/error-handler.js';
 import { securityHeaders } from './http/security-headers.js';
 import { addMetaRoutes } from './http/meta-routes.js';
 import { addOperationRoutes } from './http/operation-routes.js';
+import { createRememberedResponses, type DataVersion } from './http/remembered-responses.js';
 import { unmatched } from './http/unmatched.js';
 
 export interface AppOptions {
@@ -29,6 +30,11 @@ export interface AppOptions {
   signInThrottle?: SignInThrottle | false;
   /** Take the client address from X-Forwarded-For (default false: the socket's address). */
   trustProxy?: boolean;
+  /**
+   * Changes whenever the data may have changed; when given, a GET answered before is answered again from
+   * memory while it stays the same (http/remembered-responses.ts). Default: every request is worked out.
+   */
+  dataVersion?: DataVersion;
   /** Throws (or rejects) when the app cannot serve; /healthz then answers its problem, 500 or 503 (default: always healthy). */
   checkHealth?: () => void | Promise<void>;
 }
@@ -55,7 +61,8 @@ export function createApp(options: AppOptions): Koa {
   // Paths match exactly as the contract spells them: no /API/V1 or trailing-slash aliases of an operation.
   const router = new Router({ sensitive: true, strict: true });
   const throttle = options.signInThrottle === false ? undefined : (options.signInThrottle ?? createSignInThrottle());
-  addOperationRoutes(router, portal, throttle);
+  const remembered = options.dataVersion && createRememberedResponses(options.dataVersion, options.auth);
+  addOperationRoutes(router, portal, { throttle, remembered });
   addMetaRoutes(router, options.checkHealth ?? (() => {}));
   addDocsRoutes(router);
 

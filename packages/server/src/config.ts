@@ -25,6 +25,7 @@
 import { DEFAULT_DATABASE_PATH } from './store/database.js';
 import { DEFAULT_POOL_SIZE, isPostgresUrl } from './store/postgres/database.js';
 import { LOCAL_ORIGINS } from './http/cors.js';
+import { stdoutLine } from './stdout-lines.js';
 
 export interface ServerOptions {
   /** 0 picks a free port (see the returned `port`). */
@@ -39,7 +40,7 @@ export interface ServerOptions {
   workers?: number;
   jwtSecret?: string;
   validateResponses?: boolean;
-  /** Where start-up, access-log and error lines go (default console.log); false for none. */
+  /** Where start-up, access-log and error lines go (default: stdout, written once per turn); false for none. */
   log?: false | ((line: string) => void);
   corsOrigins?: (string | RegExp)[];
   /** Behind a reverse proxy: take the client address from X-Forwarded-For (sign-in throttling counts by it). */
@@ -114,7 +115,7 @@ export function resolveConfig(options: ServerOptions = {}, env: NodeJS.ProcessEn
     workers,
     jwtSecret,
     validateResponses: options.validateResponses ?? !/^(?:false|0|no|off)$/i.test(env.VALIDATE_RESPONSES ?? ''),
-    log: options.log ?? ((line: string) => console.log(line)),
+    log: options.log ?? stdoutLine,
     corsOrigins: options.corsOrigins ?? originsOf(env.CORS_ORIGINS),
     trustProxy: options.trustProxy ?? /^(?:true|1|yes|on)$/i.test(env.TRUST_PROXY ?? ''),
     signInThrottle: options.signInThrottle ?? !/^(?:false|0|no|off)$/i.test(env.SIGN_IN_THROTTLE ?? ''),

@@ -21,7 +21,7 @@ export { DEFAULT_DATABASE_PATH, deleteDatabase, IN_MEMORY, openDatabase, type Da
 export { migrate, migrations, SCHEMA_VERSION, type Migration } from './store/migrations.js';
 export { seedDatabase, seedIfEmpty, type SeedOptions } from './store/seed.js';
 export { resetDatabase } from './store/reset.js';
-export { createSqliteStore, type SqliteStoreOptions } from './store/sqlite-store.js';
+export { createSqliteStore } from './store/sqlite-store.js';
 export { DEFAULT_POOL_SIZE, describeUrl, isPostgresUrl, openPostgres, type PostgresOptions } from './store/postgres/database.js';
 export { migratePostgres, POSTGRES_SCHEMA_VERSION, postgresMigrations } from './store/postgres/migrations.js';
 export { createPostgresStore } from './store/postgres/postgres-store.js';

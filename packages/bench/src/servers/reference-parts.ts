@@ -22,7 +22,7 @@ const { DATABASE_PATH: databasePath, JWT_SECRET: secret } = process.env;
 if (!databasePath || !secret) throw new Error('DATABASE_PATH and JWT_SECRET must be set.');
 
 const app = createApp({
-  store: without.has('sqlite') ? createMemoryStore() : createSqliteStore(openDatabase(databasePath), { rememberReads: !without.has('read-cache') }),
+  store: without.has('sqlite') ? createMemoryStore() : createSqliteStore(openDatabase(databasePath)),
   auth: createServerAuth(createTokenService(secret)),
   validator: createContractValidator(),
   validateResponses: !without.has('response-validation'),

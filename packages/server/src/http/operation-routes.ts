@@ -5,18 +5,28 @@
  */
 import { colonPath, tooManySignIns, type Operation, type Portal, type PortalRequest } from '@customer-portal/core';
 import type { SignInThrottle } from '../auth/sign-in-throttle.js';
+import type { RememberedResponses } from './remembered-responses.js';
 import type Router from '@koa/router';
 import type { Context, Middleware } from 'koa';
 import { readJsonBody } from './request-body.js';
 import { writeResponse } from './write-response.js';
 
-/** @param throttle counts sign-ins per account and address (sign-in-throttle.ts); undefined for none. */
-export function addOperationRoutes(router: Router, portal: Portal, throttle?: SignInThrottle): void {
+export interface OperationRouteOptions {
+  /** Counts sign-ins per account and address (sign-in-throttle.ts); undefined for none. */
+  throttle?: SignInThrottle | undefined;
+  /** Answers repeated GETs while the data is unchanged (remembered-responses.ts); undefined for none. */
+  remembered?: RememberedResponses | undefined;
+}
+
+export function addOperationRoutes(router: Router, portal: Portal, { throttle, remembered }: OperationRouteOptions = {}): void {
   for (const operation of portal.operations) {
-    const handle: Middleware =
+    const answer: Middleware = async (ctx) => writeResponse(ctx, await portal.handle(portalRequest(ctx, operation)));
+    const handle =
       operation.operationId === 'login' && throttle
         ? throttledSignIn(portal, operation, throttle)
-        : async (ctx) => writeResponse(ctx, await portal.handle(portalRequest(ctx, operation)));
+        : operation.method === 'get' && remembered
+          ? remembered.around(answer)
+          : answer;
     router.register(colonPath(operation.path), [operation.method], [handle], { name: operation.operationId });
   }
 }

@@ -1,7 +1,6 @@
 /** Writing a PortalResponse (an operation's result or a problem) as the HTTP response. */
 import { problemResponse, type ApiError, type PortalResponse } from '@customer-portal/core';
 import type { Context } from 'koa';
-import { toJson } from './json-body.js';
 
 /**
  * Status, headers and a JSON body. The body is serialised here rather than handed to Koa as an object,
@@ -10,7 +9,7 @@ import { toJson } from './json-body.js';
 export function writeResponse(ctx: Context, { status, headers, body }: PortalResponse): void {
   ctx.status = status;
   ctx.set(headers);
-  ctx.body = toJson(body);
+  ctx.body = JSON.stringify(body);
 }
 
 /** An ApiError as its problem+json document. */

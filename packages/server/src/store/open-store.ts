@@ -9,6 +9,7 @@ import { describeUrl, openPostgres } from './postgres/database.js';
 import { createPostgresStore } from './postgres/postgres-store.js';
 import { seedPostgresIfEmpty } from './postgres/seed.js';
 import { orUnavailable } from './postgres/unavailable.js';
+import { sqliteDataVersion, type DataVersion } from '../http/remembered-responses.js';
 import { seedIfEmpty } from './seed.js';
 import { createSqliteStore } from './sqlite-store.js';
 
@@ -18,6 +19,8 @@ export interface OpenStore {
   where: string;
   /** Whether this start seeded an empty database with the sample data. */
   seeded: boolean;
+  /** For SQLite, whose changes one process can see: lets the server answer repeated GETs from memory. */
+  dataVersion?: DataVersion;
   /** Throws when the database cannot answer (a 503 problem for PostgreSQL). */
   checkHealth(): void | Promise<void>;
   close(): Promise<void>;
@@ -46,6 +49,7 @@ export async function openStore(config: Pick<ServerConfig, 'databasePath' | 'dat
     const ping = db.prepare('SELECT 1');
     return {
       store: createSqliteStore(db),
+      dataVersion: sqliteDataVersion(db),
       where: config.databasePath,
       seeded,
       checkHealth: () => void ping.get(),

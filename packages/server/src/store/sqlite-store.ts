@@ -34,13 +34,7 @@ import {
   type ReturnRow,
   type TicketRow,
 } from './rows.js';
-import { createReadCache } from './read-cache.js';
 import { prepareStatements, registerFunctions } from './statements.js';
-
-export interface SqliteStoreOptions {
-  /** Remember reads until the database changes (see read-cache.ts); default true. False reads SQLite every time. */
-  rememberReads?: boolean;
-}
 
 /**
  * A PortalStore on an open, migrated database (see openDatabase). Statements are prepared once, here.
@@ -49,20 +43,19 @@ export interface SqliteStoreOptions {
  * const store = createSqliteStore(openDatabase('data/portal.db'));
  * const portal = createPortal({ store, auth });
  */
-export function createSqliteStore(db: Database, { rememberReads = true }: SqliteStoreOptions = {}): PortalStore {
+export function createSqliteStore(db: Database): PortalStore {
   registerFunctions(db);
   const q = prepareStatements(db);
-  // Writes always go to SQLite; reads may be remembered until the database changes.
-  const cache = rememberReads ? createReadCache(db) : undefined;
-  const remembered = <T>(operation: string, args: unknown, read: () => T): T =>
-    cache ? cache.get(`${operation} ${JSON.stringify(args)}`, read) : read();
-
-  // A list and its count read in one transaction, so X-Total-Count describes the page it comes with.
+  // A page and its count read in one transaction, so X-Total-Count describes the page it comes with. A page
+  // with fewer rows than asked for ends the list, so it gives the total itself; only a full page, or an
+  // empty one past the start, needs the count.
   const listOf = <Row, Item>(count: Statement, page: Statement, toItems: (rows: Row[]) => Item[]) =>
-    db.transaction((params: Record<string, unknown>): PageOf<Item> => ({
-      total: (count.get(params) as { total: number }).total,
-      items: toItems(page.all(params) as Row[]),
-    }));
+    db.transaction((params: { limit: number; offset: number }): PageOf<Item> => {
+      const rows = page.all(params) as Row[];
+      const endsTheList = rows.length < params.limit && (rows.length > 0 || params.offset === 0);
+      const total = endsTheList ? params.offset + rows.length : (count.get(params) as { total: number }).total;
+      return { total, items: toItems(rows) };
+    });
 
   const withItems = (rows: OrderSummaryRow[]) => {
     const items = new Map<string, OrderItemRow[]>(rows.map((r) => [r.id, []]));
@@ -83,9 +76,8 @@ export function createSqliteStore(db: Database, { rememberReads = true }: Sqlite
 
   const insertMessage = (ticketId: string, message: NewMessage): StoredMessage => {
     const seq = (q.nextMessageSeq.get() as { next: number }).next;
-    // The new keys first: on Node 20, `{ ...message, id, seq }` (a spread, then new keys) allocated about
-    // 600 bytes a call more than this, and about 300 of them lived long enough to reach the old generation:
-    // 30 MB of the 124 MB peak under the message benchmark (docs/performance.md).
+    // The new keys first: on Node 20, a spread followed by new keys (`{ ...message, id, seq }`) allocates
+    // more per call, and much of it lives long enough to reach the old generation (docs/decisions/007).
     return messageOf(q.insertMessage.get({ id: `MSG${seq}`, seq, ticket_id: ticketId, ...message }) as MessageRow);
   };
 
@@ -150,10 +142,8 @@ export function createSqliteStore(db: Database, { rememberReads = true }: Sqlite
       return row && { customerId: row.id, passwordHash: row.password_hash };
     },
     async getCustomer(customerId) {
-      return remembered('getCustomer', customerId, () => {
-        const row = q.customer.get(customerId) as CustomerRow | undefined;
-        return row && customerOf(row);
-      });
+      const row = q.customer.get(customerId) as CustomerRow | undefined;
+      return row && customerOf(row);
     },
     async updateCustomer(customerId, patch) {
       return updateCustomer.immediate(customerId, patch);
@@ -162,41 +152,37 @@ export function createSqliteStore(db: Database, { rememberReads = true }: Sqlite
     async listOrders(customerId, filter) {
       const { limit, offset } = filter;
       const params = { customer: customerId, status: filter.status ?? null, search: term(filter.search), limit, offset };
-      return remembered('listOrders', params, () => listOrders(params));
+      return listOrders(params);
     },
     async getOrder(customerId, orderId) {
-      return remembered('getOrder', [customerId, orderId], () => {
-        const row = q.order.get(orderId, customerId) as OrderRow | undefined;
-        return row && orderRecordOf(row, q.itemsOfOrders.all(JSON.stringify([orderId])) as OrderItemRow[]);
-      });
+      const row = q.order.get(orderId, customerId) as OrderRow | undefined;
+      return row && orderRecordOf(row, q.itemsOfOrders.all(JSON.stringify([orderId])) as OrderItemRow[]);
     },
     async countOrdersByStatus(customerId) {
-      return remembered('countOrdersByStatus', customerId, () => counts(q.ordersByStatus, customerId));
+      return counts(q.ordersByStatus, customerId);
     },
 
     async returnedItems(customerId, orderId) {
-      return remembered('returnedItems', [customerId, orderId], () => {
-        const rows = q.returnedItems.all(orderId, customerId) as { items: string }[];
-        return rows.flatMap((r) => JSON.parse(r.items) as string[]);
-      });
+      const rows = q.returnedItems.all(orderId, customerId) as { items: string }[];
+      return rows.flatMap((r) => JSON.parse(r.items) as string[]);
     },
     async createReturn(_customerId, request) {
       return createReturn.immediate(request);
     },
     async countPendingReturns(customerId) {
-      return remembered('countPendingReturns', customerId, () => (q.pendingReturns.get(customerId) as { count: number }).count);
+      return (q.pendingReturns.get(customerId) as { count: number }).count;
     },
 
     async listTickets(customerId, filter) {
       const { limit, offset } = filter;
       const params = { customer: customerId, status: filter.status ?? null, search: term(filter.search), limit, offset };
-      return remembered('listTickets', params, () => listTickets(params));
+      return listTickets(params);
     },
     async getTicket(customerId, ticketId) {
-      return remembered('getTicket', [customerId, ticketId], () => readTicket(customerId, ticketId));
+      return readTicket(customerId, ticketId);
     },
     async countTicketsByStatus(customerId) {
-      return remembered('countTicketsByStatus', customerId, () => counts(q.ticketsByStatus, customerId));
+      return counts(q.ticketsByStatus, customerId);
     },
     async createTicket(customerId, ticket) {
       return createTicket.immediate(customerId, ticket);
@@ -208,7 +194,7 @@ export function createSqliteStore(db: Database, { rememberReads = true }: Sqlite
     async listNotifications(customerId, filter) {
       const { limit, offset } = filter;
       const params = { customer: customerId, unread: flag(filter.unreadOnly), limit, offset };
-      return remembered('listNotifications', params, () => listNotifications(params));
+      return listNotifications(params);
     },
     async markNotificationRead(customerId, notificationId) {
       const row = q.markRead.get(notificationId, customerId) as NotificationRow | undefined;

@@ -15,10 +15,7 @@ function storeStatements() {
   return prepareStatements(db);
 }
 
-describe.each([
-  ['remembering reads', true],
-  ['reading SQLite every time', false],
-])('the SQLite store %s, call for call against the in-memory store', (_name, rememberReads) => {
+describe('the SQLite store, call for call against the in-memory store', () => {
   let memory: PortalStore;
   let sqlite: PortalStore;
   let db: Database;
@@ -27,7 +24,7 @@ describe.each([
     memory = createMemoryStore(worldWithTies());
     db = openDatabase(':memory:');
     seedDatabase(db, worldWithTies(), { hashPassword: asGiven });
-    sqlite = createSqliteStore(db, { rememberReads });
+    sqlite = createSqliteStore(db);
     return () => db.close();
   });
 

@@ -34,6 +34,11 @@ export const reads: Call[] = [
   ['orders searched with _, a literal', (s) => s.listOrders(1, { ...page, search: 'ORD1_3' })],
   ['a page of orders', (s) => s.listOrders(1, { limit: 3, offset: 4 })],
   ['a page past the end', (s) => s.listOrders(1, { limit: 3, offset: 40 })],
+  // The total of a page that ends the list comes from the page itself; of a full one, from a count.
+  ['the last page, not full', (s) => s.listOrders(1, { limit: 5, offset: 10 })],
+  ['the last page, exactly full', (s) => s.listOrders(1, { limit: 4, offset: 8 })],
+  ['one status, not a full page', (s) => s.listOrders(1, { limit: 50, offset: 1, status: 'DELIVERED' })],
+  ['a page of tickets past the end', (s) => s.listTickets(1, { limit: 2, offset: 30 })],
   ['another customer’s orders', (s) => s.listOrders(2, page)],
   ['an order with its shipment', (s) => s.getOrder(1, 'ORD123')],
   ['an order that has not shipped', (s) => s.getOrder(1, 'ORD120')],
