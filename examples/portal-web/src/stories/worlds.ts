@@ -91,8 +91,6 @@ export const everyNotificationRead: World = (world) => ({
 
 /** The ticket the long conversation is on. */
 export const longTicket = 'TKT500';
-/** How many messages the customer sees in it. */
-export const longTicketMessages = 30;
 
 /**
  * Ali's ticket TKT500: thirty messages between him and an agent over a week, and one internal note of the
@@ -100,7 +98,7 @@ export const longTicketMessages = 30;
  */
 export const longConversation: World = (world) => {
   const start = Date.parse('2024-02-01T09:00:00Z');
-  const messages = Array.from({ length: longTicketMessages }, (_, i) => {
+  const messages = Array.from({ length: 30 }, (_, i) => {
     const fromAli = i % 2 === 0;
     return {
       id: `MSG50${String(i).padStart(2, '0')}`,
