@@ -1,11 +1,16 @@
 import type { Meta } from '@storybook/react-vite';
-import { failing, neverAnswering, pageStory } from './story-kit.tsx';
+import { pageStory, stillLoading } from './story-kit.tsx';
+import { orderIn, storyOrder } from './worlds.ts';
 
 export default { title: 'Pages/Order details' } satisfies Meta;
 
-export const Delivered = pageStory('#/orders/ORD118');
-export const ShippedNotYetReturnable = pageStory('#/orders/ORD123');
-export const Cancelled = pageStory('#/orders/ORD120');
+const order = `#/orders/${storyOrder}`;
+
+export const DeliveredAndReturnable = pageStory(order, { world: orderIn('DELIVERED') });
+export const OnItsWayNotYetReturnable = pageStory(order, { world: orderIn('SHIPPED') });
+export const BeingPrepared = pageStory(order, { world: orderIn('PROCESSING') });
+export const Cancelled = pageStory(order, { world: orderIn('CANCELLED') });
+export const AlreadyReturned = pageStory(order, { world: orderIn('RETURNED') });
 export const NotFound = pageStory('#/orders/ORD999');
-export const Loading = pageStory('#/orders/ORD118', { overrides: [neverAnswering('get', '/api/v1/customer/orders/:id')] });
-export const ApiDown = pageStory('#/orders/ORD118', { overrides: [failing('get', '/api/v1/customer/orders/:id')] });
+export const Loading = pageStory(order, { world: orderIn('DELIVERED'), faults: [{ operation: 'getOrder', latency: stillLoading }] });
+export const ApiDown = pageStory(order, { world: orderIn('DELIVERED'), faults: [{ operation: 'getOrder', networkError: true }] });

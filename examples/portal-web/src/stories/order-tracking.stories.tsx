@@ -1,9 +1,13 @@
 import type { Meta } from '@storybook/react-vite';
-import { failing, neverAnswering, pageStory } from './story-kit.tsx';
+import { pageStory, stillLoading } from './story-kit.tsx';
+import { orderIn, storyOrder } from './worlds.ts';
 
 export default { title: 'Pages/Order tracking' } satisfies Meta;
 
-export const Shipped = pageStory('#/orders/ORD123/tracking');
-export const Pending = pageStory('#/orders/ORD303/tracking');
-export const Loading = pageStory('#/orders/ORD123/tracking', { overrides: [neverAnswering('get', '/api/v1/customer/orders/track/:id')] });
-export const ApiDown = pageStory('#/orders/ORD123/tracking', { overrides: [failing('get', '/api/v1/customer/orders/track/:id')] });
+const tracking = `#/orders/${storyOrder}/tracking`;
+
+export const OnItsWay = pageStory(tracking, { world: orderIn('SHIPPED') });
+export const NotShippedYet = pageStory(tracking, { world: orderIn('PENDING') });
+export const Delivered = pageStory(tracking, { world: orderIn('DELIVERED') });
+export const Loading = pageStory(tracking, { world: orderIn('SHIPPED'), faults: [{ operation: 'trackOrder', latency: stillLoading }] });
+export const ApiDown = pageStory(tracking, { world: orderIn('SHIPPED'), faults: [{ operation: 'trackOrder', networkError: true }] });

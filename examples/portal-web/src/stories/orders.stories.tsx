@@ -1,9 +1,13 @@
 import type { Meta } from '@storybook/react-vite';
-import { failing, neverAnswering, pageStory } from './story-kit.tsx';
+import { pageStory, stillLoading } from './story-kit.tsx';
+import { newCustomer } from './worlds.ts';
 
 export default { title: 'Pages/Orders' } satisfies Meta;
 
 export const Default = pageStory('#/orders');
-export const NoOrders = pageStory('#/orders', { scenario: 'empty' });
-export const Loading = pageStory('#/orders', { overrides: [neverAnswering('get', '/api/v1/customer/orders')] });
-export const ApiDown = pageStory('#/orders', { overrides: [failing('get', '/api/v1/customer/orders')] });
+export const NoOrders = pageStory('#/orders', { world: newCustomer });
+export const Loading = pageStory('#/orders', { faults: [{ operation: 'listOrders', latency: stillLoading }] });
+export const ApiDown = pageStory('#/orders', { faults: [{ operation: 'listOrders', networkError: true }] });
+export const DownForMaintenance = pageStory('#/orders', {
+  faults: [{ operation: 'listOrders', status: 503, detail: 'Orders are back at 06:00.' }],
+});

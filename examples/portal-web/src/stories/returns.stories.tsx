@@ -1,13 +1,19 @@
 import type { Meta } from '@storybook/react-vite';
 import { expect, userEvent, within } from 'storybook/test';
-import { failing, pageStory } from './story-kit.tsx';
+import { pageStory } from './story-kit.tsx';
+import { everyItemReturnRequested, orderIn, storyOrder } from './worlds.ts';
 
 export default { title: 'Pages/Returns and refunds' } satisfies Meta;
 
-export const ChooseItems = pageStory('#/orders/ORD118/return');
-export const CannotBeReturned = pageStory('#/orders/ORD123/return');
+const returnOf = `#/orders/${storyOrder}/return`;
+const delivered = orderIn('DELIVERED');
 
-export const NoItemChosen = pageStory('#/orders/ORD118/return', {
+export const ChooseItems = pageStory(returnOf, { world: delivered });
+export const NotDeliveredYet = pageStory(returnOf, { world: orderIn('SHIPPED') });
+export const AlreadyReturned = pageStory(returnOf, { world: orderIn('RETURNED') });
+
+export const NoItemChosen = pageStory(returnOf, {
+  world: delivered,
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await userEvent.click(await canvas.findByRole('button', { name: 'Request return' }));
@@ -15,23 +21,37 @@ export const NoItemChosen = pageStory('#/orders/ORD118/return', {
   },
 });
 
-export const AlreadyRequested = pageStory('#/orders/ORD121/return', {
+// The order says only that it was delivered: that every item already has a return, the API says on asking.
+export const EveryItemAlreadyRequested = pageStory(returnOf, {
+  world: everyItemReturnRequested,
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
-    await userEvent.click(await canvas.findByLabelText('Watch Strap'));
+    await userEvent.click(await canvas.findByLabelText('Espresso Machine'));
     await userEvent.click(canvas.getByRole('button', { name: 'Request return' }));
     // Beside the list of items, where the customer chose it.
-    await expect(await canvas.findByText('A return has already been requested for "Watch Strap".')).toBeVisible();
+    await expect(await canvas.findByText('A return has already been requested for "Espresso Machine".')).toBeVisible();
   },
 });
 
-export const Requested = pageStory('#/orders/ORD118/return', {
+export const Requested = pageStory(returnOf, {
+  world: delivered,
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
-    await userEvent.click(await canvas.findByLabelText('Portable Bluetooth Speaker'));
+    await userEvent.click(await canvas.findByLabelText('Milk Frother'));
     await userEvent.click(canvas.getByRole('button', { name: 'Request return' }));
     await expect(await canvas.findByRole('heading', { name: /^Return RET\d+ requested$/ })).toBeVisible();
   },
 });
 
-export const ApiDown = pageStory('#/orders/ORD118/return', { overrides: [failing('get', '/api/v1/customer/orders/:id')] });
+export const RequestFails = pageStory(returnOf, {
+  world: delivered,
+  faults: [{ operation: 'requestReturn', status: 503, detail: 'Returns cannot be requested right now. Please try again in a few minutes.' }],
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await userEvent.click(await canvas.findByLabelText('Milk Frother'));
+    await userEvent.click(canvas.getByRole('button', { name: 'Request return' }));
+    await expect(await canvas.findByRole('alert')).toHaveTextContent('Returns cannot be requested right now.');
+  },
+});
+
+export const ApiDown = pageStory(returnOf, { world: delivered, faults: [{ operation: 'getOrder', networkError: true }] });

@@ -1,18 +1,20 @@
 import type { Meta } from '@storybook/react-vite';
 import { expect, userEvent, within } from 'storybook/test';
-import { failing, neverAnswering, pageStory } from './story-kit.tsx';
+import { pageStory, stillLoading } from './story-kit.tsx';
 
 export default { title: 'Pages/Settings' } satisfies Meta;
 
 export const Default = pageStory('#/settings');
-export const Loading = pageStory('#/settings', { overrides: [neverAnswering('get', '/api/v1/customer/settings')] });
-export const ApiDown = pageStory('#/settings', { overrides: [failing('get', '/api/v1/customer/settings')] });
-export const SaveRefused = pageStory('#/settings', {
-  overrides: [failing('put', '/api/v1/customer/settings')],
+export const Loading = pageStory('#/settings', { faults: [{ operation: 'getSettings', latency: stillLoading }] });
+export const ApiDown = pageStory('#/settings', { faults: [{ operation: 'getSettings', networkError: true }] });
+
+// The switch moves at once and goes back when the API refuses: its 500, the contract's own problem.
+export const SaveFails = pageStory('#/settings', {
+  faults: [{ operation: 'updateSettings', status: 500 }],
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await userEvent.click(await canvas.findByRole('switch', { name: 'Email me' }));
-    await expect(await canvas.findByRole('alert')).toHaveTextContent('The portal API is not answering right now');
+    await expect(await canvas.findByRole('alert')).toHaveTextContent('Something went wrong on our side. Please try again.');
     await expect(canvas.getByRole('switch', { name: 'Email me' })).toBeChecked();
   },
 });

@@ -1,6 +1,6 @@
 import type { Meta } from '@storybook/react-vite';
 import { expect, userEvent, within } from 'storybook/test';
-import { failing, pageStory } from './story-kit.tsx';
+import { pageStory } from './story-kit.tsx';
 
 export default { title: 'Pages/Sign in' } satisfies Meta;
 
@@ -22,11 +22,21 @@ export const WrongPassword = pageStory('#/', {
   },
 });
 
-export const ApiDown = pageStory('#/', {
+// The contract's own 429 problem, as the API answers after five failures in a row.
+export const TooManyAttempts = pageStory('#/', {
   signedIn: false,
-  overrides: [failing('post', '/auth/login')],
+  faults: [{ operation: 'login', status: 429 }],
   play: async ({ canvasElement }) => {
     const canvas = await signIn(canvasElement, 'customer123');
-    await expect(await canvas.findByRole('alert')).toHaveTextContent('The portal API is not answering right now');
+    await expect(await canvas.findByRole('alert')).toHaveTextContent('Too many failed sign-in attempts. Try again in 4 seconds.');
+  },
+});
+
+export const ApiDown = pageStory('#/', {
+  signedIn: false,
+  faults: [{ operation: 'login', networkError: true }],
+  play: async ({ canvasElement }) => {
+    const canvas = await signIn(canvasElement, 'customer123');
+    await expect(await canvas.findByRole('alert')).toHaveTextContent('Could not reach the portal API');
   },
 });

@@ -1,37 +1,48 @@
 /**
  * What every story of a page is made of: the whole app at one address, signed in as Ali Jawad against a fresh
- * copy of the stateful mocks (`createHandlers`), with a scenario and, for a notable state, one endpoint made to
- * fail or to never answer.
+ * set of the stateful mocks (`createHandlers`), shaped for the state the story shows with the mocks' own API:
+ *
+ * - `world`: the data the API starts from (the fixtures' sample world unless the story says otherwise; the
+ *   worlds made for the stories are in `worlds.ts`). The mocks check it against the contract.
+ * - `faults`: how calls fail or slow down, e.g. `{ operation: 'getDashboard', networkError: true }` for an API
+ *   that cannot be reached, `{ operation: 'getDashboard', latency: stillLoading }` for a page left loading, or
+ *   `{ operation: 'updateSettings', status: 503 }` for the contract's own problem.
+ * - `overrides`: one operation answering what the story says, e.g. a save refused with a field error.
+ *
+ * No story writes an msw handler of its own: what a page shows is what these mocks can answer, and so what
+ * the real API documents.
  */
-import { createHandlers, type ScenarioName } from '@customer-portal/mocks';
+import { createHandlers, type Fault, type MockControls, type WorldOption } from '@customer-portal/mocks';
 import type { StoryObj } from '@storybook/react-vite';
-import { delay, http, HttpResponse, type HttpHandler } from 'msw';
 import { useEffect, useState } from 'react';
 import { portal } from '../api.ts';
 import { App } from '../app.tsx';
 import { session } from '../session.ts';
 
-type Method = 'get' | 'post' | 'put';
-
-/** An endpoint behind a proxy whose API is down: an empty 502, which the SDK turns into a sentence. */
-export const failing = (method: Method, path: string): HttpHandler =>
-  http[method](`*${path}`, () => new HttpResponse(null, { status: 502, statusText: 'Bad Gateway' }));
-
-/** An endpoint that never answers: the page stays in its loading state. */
-export const neverAnswering = (method: Method, path: string): HttpHandler => http[method](`*${path}`, () => delay('infinite'));
+/**
+ * A latency that outlasts any look at the story: the longest msw waits (2^31 - 1 ms, about 24 days, which is
+ * also what msw's own `delay('infinite')` waits). The mocks take a latency in milliseconds only, and a longer
+ * one would not wait at all: msw refuses it, as a browser's timer would fire at once.
+ */
+export const stillLoading = 2 ** 31 - 1;
 
 interface PageStoryOptions {
-  scenario?: ScenarioName;
-  /** Handlers that answer before the mocks: `failing(...)`, `neverAnswering(...)`. */
-  overrides?: HttpHandler[];
+  /** The data the API starts from; the fixtures' sample world when left out. */
+  world?: WorldOption;
+  /** Faults in force for the whole story. */
+  faults?: Fault[];
+  /** Sets overrides on the story's mocks: `(mocks) => mocks.override('updateProfile', { status: 422, body })`. */
+  overrides?: (mocks: MockControls) => void;
   signedIn?: boolean;
   play?: StoryObj['play'];
 }
 
-/** A story of the app at `at` (a `#/…` address). */
-export function pageStory(at: string, { scenario = 'default', overrides = [], signedIn = true, play }: PageStoryOptions = {}): StoryObj {
+/** A story of the app at `at` (a `#/…` address), against mocks shaped by the options. */
+export function pageStory(at: string, { world, faults, overrides, signedIn = true, play }: PageStoryOptions = {}): StoryObj {
+  const mocks = createHandlers({ world, faults });
+  overrides?.(mocks);
   return {
-    parameters: { msw: [...overrides, ...createHandlers({ scenario, delay: 0 })] },
+    parameters: { msw: [...mocks] },
     render: () => <PortalAt at={at} signedIn={signedIn} />,
     ...(play ? { play } : {}),
   };
