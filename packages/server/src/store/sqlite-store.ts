@@ -35,6 +35,7 @@ import {
   type TicketRow,
 } from './rows.js';
 import { prepareStatements, registerFunctions } from './statements.js';
+import { createTurnReads } from './turn-reads.js';
 
 /**
  * A PortalStore on an open, migrated database (see openDatabase). Statements are prepared once, here.
@@ -46,16 +47,18 @@ import { prepareStatements, registerFunctions } from './statements.js';
 export function createSqliteStore(db: Database): PortalStore {
   registerFunctions(db);
   const q = prepareStatements(db);
-  // A page and its count read in one transaction, so X-Total-Count describes the page it comes with. A page
+  // Reads share the turn's read transaction (turn-reads.ts); every write first ends it and runs in its own.
+  const { read, beforeWrite } = createTurnReads(db);
+  // A page and its count read in one read transaction, so X-Total-Count describes the page it comes with. A page
   // with fewer rows than asked for ends the list, so it gives the total itself; only a full page, or an
   // empty one past the start, needs the count.
   const listOf = <Row, Item>(count: Statement, page: Statement, toItems: (rows: Row[]) => Item[]) =>
-    db.transaction((params: { limit: number; offset: number }): PageOf<Item> => {
+    (params: { limit: number; offset: number }): PageOf<Item> => {
       const rows = page.all(params) as Row[];
       const endsTheList = rows.length < params.limit && (rows.length > 0 || params.offset === 0);
       const total = endsTheList ? params.offset + rows.length : (count.get(params) as { total: number }).total;
       return { total, items: toItems(rows) };
-    });
+    };
 
   const withItems = (rows: OrderSummaryRow[]) => {
     const items = new Map<string, OrderItemRow[]>(rows.map((r) => [r.id, []]));
@@ -67,12 +70,12 @@ export function createSqliteStore(db: Database): PortalStore {
   const listTickets = listOf(q.countTickets, q.pageOfTickets, (rows: TicketRow[]) => rows.map(ticketSummaryOf));
   const listNotifications = listOf(q.countNotifications, q.pageOfNotifications, (rows: NotificationRow[]) => rows.map(notificationOf));
 
-  const readTicket = db.transaction((customerId: number, ticketId: string): StoredTicket | undefined => {
+  const readTicket = (customerId: number, ticketId: string): StoredTicket | undefined => {
     const row = q.ticket.get(ticketId, customerId) as TicketRow | undefined;
     if (!row) return undefined;
     const messages = (q.messagesOfTicket.all(ticketId) as MessageRow[]).map(messageOf);
     return Object.assign(ticketSummaryOf(row), { messages });
-  });
+  };
 
   const insertMessage = (ticketId: string, message: NewMessage): StoredMessage => {
     const seq = (q.nextMessageSeq.get() as { next: number }).next;
@@ -138,65 +141,72 @@ export function createSqliteStore(db: Database): PortalStore {
 
   return {
     async findCredentials(email) {
-      const row = q.credentials.get(email) as { id: number; password_hash: string } | undefined;
+      const row = read(() => q.credentials.get(email)) as { id: number; password_hash: string } | undefined;
       return row && { customerId: row.id, passwordHash: row.password_hash };
     },
     async getCustomer(customerId) {
-      const row = q.customer.get(customerId) as CustomerRow | undefined;
+      const row = read(() => q.customer.get(customerId)) as CustomerRow | undefined;
       return row && customerOf(row);
     },
     async updateCustomer(customerId, patch) {
+      beforeWrite();
       return updateCustomer.immediate(customerId, patch);
     },
 
     async listOrders(customerId, filter) {
       const { limit, offset } = filter;
       const params = { customer: customerId, status: filter.status ?? null, search: term(filter.search), limit, offset };
-      return listOrders(params);
+      return read(() => listOrders(params));
     },
     async getOrder(customerId, orderId) {
-      const row = q.order.get(orderId, customerId) as OrderRow | undefined;
-      return row && orderRecordOf(row, q.itemsOfOrders.all(JSON.stringify([orderId])) as OrderItemRow[]);
+      return read(() => {
+        const row = q.order.get(orderId, customerId) as OrderRow | undefined;
+        return row && orderRecordOf(row, q.itemsOfOrders.all(JSON.stringify([orderId])) as OrderItemRow[]);
+      });
     },
     async countOrdersByStatus(customerId) {
-      return counts(q.ordersByStatus, customerId);
+      return read(() => counts(q.ordersByStatus, customerId));
     },
 
     async returnedItems(customerId, orderId) {
-      const rows = q.returnedItems.all(orderId, customerId) as { items: string }[];
+      const rows = read(() => q.returnedItems.all(orderId, customerId)) as { items: string }[];
       return rows.flatMap((r) => JSON.parse(r.items) as string[]);
     },
     async createReturn(_customerId, request) {
+      beforeWrite();
       return createReturn.immediate(request);
     },
     async countPendingReturns(customerId) {
-      return (q.pendingReturns.get(customerId) as { count: number }).count;
+      return (read(() => q.pendingReturns.get(customerId)) as { count: number }).count;
     },
 
     async listTickets(customerId, filter) {
       const { limit, offset } = filter;
       const params = { customer: customerId, status: filter.status ?? null, search: term(filter.search), limit, offset };
-      return listTickets(params);
+      return read(() => listTickets(params));
     },
     async getTicket(customerId, ticketId) {
-      return readTicket(customerId, ticketId);
+      return read(() => readTicket(customerId, ticketId));
     },
     async countTicketsByStatus(customerId) {
-      return counts(q.ticketsByStatus, customerId);
+      return read(() => counts(q.ticketsByStatus, customerId));
     },
     async createTicket(customerId, ticket) {
+      beforeWrite();
       return createTicket.immediate(customerId, ticket);
     },
     async addTicketMessage(customerId, ticketId, message) {
+      beforeWrite();
       return addTicketMessage.immediate(customerId, ticketId, message);
     },
 
     async listNotifications(customerId, filter) {
       const { limit, offset } = filter;
       const params = { customer: customerId, unread: flag(filter.unreadOnly), limit, offset };
-      return listNotifications(params);
+      return read(() => listNotifications(params));
     },
     async markNotificationRead(customerId, notificationId) {
+      beforeWrite();
       const row = q.markRead.get(notificationId, customerId) as NotificationRow | undefined;
       return row && notificationOf(row);
     },
