@@ -124,16 +124,17 @@ function callOnce(path: string, options: { token?: string; json?: unknown } = {}
   return send(false, path, options);
 }
 
-/** Opens connections until one reaches each worker (round-robin: the first two, unless another test's are in flight). */
-async function oneConnectionPerWorker(): Promise<Connection[]> {
+/** Opens connections until one reaches each of the two workers (round-robin: usually the first two). */
+async function oneConnectionPerWorker(): Promise<[Connection, Connection]> {
   const byWorker = new Map<number, Connection>();
   for (let i = 0; i < 10 && byWorker.size < workerPids.length; i++) {
     const connection = await connect();
     if (byWorker.has(connection.pid)) connection.close();
     else byWorker.set(connection.pid, connection);
   }
-  expect(byWorker.size, 'ten new connections reached only one worker').toBe(workerPids.length);
-  return [...byWorker.values()];
+  const [one, other] = byWorker.values();
+  if (!one || !other) throw new Error('ten new connections reached only one worker');
+  return [one, other];
 }
 
 /** A kept-alive connection, opened with a first request, and the pid of the process that accepted it. */
