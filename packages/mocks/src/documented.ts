@@ -41,7 +41,7 @@ const SERVER_ERRORS: Record<number, { title: string; slug: string }> = {
 
 /**
  * The problem answer the contract shows for this status of this operation: its example body and required
- * headers (`WWW-Authenticate` for a 401, `Retry-After` for a 429), `detail` replaced when given. Call only
+ * headers (`WWW-Authenticate` for a 401, `Retry-After` for a 429 or a 503), `detail` replaced when given. Call only
  * with a documented status.
  *
  * @example
@@ -53,6 +53,8 @@ export function documentedProblem(operation: Operation, status: number, detail?:
   const example = response.content?.['application/problem+json']?.example as Problem | undefined;
   const headers: Record<string, string> = {};
   for (const [name, header] of Object.entries(response.headers ?? {})) {
+    // The `default` response documents Retry-After for its 503s; a 500 or a 502 does not say when to try again.
+    if (name === 'Retry-After' && status >= 500 && status !== 503) continue;
     const value = resolved(header, 'headers').example;
     if (value !== undefined) headers[name] = String(value);
   }

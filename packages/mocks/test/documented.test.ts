@@ -27,6 +27,12 @@ describe('the problem a fault or Prefer: code= answers', () => {
     });
   });
 
+  it('says when to try again on a 503, as the server does, and not on a 500', () => {
+    const dashboard = operations.find((o) => o.operationId === 'getDashboard')!;
+    expect(documentedProblem(dashboard, 503).headers).toMatchObject({ 'Retry-After': '5' });
+    expect(documentedProblem(dashboard, 500).headers).not.toHaveProperty('Retry-After');
+  });
+
   it('counts a 5xx as documented through `default`, and nothing else the operation does not list', () => {
     const dashboard = operations.find((o) => o.operationId === 'getDashboard')!;
     expect([500, 503, 401, 404, 422].map((s) => isDocumented(dashboard, s))).toEqual([true, true, true, false, false]);

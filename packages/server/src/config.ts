@@ -8,7 +8,7 @@
  * | `databasePath`      | `DATABASE_PATH`      | `.customer-portal/portal.db`, relative to the working directory |
  * | `databaseUrl`       | `DATABASE_URL`       | none: SQLite at databasePath; `postgres://…` runs on PostgreSQL |
  * | `poolSize`          | `DATABASE_POOL_SIZE` | 10 connections per process (PostgreSQL only)         |
- * | `workers`           | `WORKERS`            | 1 process; N > 1 forks N (bin only), needs JWT_SECRET |
+ * | `workers`           | `WORKERS`            | 1 process; N > 1 forks N (bin only), needs JWT_SECRET and a database file or URL |
  * | `jwtSecret`         | `JWT_SECRET`         | a key kept in `jwt-secret` beside the database       |
  * | `validateResponses` | `VALIDATE_RESPONSES` | true (`false` turns it off)                          |
  * | `corsOrigins`       | `CORS_ORIGINS`       | any port of localhost and 127.0.0.1 (comma-separated; `*` for any) |
@@ -22,7 +22,7 @@
  * The timeouts are checked every second, so no client holds a connection for more than about
  * `requestTimeoutMs` + 1 s without finishing its request; a larger request timeout than 60 s is refused.
  */
-import { DEFAULT_DATABASE_PATH } from './store/database.js';
+import { DEFAULT_DATABASE_PATH, IN_MEMORY } from './store/database.js';
 import { DEFAULT_POOL_SIZE, isPostgresUrl } from './store/postgres/database.js';
 import { LOCAL_ORIGINS } from './http/cors.js';
 import { stdoutLine } from './stdout-lines.js';
@@ -106,10 +106,15 @@ export function resolveConfig(options: ServerOptions = {}, env: NodeJS.ProcessEn
   if (workers > 1 && !jwtSecret) {
     throw new Error(`WORKERS=${workers} needs JWT_SECRET: every process must sign and verify tokens with the same key.`);
   }
+  const databasePath = options.databasePath ?? (env.DATABASE_PATH || DEFAULT_DATABASE_PATH);
+  // An in-memory SQLite database belongs to the process that opened it: N workers would serve N worlds.
+  if (workers > 1 && !databaseUrl && databasePath === IN_MEMORY) {
+    throw new Error(`WORKERS=${workers} needs one database for all processes: set DATABASE_PATH to a file or DATABASE_URL, not ${IN_MEMORY}.`);
+  }
   return {
     port: options.port ?? portOf(env.PORT),
     host: options.host ?? (env.HOST || DEFAULT_HOST),
-    databasePath: options.databasePath ?? (env.DATABASE_PATH || DEFAULT_DATABASE_PATH),
+    databasePath,
     databaseUrl,
     poolSize: options.poolSize ?? countOf('DATABASE_POOL_SIZE', env.DATABASE_POOL_SIZE, DEFAULT_POOL_SIZE),
     workers,

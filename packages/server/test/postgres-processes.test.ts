@@ -1,14 +1,16 @@
 /**
  * Several server processes on one PostgreSQL database are one consistent world: a token from one verifies
  * on the other, and requests racing through both keep every invariant (one return per item, every message,
- * every profile change). Also what a deployment sees when the database is missing or goes away.
+ * every profile change). Also what a deployment sees when the database is missing or goes away, and when
+ * every pooled connection is busy.
  */
 import { connect, createServer, type Server, type Socket } from 'node:net';
+import pg from 'pg';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createScratchDatabase, type ScratchDatabase } from '../src/index.js';
 import { describeOnPostgres } from './support/postgres.js';
 import { runServerProcess, startServerProcess, type ServerProcess } from './support/server-process.js';
-import { ALI, callServer, startTestServer, TEST_JWT_SECRET, type TestServer } from './support/test-server.js';
+import { ALI, callServer, expectProblem, startTestServer, TEST_JWT_SECRET, type TestServer } from './support/test-server.js';
 
 const signIn = async (url: string) =>
   (await callServer(url, '/auth/login', { method: 'POST', json: { email: ALI.email, password: ALI.password } })).body.access_token as string;
@@ -181,6 +183,52 @@ describeOnPostgres('when PostgreSQL goes away while serving', (clusterUrl) => {
     expect((await server.call('/healthz')).status).toBe(200);
   });
 });
+
+describeOnPostgres('when every pooled connection is busy', (clusterUrl) => {
+  let scratch: ScratchDatabase;
+  let server: TestServer;
+  let admin: pg.Client;
+
+  beforeAll(async () => {
+    scratch = await createScratchDatabase(clusterUrl, 'portal_busy_test');
+    server = await startTestServer({ databaseUrl: scratch.url, poolSize: 1 });
+    admin = new pg.Client({ connectionString: scratch.url });
+    await admin.connect();
+  });
+  afterAll(async () => {
+    await admin?.end();
+    await server?.stop();
+    await scratch?.drop();
+  });
+
+  it('answers 503 "busy" with Retry-After to a request that waited for a connection, and serves again once one is free', async () => {
+    const token = await server.signIn(ALI);
+    // The pool's one connection is held by a request whose query waits for a lock another session keeps.
+    await admin.query('BEGIN; LOCK TABLE customers IN ACCESS EXCLUSIVE MODE');
+    const held = server.call('/api/v1/customer/profile', { token });
+    try {
+      await waitUntil(async () => (await admin.query(`SELECT 1 FROM pg_stat_activity WHERE wait_event_type = 'Lock'`)).rowCount === 1);
+
+      const busy = await server.call('/api/v1/customer/orders', { token });
+      expectProblem(busy, 503, 'The server is busy: all 1 of its database connections are in use. Try again in a moment.');
+      expect(busy.headers.get('Retry-After')).toBe('1');
+    } finally {
+      await admin.query('COMMIT');
+    }
+    expect((await held).status).toBe(200);
+    expect((await server.call('/api/v1/customer/orders', { token })).status).toBe(200);
+    expect((await server.call('/healthz')).status).toBe(200);
+  });
+});
+
+/** Polls `condition` until it holds (bounded: a test that never gets there fails instead of hanging). */
+async function waitUntil(condition: () => Promise<boolean>): Promise<void> {
+  for (let i = 0; i < 500; i++) {
+    if (await condition()) return;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  throw new Error('the condition did not hold after 500 checks');
+}
 
 /** A port nothing listens on. */
 async function closedPort(): Promise<number> {

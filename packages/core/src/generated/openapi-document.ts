@@ -586,7 +586,18 @@ export const openapiDocument: OpenApiDocument = {
             }
           },
           "default": {
-            "description": "An unexpected error on the server.",
+            "description": "An unexpected error on the server (`500`), or a server that cannot serve the request right now\n(`503`): its database is not reachable, or every one of its database connections is busy. A `503`\nsays which in `detail`, and when to try again in `Retry-After`.\n",
+            "headers": {
+              "Retry-After": {
+                "description": "With a `503`, the seconds to wait before trying again.",
+                "required": false,
+                "schema": {
+                  "type": "integer",
+                  "minimum": 1
+                },
+                "example": 5
+              }
+            },
             "content": {
               "application/problem+json": {
                 "schema": {
@@ -928,7 +939,18 @@ export const openapiDocument: OpenApiDocument = {
             }
           },
           "default": {
-            "description": "An unexpected error on the server.",
+            "description": "An unexpected error on the server (`500`), or a server that cannot serve the request right now\n(`503`): its database is not reachable, or every one of its database connections is busy. A `503`\nsays which in `detail`, and when to try again in `Retry-After`.\n",
+            "headers": {
+              "Retry-After": {
+                "description": "With a `503`, the seconds to wait before trying again.",
+                "required": false,
+                "schema": {
+                  "type": "integer",
+                  "minimum": 1
+                },
+                "example": 5
+              }
+            },
             "content": {
               "application/problem+json": {
                 "schema": {
@@ -1378,7 +1400,18 @@ export const openapiDocument: OpenApiDocument = {
             }
           },
           "default": {
-            "description": "An unexpected error on the server.",
+            "description": "An unexpected error on the server (`500`), or a server that cannot serve the request right now\n(`503`): its database is not reachable, or every one of its database connections is busy. A `503`\nsays which in `detail`, and when to try again in `Retry-After`.\n",
+            "headers": {
+              "Retry-After": {
+                "description": "With a `503`, the seconds to wait before trying again.",
+                "required": false,
+                "schema": {
+                  "type": "integer",
+                  "minimum": 1
+                },
+                "example": 5
+              }
+            },
             "content": {
               "application/problem+json": {
                 "schema": {
@@ -1846,7 +1879,18 @@ export const openapiDocument: OpenApiDocument = {
             }
           },
           "default": {
-            "description": "An unexpected error on the server.",
+            "description": "An unexpected error on the server (`500`), or a server that cannot serve the request right now\n(`503`): its database is not reachable, or every one of its database connections is busy. A `503`\nsays which in `detail`, and when to try again in `Retry-After`.\n",
+            "headers": {
+              "Retry-After": {
+                "description": "With a `503`, the seconds to wait before trying again.",
+                "required": false,
+                "schema": {
+                  "type": "integer",
+                  "minimum": 1
+                },
+                "example": 5
+              }
+            },
             "content": {
               "application/problem+json": {
                 "schema": {
@@ -2322,7 +2366,18 @@ export const openapiDocument: OpenApiDocument = {
             }
           },
           "default": {
-            "description": "An unexpected error on the server.",
+            "description": "An unexpected error on the server (`500`), or a server that cannot serve the request right now\n(`503`): its database is not reachable, or every one of its database connections is busy. A `503`\nsays which in `detail`, and when to try again in `Retry-After`.\n",
+            "headers": {
+              "Retry-After": {
+                "description": "With a `503`, the seconds to wait before trying again.",
+                "required": false,
+                "schema": {
+                  "type": "integer",
+                  "minimum": 1
+                },
+                "example": 5
+              }
+            },
             "content": {
               "application/problem+json": {
                 "schema": {
@@ -2979,7 +3034,18 @@ export const openapiDocument: OpenApiDocument = {
             }
           },
           "default": {
-            "description": "An unexpected error on the server.",
+            "description": "An unexpected error on the server (`500`), or a server that cannot serve the request right now\n(`503`): its database is not reachable, or every one of its database connections is busy. A `503`\nsays which in `detail`, and when to try again in `Retry-After`.\n",
+            "headers": {
+              "Retry-After": {
+                "description": "With a `503`, the seconds to wait before trying again.",
+                "required": false,
+                "schema": {
+                  "type": "integer",
+                  "minimum": 1
+                },
+                "example": 5
+              }
+            },
             "content": {
               "application/problem+json": {
                 "schema": {
@@ -3370,7 +3436,18 @@ export const openapiDocument: OpenApiDocument = {
             }
           },
           "default": {
-            "description": "An unexpected error on the server.",
+            "description": "An unexpected error on the server (`500`), or a server that cannot serve the request right now\n(`503`): its database is not reachable, or every one of its database connections is busy. A `503`\nsays which in `detail`, and when to try again in `Retry-After`.\n",
+            "headers": {
+              "Retry-After": {
+                "description": "With a `503`, the seconds to wait before trying again.",
+                "required": false,
+                "schema": {
+                  "type": "integer",
+                  "minimum": 1
+                },
+                "example": 5
+              }
+            },
             "content": {
               "application/problem+json": {
                 "schema": {
@@ -4096,7 +4173,18 @@ export const openapiDocument: OpenApiDocument = {
             }
           },
           "default": {
-            "description": "An unexpected error on the server.",
+            "description": "An unexpected error on the server (`500`), or a server that cannot serve the request right now\n(`503`): its database is not reachable, or every one of its database connections is busy. A `503`\nsays which in `detail`, and when to try again in `Retry-After`.\n",
+            "headers": {
+              "Retry-After": {
+                "description": "With a `503`, the seconds to wait before trying again.",
+                "required": false,
+                "schema": {
+                  "type": "integer",
+                  "minimum": 1
+                },
+                "example": 5
+              }
+            },
             "content": {
               "application/problem+json": {
                 "schema": {
@@ -4589,7 +4677,18 @@ export const openapiDocument: OpenApiDocument = {
             }
           },
           "default": {
-            "description": "An unexpected error on the server.",
+            "description": "An unexpected error on the server (`500`), or a server that cannot serve the request right now\n(`503`): its database is not reachable, or every one of its database connections is busy. A `503`\nsays which in `detail`, and when to try again in `Retry-After`.\n",
+            "headers": {
+              "Retry-After": {
+                "description": "With a `503`, the seconds to wait before trying again.",
+                "required": false,
+                "schema": {
+                  "type": "integer",
+                  "minimum": 1
+                },
+                "example": 5
+              }
+            },
             "content": {
               "application/problem+json": {
                 "schema": {
@@ -5221,7 +5320,18 @@ export const openapiDocument: OpenApiDocument = {
             }
           },
           "default": {
-            "description": "An unexpected error on the server.",
+            "description": "An unexpected error on the server (`500`), or a server that cannot serve the request right now\n(`503`): its database is not reachable, or every one of its database connections is busy. A `503`\nsays which in `detail`, and when to try again in `Retry-After`.\n",
+            "headers": {
+              "Retry-After": {
+                "description": "With a `503`, the seconds to wait before trying again.",
+                "required": false,
+                "schema": {
+                  "type": "integer",
+                  "minimum": 1
+                },
+                "example": 5
+              }
+            },
             "content": {
               "application/problem+json": {
                 "schema": {
@@ -5487,7 +5597,18 @@ export const openapiDocument: OpenApiDocument = {
             }
           },
           "default": {
-            "description": "An unexpected error on the server.",
+            "description": "An unexpected error on the server (`500`), or a server that cannot serve the request right now\n(`503`): its database is not reachable, or every one of its database connections is busy. A `503`\nsays which in `detail`, and when to try again in `Retry-After`.\n",
+            "headers": {
+              "Retry-After": {
+                "description": "With a `503`, the seconds to wait before trying again.",
+                "required": false,
+                "schema": {
+                  "type": "integer",
+                  "minimum": 1
+                },
+                "example": 5
+              }
+            },
             "content": {
               "application/problem+json": {
                 "schema": {
@@ -6102,7 +6223,18 @@ export const openapiDocument: OpenApiDocument = {
             }
           },
           "default": {
-            "description": "An unexpected error on the server.",
+            "description": "An unexpected error on the server (`500`), or a server that cannot serve the request right now\n(`503`): its database is not reachable, or every one of its database connections is busy. A `503`\nsays which in `detail`, and when to try again in `Retry-After`.\n",
+            "headers": {
+              "Retry-After": {
+                "description": "With a `503`, the seconds to wait before trying again.",
+                "required": false,
+                "schema": {
+                  "type": "integer",
+                  "minimum": 1
+                },
+                "example": 5
+              }
+            },
             "content": {
               "application/problem+json": {
                 "schema": {
@@ -6353,7 +6485,18 @@ export const openapiDocument: OpenApiDocument = {
             }
           },
           "default": {
-            "description": "An unexpected error on the server.",
+            "description": "An unexpected error on the server (`500`), or a server that cannot serve the request right now\n(`503`): its database is not reachable, or every one of its database connections is busy. A `503`\nsays which in `detail`, and when to try again in `Retry-After`.\n",
+            "headers": {
+              "Retry-After": {
+                "description": "With a `503`, the seconds to wait before trying again.",
+                "required": false,
+                "schema": {
+                  "type": "integer",
+                  "minimum": 1
+                },
+                "example": 5
+              }
+            },
             "content": {
               "application/problem+json": {
                 "schema": {
@@ -6958,7 +7101,18 @@ export const openapiDocument: OpenApiDocument = {
             }
           },
           "default": {
-            "description": "An unexpected error on the server.",
+            "description": "An unexpected error on the server (`500`), or a server that cannot serve the request right now\n(`503`): its database is not reachable, or every one of its database connections is busy. A `503`\nsays which in `detail`, and when to try again in `Retry-After`.\n",
+            "headers": {
+              "Retry-After": {
+                "description": "With a `503`, the seconds to wait before trying again.",
+                "required": false,
+                "schema": {
+                  "type": "integer",
+                  "minimum": 1
+                },
+                "example": 5
+              }
+            },
             "content": {
               "application/problem+json": {
                 "schema": {
@@ -7311,7 +7465,18 @@ export const openapiDocument: OpenApiDocument = {
             }
           },
           "default": {
-            "description": "An unexpected error on the server.",
+            "description": "An unexpected error on the server (`500`), or a server that cannot serve the request right now\n(`503`): its database is not reachable, or every one of its database connections is busy. A `503`\nsays which in `detail`, and when to try again in `Retry-After`.\n",
+            "headers": {
+              "Retry-After": {
+                "description": "With a `503`, the seconds to wait before trying again.",
+                "required": false,
+                "schema": {
+                  "type": "integer",
+                  "minimum": 1
+                },
+                "example": 5
+              }
+            },
             "content": {
               "application/problem+json": {
                 "schema": {
@@ -7700,7 +7865,18 @@ export const openapiDocument: OpenApiDocument = {
             }
           },
           "default": {
-            "description": "An unexpected error on the server.",
+            "description": "An unexpected error on the server (`500`), or a server that cannot serve the request right now\n(`503`): its database is not reachable, or every one of its database connections is busy. A `503`\nsays which in `detail`, and when to try again in `Retry-After`.\n",
+            "headers": {
+              "Retry-After": {
+                "description": "With a `503`, the seconds to wait before trying again.",
+                "required": false,
+                "schema": {
+                  "type": "integer",
+                  "minimum": 1
+                },
+                "example": 5
+              }
+            },
             "content": {
               "application/problem+json": {
                 "schema": {
@@ -8348,7 +8524,18 @@ export const openapiDocument: OpenApiDocument = {
         }
       },
       "UnexpectedError": {
-        "description": "An unexpected error on the server.",
+        "description": "An unexpected error on the server (`500`), or a server that cannot serve the request right now\n(`503`): its database is not reachable, or every one of its database connections is busy. A `503`\nsays which in `detail`, and when to try again in `Retry-After`.\n",
+        "headers": {
+          "Retry-After": {
+            "description": "With a `503`, the seconds to wait before trying again.",
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "minimum": 1
+            },
+            "example": 5
+          }
+        },
         "content": {
           "application/problem+json": {
             "schema": {

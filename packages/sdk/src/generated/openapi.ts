@@ -714,9 +714,18 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description An unexpected error on the server. */
+        /**
+         * @description An unexpected error on the server (`500`), or a server that cannot serve the request right now
+         *     (`503`): its database is not reachable, or every one of its database connections is busy. A `503`
+         *     says which in `detail`, and when to try again in `Retry-After`.
+         */
         UnexpectedError: {
             headers: {
+                /**
+                 * @description With a `503`, the seconds to wait before trying again.
+                 * @example 5
+                 */
+                "Retry-After"?: number;
                 [name: string]: unknown;
             };
             content: {

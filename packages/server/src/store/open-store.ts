@@ -35,7 +35,7 @@ export async function openStore(config: Pick<ServerConfig, 'databasePath' | 'dat
         store: createPostgresStore(pool),
         where: describeUrl(config.databaseUrl),
         seeded,
-        checkHealth: () => orUnavailable(() => pool.query('SELECT 1')).then(() => {}),
+        checkHealth: () => orUnavailable(pool, () => pool.query('SELECT 1')).then(() => {}),
         close: () => pool.end(),
       };
     } catch (error) {

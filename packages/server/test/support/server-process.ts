@@ -23,7 +23,9 @@ export function runServerProcess(env: Record<string, string>, args: string[] = [
   let output = '';
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk));
   child.stderr!.on('data', (chunk: Buffer) => (output += chunk));
-  const exit = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  // 'close', not 'exit': the process can exit before its last output is read from the pipes, and a test that
+  // checks what it said on its way out would then see part of it.
+  const exit = new Promise<number | null>((resolve) => child.once('close', (code) => resolve(code)));
   return {
     child,
     output: () => output,

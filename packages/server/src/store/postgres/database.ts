@@ -4,12 +4,15 @@
  */
 import type { Pool, PoolConfig } from 'pg';
 import { migratePostgres } from './migrations.js';
-import { unreachableAtStart } from './unavailable.js';
+import { unreachableAtStart, watchConnections } from './unavailable.js';
 
 /** Connections each server process keeps at most, unless DATABASE_POOL_SIZE says otherwise. */
 export const DEFAULT_POOL_SIZE = 10;
 
-/** How long a request waits for a free connection (or a new one) before it fails as 503. */
+/**
+ * How long a request waits for a new connection, or for a free one when all `poolSize` are in use, before
+ * it fails as a 503: "not reachable" or "busy" (see unavailable.ts).
+ */
 const CONNECT_TIMEOUT_MS = 5000;
 
 export interface PostgresOptions {
@@ -48,6 +51,7 @@ export async function openPostgres(url: string, { poolSize = DEFAULT_POOL_SIZE }
   // A connection that breaks while idle in the pool (the database restarted) is dropped by the pool and
   // replaced on the next request; without a listener its error would end the process.
   pool.on('error', () => {});
+  watchConnections(pool);
   try {
     await pool.query('SELECT 1');
   } catch (error) {

@@ -8,7 +8,8 @@
  * - a reply writes its message and the ticket's updated_at in one statement;
  * - a return's items go into return_items, whose unique (order_id, product_name) lets one return per item
  *   commit; the loser gets the same 422 as a repeated request.
- * When the database cannot be reached, every call fails with the 503 problem (see unavailable.ts).
+ * When the database cannot be reached, or every pooled connection stays busy for too long, a call fails with a
+ * 503 problem (see unavailable.ts).
  */
 import {
   ruleViolated,
@@ -36,7 +37,7 @@ import {
   type PgTicketRow,
 } from './rows.js';
 import { ID_LOCKS, SQL } from './statements.js';
-import { orUnavailable } from './unavailable.js';
+import { orUnavailable, watchConnections } from './unavailable.js';
 
 /**
  * A PortalStore on an open, migrated pool (see openPostgres).
@@ -46,8 +47,10 @@ import { orUnavailable } from './unavailable.js';
  * const portal = createPortal({ store, auth });
  */
 export function createPostgresStore(pool: Pool): PortalStore {
+  // openPostgres already watches its pools; this covers a pool made elsewhere.
+  watchConnections(pool);
   const rows = async <Row extends QueryResultRow>(text: string, values: unknown[]): Promise<Row[]> =>
-    orUnavailable(async () => (await pool.query<Row>(text, values)).rows);
+    orUnavailable(pool, async () => (await pool.query<Row>(text, values)).rows);
   const row = async <Row extends QueryResultRow>(text: string, values: unknown[]): Promise<Row | undefined> => (await rows<Row>(text, values))[0];
 
   /**
@@ -56,7 +59,7 @@ export function createPostgresStore(pool: Pool): PortalStore {
    * others wait for as long as it takes, so BEGIN and the locks go in one.
    */
   const transaction = <T>(work: (client: PoolClient) => Promise<T>, locks: (typeof ID_LOCKS)[keyof typeof ID_LOCKS][] = []): Promise<T> =>
-    orUnavailable(async () => {
+    orUnavailable(pool, async () => {
       const client = await pool.connect();
       let broken: Error | undefined;
       try {
