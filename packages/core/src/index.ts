@@ -65,6 +65,7 @@ export {
   type SampleTicket,
   type SampleWorld,
 } from './sample-world.js';
+export { SAMPLE_ACCOUNTS, type SampleAccount } from './sample-accounts.js';
 
 // Values frozen all the way down (the server's read cache).
 export { deepFreeze, isDeeplyFrozen } from './frozen.js';
