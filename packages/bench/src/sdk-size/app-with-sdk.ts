@@ -1,0 +1,13 @@
+/**
+ * A small app on the SDK, bundled by the SDK size section (never run). Its twin, app-with-openapi-fetch.ts,
+ * does the same with openapi-fetch alone: the difference of their bundles is what the SDK costs a user.
+ */
+import { createPortalClient } from '@customer-portal/sdk';
+
+export async function main(show: (text: string) => void): Promise<void> {
+  const portal = createPortalClient({ baseUrl: '' });
+  await portal.login({ email: 'ali.jawad@example.com', password: 'customer123' });
+  const { data: orders } = await portal.GET('/api/v1/customer/orders', { params: { query: { status: 'shipped' } } });
+  const { data: dashboard } = await portal.GET('/api/v1/customer/dashboard');
+  show(`${orders?.length ?? 0} shipped orders, ${dashboard?.stats.open_tickets ?? 0} open tickets`);
+}
