@@ -31,9 +31,6 @@ const probe = (token?: string) => (token ? { path: '/api/v1/customer/orders', he
 /**
  * The reference server as users run it: `customer-portal-server` (packages/server/dist/bin.js), configured by
  * its environment. `store` is a SQLite file, or a PostgreSQL URL with its number of processes.
- *
- * @example
- * const server = await startReference({ path: '/tmp/bench/portal.db' });
  */
 export function startReference(store: { path: string } | { url: string; workers: number }, token?: string): Promise<RunningServer> {
   const env: Record<string, string> = 'path' in store ? { DATABASE_PATH: store.path, DATABASE_URL: '' } : { DATABASE_URL: store.url, WORKERS: String(store.workers) };
@@ -59,5 +56,5 @@ export function startBareKoa(cannedFile: string, readyRequest: string): Promise<
 export async function startPrismMock(): Promise<RunningServer> {
   const started = performance.now();
   const prism = await startPrism({ command: 'mock' });
-  return { name: LABELS.prism, url: prism.url, pid: prism.pid, readyMs: performance.now() - started, close: () => prism.stop() };
+  return { url: prism.url, pid: prism.pid, readyMs: performance.now() - started, close: () => prism.stop() };
 }

@@ -59,9 +59,6 @@ function after(ids: (string | number)[]): number {
 
 /**
  * The generated customers, in batches of about 20,000 orders (one transaction each).
- *
- * @example
- * for (const batch of generateBatches({ customers: 100, orders: 10_000, heavyCustomerOrders: 1000 })) seedDatabase(db, batch);
  */
 export function* generateBatches(plan: DataPlan): Generator<SampleWorld> {
   const world = sampleWorld();
@@ -142,56 +139,47 @@ export function* generateBatches(plan: DataPlan): Generator<SampleWorld> {
   }
 }
 
-function checkPlan(plan: DataPlan): void {
+type Seed = (world: SampleWorld, options?: { hashPassword: (password: string) => string }) => unknown;
+
+/** The sample world, then `plan`'s customers, written by `seed` (the server's seedDatabase or seedPostgres). */
+async function fill(plan: DataPlan, seed: Seed): Promise<GeneratedData> {
   if (plan.customers < 2 || plan.orders <= plan.heavyCustomerOrders) {
     throw new Error(`A plan needs at least two customers and more than ${plan.heavyCustomerOrders} orders.`);
   }
-}
-
-// Every generated customer shares the sample password and one hash of it: hashing each would take minutes.
-const hashed = (passwordHash: string) => ({ hashPassword: () => passwordHash });
-
-function summary(plan: DataPlan, started: number): GeneratedData {
-  const first = after(sampleWorld().customers.map((c) => c.id));
-  return { orders: plan.orders, customers: plan.customers, seconds: (performance.now() - started) / 1000, heavyCustomer: { email: emailOf(first), orders: plan.heavyCustomerOrders } };
+  const started = performance.now();
+  // Every generated customer shares the sample password and one hash of it: hashing each would take minutes.
+  const passwordHash = hashPassword(SAMPLE_PASSWORD);
+  await seed(sampleWorld());
+  for (const batch of generateBatches(plan)) await seed(batch, { hashPassword: () => passwordHash });
+  const heavyCustomer = { email: emailOf(after(sampleWorld().customers.map((c) => c.id))), orders: plan.heavyCustomerOrders };
+  return { orders: plan.orders, customers: plan.customers, seconds: (performance.now() - started) / 1000, heavyCustomer };
 }
 
 /**
- * Creates the SQLite file at `path` afresh: the sample world, then `plan`'s customers.
- *
- * @example
- * const data = buildSqlite('data/bench/portal.db', { customers: 10_000, orders: 1_000_000, heavyCustomerOrders: 1000 });
+ * Creates the SQLite file at `path` afresh with the sample world and `plan`'s customers.
  */
-export function buildSqlite(path: string, plan: DataPlan): GeneratedData & { fileMb: number } {
-  checkPlan(plan);
-  const started = performance.now();
+export async function buildSqlite(path: string, plan: DataPlan): Promise<GeneratedData & { fileMb: number }> {
   deleteDatabase(path);
   const db = openDatabase(path);
   try {
-    const passwordHash = hashPassword(SAMPLE_PASSWORD);
-    seedDatabase(db, sampleWorld());
-    for (const batch of generateBatches(plan)) seedDatabase(db, batch, hashed(passwordHash));
+    const data = await fill(plan, (world, options) => seedDatabase(db, world, options));
     // Fold the WAL into the file, so that the file alone carries every row.
     db.pragma('wal_checkpoint(TRUNCATE)');
+    return { ...data, fileMb: statSync(path).size / 2 ** 20 };
   } finally {
     db.close();
   }
-  return { ...summary(plan, started), fileMb: statSync(path).size / 2 ** 20 };
 }
 
 /** The same data in the empty PostgreSQL database at `url` (migrated by openPostgres). */
 export async function buildPostgres(url: string, plan: DataPlan): Promise<GeneratedData> {
-  checkPlan(plan);
-  const started = performance.now();
   const pool = await openPostgres(url, { poolSize: 2 });
   try {
-    const passwordHash = hashPassword(SAMPLE_PASSWORD);
-    await seedPostgres(pool, sampleWorld());
-    for (const batch of generateBatches(plan)) await seedPostgres(pool, batch, hashed(passwordHash));
+    const data = await fill(plan, (world, options) => seedPostgres(pool, world, options));
     // Fresh statistics, so that the planner sees a million rows, not the empty tables it was made with.
     await pool.query('ANALYZE');
+    return data;
   } finally {
     await pool.end();
   }
-  return summary(plan, started);
 }

@@ -15,7 +15,7 @@ try {
   const orders = Number(values.orders);
   if (!Number.isInteger(customers) || !Number.isInteger(orders)) throw new Error('Usage: npm run bench:data -- [--customers N] [--orders N] [--out FILE]');
   const out = values.out ?? join(repoRoot, 'data', 'bench', `portal-${orders}.db`);
-  const data = buildSqlite(out, { customers, orders, heavyCustomerOrders: Math.min(1000, orders - 1) });
+  const data = await buildSqlite(out, { customers, orders, heavyCustomerOrders: Math.min(1000, orders - 1) });
   console.log(`${out}: ${customers} customers, ${orders} orders in ${data.seconds.toFixed(1)} s (${Math.round(data.fileMb)} MB); ${data.heavyCustomer.email} has ${data.heavyCustomer.orders}.`);
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);

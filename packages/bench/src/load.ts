@@ -44,9 +44,6 @@ async function drive(url: string, requests: LoadRequest[], connections: number, 
 /**
  * Warms `server` up unrecorded (V8 optimises, SQLite fills its cache), then measures it. Each connection
  * sends `requests` in turn, from the first.
- *
- * @example
- * const m = await measure(server, [{ method: 'GET', path: '/healthz' }], { connections: 32, durationSeconds: 3, warmupSeconds: 1 });
  */
 export async function measure(server: RunningServer, requests: LoadRequest[], shape: LoadShape): Promise<Measurement> {
   const amount = shape.requestsPerConnection && shape.requestsPerConnection * shape.connections;
@@ -68,9 +65,6 @@ export async function measure(server: RunningServer, requests: LoadRequest[], sh
 /**
  * The middle value (the mean of the two middle ones for an even count), ignoring values that are not finite;
  * NaN for none. Rounds are few and machines noisy, so every figure reported is a median across rounds.
- *
- * @example
- * median([3, 1, 2]); // 2
  */
 export function median(values: readonly number[]): number {
   const finite = values.filter(Number.isFinite).sort((a, b) => a - b);

@@ -8,7 +8,6 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { freePort } from '@customer-portal/contract';
 
 export interface RunningServer {
-  name: string;
   url: string;
   pid: number;
   /** Milliseconds from spawning the process to its first 200 on the probe. */
@@ -19,11 +18,9 @@ export interface RunningServer {
 const running = new Set<ChildProcess>();
 // An interrupted or crashed run must not leave servers behind; Node skips 'exit' handlers on a signal.
 process.once('exit', () => running.forEach((child) => child.kill('SIGKILL')));
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => process.exit(130));
-}
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(130));
 
-export function stopper(child: ChildProcess): () => Promise<void> {
+function stopper(child: ChildProcess): () => Promise<void> {
   return async () => {
     if (child.exitCode !== null || child.signalCode !== null) return;
     const exited = once(child, 'exit');
@@ -37,9 +34,6 @@ export function stopper(child: ChildProcess): () => Promise<void> {
 /**
  * Runs `node script` with `env` plus a free PORT, and polls `probePath` (with `headers`) until it answers 200.
  * stdout goes nowhere: a server that logs each request pays for writing it, as under any process manager.
- *
- * @example
- * const server = await spawnServer('bare Koa', 'dist/bare-koa.js', { CANNED_RESPONSES: file }, '/healthz');
  */
 export async function spawnServer(name: string, script: string, env: Record<string, string>, probePath: string, headers: Record<string, string> = {}): Promise<RunningServer> {
   const port = await freePort();
@@ -49,6 +43,10 @@ export async function spawnServer(name: string, script: string, env: Record<stri
   child.once('exit', () => running.delete(child));
   let errors = '';
   child.stderr!.on('data', (chunk: Buffer) => (errors = (errors + chunk.toString()).slice(-2000)));
+  let ready = false;
+  // A server that dies under load would read as 0 req/s: say why it died.
+  child.once('exit', (code, signal) => ready && !stopping && console.error(`${name} exited (${code ?? signal}) during the run.\n${errors}`));
+  let stopping = false;
   const url = `http://127.0.0.1:${port}`;
   const deadline = started + 60_000;
   for (;;) {
@@ -62,7 +60,9 @@ export async function spawnServer(name: string, script: string, env: Record<stri
     if (status === 200) break;
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
-  return { name, url, pid: child.pid!, readyMs: performance.now() - started, close: stopper(child) };
+  ready = true;
+  const stop = stopper(child);
+  return { url, pid: child.pid!, readyMs: performance.now() - started, close: () => ((stopping = true), stop()) };
 }
 
 /** `pid` and every process below it (Prism's CLI and WORKERS=2 serve from forked children). */
@@ -97,11 +97,6 @@ function readProc(pid: number): { rssBytes: number; cpuMicros: number } | undefi
 /**
  * Samples the RSS of `pid`'s process tree every 50 ms until stopped, keeping the peak, and counts the CPU
  * time the tree uses meanwhile (NaN without /proc).
- *
- * @example
- * const sampler = sampleProcessTree(server.pid);
- * await load();
- * const { peakRssMb, cpuMicros } = sampler.stop();
  */
 export function sampleProcessTree(pid: number): { stop(): { peakRssMb: number; cpuMicros: number } } {
   const read = () => new Map(processTree(pid).flatMap((p) => {

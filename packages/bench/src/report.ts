@@ -30,9 +30,6 @@ const decimal = (n: number | undefined, digits = 2) => (n === undefined || !Numb
 
 /**
  * A Markdown table; `align` has one 'l' or 'r' per column.
- *
- * @example
- * table(['a', 'b'], [['1', '2']], 'lr'); // '| a | b |\n| :-- | --: |\n| 1 | 2 |'
  */
 export function table(headers: string[], rows: string[][], align: string): string {
   const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
@@ -41,9 +38,6 @@ export function table(headers: string[], rows: string[][], align: string): strin
 
 /**
  * The issue's targets, for the sections that ran.
- *
- * @example
- * checkTargets(results).filter((t) => !t.pass);
  */
 export function checkTargets(results: Results): Target[] {
   const targets: Target[] = [];
@@ -67,9 +61,6 @@ export function checkTargets(results: Results): Target[] {
 /**
  * What makes a smoke run fail: a failed request, an answer of the naive handler that differs from the
  * reference server's, a figure that is not a finite number.
- *
- * @example
- * problems(results); // [] when the benchmark works
  */
 export function problems(results: Results): string[] {
   const found: string[] = [];
@@ -136,9 +127,6 @@ function growthTables(g: NonNullable<Results['growth']>): string[] {
 
 /**
  * The whole report.
- *
- * @example
- * console.log(renderMarkdown(results));
  */
 export function renderMarkdown(results: Results): string {
   const { machine: m, settings: s } = results;

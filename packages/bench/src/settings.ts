@@ -63,10 +63,6 @@ function positive(name: string, value: string | undefined, fallback: number): nu
   return n;
 }
 
-/**
- * @example
- * parseSettings(['--smoke', '--only', 'throughput']).durationSeconds; // 0.3
- */
 export function parseSettings(argv: string[], env: NodeJS.ProcessEnv = process.env): Settings | 'help' {
   const { values } = parseArgs({
     args: argv,

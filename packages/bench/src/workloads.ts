@@ -32,9 +32,6 @@ const LIMITS = [5, 10, 20, 50, 100];
  * `count` distinct GET /orders URLs with random filters and pages, the same list on every run. They page
  * through the heavy customer's orders (ids from ORD1000000): Ali's 12 orders fit on one page, so her random
  * pages would mostly repeat one small answer or be empty; a customer with a thousand orders has real pages.
- *
- * @example
- * randomOrderUrls(300, 1000)[0]; // '/api/v1/customer/orders?status=delivered&limit=20&offset=340'
  */
 export function randomOrderUrls(count: number, customerOrders: number): string[] {
   const random = seededRandom(7);
@@ -61,9 +58,6 @@ const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
 
 /**
  * The throughput workloads: random pages as the heavy customer (`heavyToken`), the rest as Ali (`aliToken`).
- *
- * @example
- * const [randomPages] = workloads(aliToken, heavyToken, randomOrderUrls(300, 1000));
  */
 export function workloads(aliToken: string, heavyToken: string, urls: string[]): Workload[] {
   const get = (path: string, token = aliToken): LoadRequest => ({ method: 'GET', path, headers: bearer(token) });

@@ -48,7 +48,7 @@ async function prepare(settings: Settings, workDir: string, store: StoreName, to
   let where: Parameters<typeof startReference>[0];
   if (store === 'SQLite') {
     where = { path: join(workDir, `growth-${totalOrders}.db`) };
-    data = buildSqlite(where.path, planFor(totalOrders));
+    data = await buildSqlite(where.path, planFor(totalOrders));
   } else {
     const scratch = await createScratchDatabase(settings.postgresUrl!, 'portal_bench_growth');
     scratches.push(scratch);
@@ -61,10 +61,6 @@ async function prepare(settings: Settings, workDir: string, store: StoreName, to
   return { database: { store, totalOrders, customers: data.customers, generationSeconds: data.seconds, startMs }, server, token };
 }
 
-/**
- * @example
- * const { databases, rows } = await runGrowth(settings, workDir, console.error);
- */
 export async function runGrowth(settings: Settings, workDir: string, log: (line: string) => void): Promise<{ databases: GrowthDatabase[]; rows: GrowthRow[] }> {
   const stores: StoreName[] = settings.postgresUrl ? ['SQLite', 'PostgreSQL'] : ['SQLite'];
   const prepared: Prepared[] = [];

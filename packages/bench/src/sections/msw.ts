@@ -25,9 +25,6 @@ async function microsPerCall(calls: number, call: () => Promise<void>): Promise<
 
 /**
  * GET /orders through MSW + fetch and through `portal.handle()`, in alternating batches; medians of 5.
- *
- * @example
- * const { directMicros, mswMicros } = await runMsw(2000);
  */
 export async function runMsw(calls: number): Promise<{ directMicros: number; mswMicros: number }> {
   const portal = createPortal({ store: createMemoryStore(), auth: directAuth });

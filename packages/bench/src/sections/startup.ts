@@ -12,9 +12,6 @@ import { join } from 'node:path';
 /**
  * The median of `count` starts on a database some server has already opened (so the file cache is warm, as
  * any second start finds it); `token` is valid on it.
- *
- * @example
- * const ms = await medianStartMs({ path: 'data/bench/portal-1000000.db' }, 5, token);
  */
 export async function medianStartMs(store: Parameters<typeof startReference>[0], count: number, token: string): Promise<number> {
   const times: number[] = [];
@@ -28,7 +25,7 @@ export async function medianStartMs(store: Parameters<typeof startReference>[0],
 
 export async function runStartup(settings: Settings, workDir: string, log: (line: string) => void): Promise<{ medianMs: number; starts: number }> {
   const path = join(workDir, 'startup.db');
-  buildSqlite(path, settings.throughputData);
+  await buildSqlite(path, settings.throughputData);
   const first = await startReference({ path });
   const token = await signIn(first.url).finally(() => first.close());
   const medianMs = await medianStartMs({ path }, settings.startups, token);

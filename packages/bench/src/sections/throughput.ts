@@ -66,13 +66,9 @@ async function checkAndCapture(reference: RunningServer, naive: RunningServer, a
 
 const rotated = <T>(values: T[], round: number) => values.map((_, i) => values[(i + round) % values.length]!);
 
-/**
- * @example
- * const { rows, identity } = await runThroughput(settings, workDir, console.error);
- */
 export async function runThroughput(settings: Settings, workDir: string, log: (line: string) => void): Promise<ThroughputResult> {
   const databasePath = join(workDir, 'throughput.db');
-  const data: GeneratedData = buildSqlite(databasePath, settings.throughputData);
+  const data: GeneratedData = await buildSqlite(databasePath, settings.throughputData);
   log(`throughput · generated ${data.orders} orders in ${data.seconds.toFixed(1)} s`);
   const servers = new Map<ContenderId, RunningServer>();
   let scratch: ScratchDatabase | undefined;
@@ -119,15 +115,10 @@ export async function runThroughput(settings: Settings, workDir: string, log: (l
       const mine = (c: ContenderId) => samples.filter((s) => s.workload === workload.id && s.contender === c);
       const summaries = new Map([...servers.keys()].filter((c) => mine(c).length > 0).map((c) => [c, summarise(mine(c))]));
       const rps = (c: ContenderId) => summaries.get(c)?.requestsPerSecond;
-      return [...summaries].map(([contender, m]): ThroughputRow => ({
-        workload: workload.id,
-        label: workload.label,
-        contender,
-        ...m,
-        ...(ratio(m.requestsPerSecond, rps('naive')) !== undefined && { vsNaive: ratio(m.requestsPerSecond, rps('naive')) }),
-        ...(ratio(m.requestsPerSecond, rps('koa')) !== undefined && { vsKoa: ratio(m.requestsPerSecond, rps('koa')) }),
-        ...(ratio(m.requestsPerSecond, rps('prism')) !== undefined && { vsPrism: ratio(m.requestsPerSecond, rps('prism')) }),
-      }));
+      return [...summaries].map(([contender, m]): ThroughputRow => {
+        const vs = Object.entries({ vsNaive: 'naive', vsKoa: 'koa', vsPrism: 'prism' } as const).map(([key, c]) => [key, ratio(m.requestsPerSecond, rps(c))]);
+        return { workload: workload.id, label: workload.label, contender, ...m, ...Object.fromEntries(vs.filter(([, v]) => v !== undefined)) };
+      });
     });
     return { rows, identity };
   } finally {
