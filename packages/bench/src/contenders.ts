@@ -1,78 +1,60 @@
 /**
- * The three servers the benchmark compares, each started in its own process.
+ * The servers the benchmark compares, each started in a process of its own on 127.0.0.1.
  */
-import { copyFileSync, rmSync } from 'node:fs';
-import { spawnAnnouncingServer, spawnPolledServer, freePort, type RunningServer } from './child-server.js';
-import { benchEntry, openapiPath, prismCli } from './paths.js';
-import { CANNED_RESPONSES_ENV } from './servers/canned-responses.js';
-import { WITHOUT_ENV } from './servers/parts.js';
+import { startPrism } from '@customer-portal/contract';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { spawnServer, type RunningServer } from './processes.js';
+import { bearer } from './workloads.js';
 
-export const CONTENDER_IDS = ['reference', 'koa', 'prism'] as const;
-export type ContenderId = (typeof CONTENDER_IDS)[number];
+const here = dirname(fileURLToPath(import.meta.url));
+export const repoRoot = resolve(here, '../../..');
+const serverBin = join(repoRoot, 'packages/server/dist/bin.js');
 
-export const CONTENDER_LABELS: Record<ContenderId, string> = {
+/** One secret for every start, so that a token stays valid across the servers of a run. */
+const JWT_SECRET = 'bench-secret-not-for-production-0123456789abcdef';
+
+export type ContenderId = 'reference' | 'naive' | 'koa' | 'prism' | 'postgres-1' | 'postgres-2';
+
+export const LABELS: Record<ContenderId, string> = {
   reference: 'reference server',
+  naive: 'naive handler',
   koa: 'bare Koa',
   prism: 'Prism mock',
+  'postgres-1': 'reference, PostgreSQL, 1 process',
+  'postgres-2': 'reference, PostgreSQL, 2 processes',
 };
 
-/** The same secret for every start, so that a token stays valid across the rounds' fresh servers. */
-export const BENCH_JWT_SECRET = 'bench-secret-not-for-production-0123456789abcdef';
+/** Ready when an authenticated read answers, which proves the database is open and tokens verify. */
+const probe = (token?: string) => (token ? { path: '/api/v1/customer/orders', headers: bearer(token) } : { path: '/healthz', headers: {} });
 
-/** A copy of `template` at `target`, so that each round starts from the same data (writes grow the tables). */
-export function freshCopy(template: string, target: string): string {
-  for (const suffix of ['', '-wal', '-shm']) rmSync(`${target}${suffix}`, { force: true });
-  copyFileSync(template, target);
-  return target;
+/**
+ * The reference server as users run it: `customer-portal-server` (packages/server/dist/bin.js), configured by
+ * its environment. `store` is a SQLite file, or a PostgreSQL URL with its number of processes.
+ */
+export function startReference(store: { path: string } | { url: string; workers: number }, token?: string): Promise<RunningServer> {
+  const env: Record<string, string> = 'path' in store ? { DATABASE_PATH: store.path, DATABASE_URL: '' } : { DATABASE_URL: store.url, WORKERS: String(store.workers) };
+  const name = 'path' in store ? LABELS.reference : LABELS[store.workers > 1 ? 'postgres-2' : 'postgres-1'];
+  const { path, headers } = probe(token);
+  // SIGN_IN_THROTTLE=false: the login workload signs one account in over and over, on purpose.
+  return spawnServer(name, serverBin, { JWT_SECRET, SIGN_IN_THROTTLE: 'false', ...env }, path, headers);
+}
+
+export function startNaive(databasePath: string, token: string): Promise<RunningServer> {
+  const { path, headers } = probe(token);
+  return spawnServer(LABELS.naive, join(here, 'naive-handler.js'), { DATABASE_PATH: databasePath, JWT_SECRET }, path, headers);
+}
+
+export function startBareKoa(cannedFile: string, readyRequest: string): Promise<RunningServer> {
+  return spawnServer(LABELS.koa, join(here, 'bare-koa.js'), { CANNED_RESPONSES: cannedFile }, readyRequest.replace(/^GET /, ''));
 }
 
 /**
- * The reference server on `databasePath`, in a child process.
- *
- * @example
- * const server = await startReference('/tmp/bench/round-1.sqlite');
+ * `prism mock openapi.yaml`, as `npm run mock` starts it (logging each request, as it does by default), with
+ * the contract suite's launcher.
  */
-export function startReference(databasePath: string, extraNodeArgs: string[] = []): Promise<RunningServer> {
-  return spawnAnnouncingServer({
-    name: CONTENDER_LABELS.reference,
-    script: benchEntry('servers/reference'),
-    nodeArgs: extraNodeArgs,
-    env: { DATABASE_PATH: databasePath, JWT_SECRET: BENCH_JWT_SECRET },
-  });
-}
-
-/**
- * The reference server on `databasePath` with its read cache off (`createSqliteStore(db, { rememberReads: false })`),
- * otherwise as shipped: every read goes to SQLite and every response is checked and serialised afresh.
- *
- * @example
- * const server = await startReferenceWithoutReadCache('/tmp/bench/round-1-uncached.sqlite');
- */
-export function startReferenceWithoutReadCache(databasePath: string): Promise<RunningServer> {
-  return spawnAnnouncingServer({
-    name: `${CONTENDER_LABELS.reference} (read cache off)`,
-    script: benchEntry('servers/reference-parts'),
-    env: { DATABASE_PATH: databasePath, JWT_SECRET: BENCH_JWT_SECRET, [WITHOUT_ENV]: 'read-cache' },
-  });
-}
-
-/** Bare Koa replaying the responses in `cannedFile` (see servers/capture.ts). */
-export function startBareKoa(cannedFile: string): Promise<RunningServer> {
-  return spawnAnnouncingServer({ name: CONTENDER_LABELS.koa, script: benchEntry('servers/bare-koa'), env: { [CANNED_RESPONSES_ENV]: cannedFile } });
-}
-
-/**
- * Prism's static mock of openapi.yaml, as `npm run mock` starts it but logging warnings only: at its default
- * level it writes several lines per request, a cost our server (started with log: false) does not pay.
- */
-export async function startPrism(authorization: Record<string, string>): Promise<{ server: RunningServer; readyMs: number }> {
-  const port = await freePort();
-  return spawnPolledServer({
-    name: CONTENDER_LABELS.prism,
-    script: prismCli(),
-    args: ['mock', '--host', '127.0.0.1', '--port', String(port), '--verboseLevel', 'warn', openapiPath],
-    probe: `http://127.0.0.1:${port}/api/v1/customer/orders`,
-    headers: authorization,
-    intervalMs: 20,
-  });
+export async function startPrismMock(): Promise<RunningServer> {
+  const started = performance.now();
+  const prism = await startPrism({ command: 'mock' });
+  return { url: prism.url, pid: prism.pid, readyMs: performance.now() - started, close: () => prism.stop() };
 }

@@ -1,7 +1,9 @@
 /**
- * One load run: autocannon, on loopback, from this process (the servers run in their own processes).
+ * One measured run: autocannon on loopback from this process, against a server in its own process whose CPU
+ * time and peak memory are read from /proc meanwhile. And the few statistics the report needs.
  */
 import autocannon from 'autocannon';
+import { sampleProcessTree, type RunningServer } from './processes.js';
 
 export interface LoadRequest {
   method: 'GET' | 'POST';
@@ -10,52 +12,82 @@ export interface LoadRequest {
   body?: string;
 }
 
-export interface LoadOptions {
-  /** The server's origin, e.g. http://127.0.0.1:41234. */
-  url: string;
-  /** Sent in turn on every connection: one entry for a single endpoint, several for a mixed load. */
-  requests: LoadRequest[];
-  connections: number;
-  durationSeconds: number;
-}
-
-export interface LoadResult {
-  /** Successful (2xx) responses per second. */
+export interface Measurement {
+  /** 2xx responses a second. */
   requestsPerSecond: number;
-  /** Latency of 2xx responses in milliseconds (autocannon records whole milliseconds). */
+  /** Latency in milliseconds (autocannon records whole milliseconds). */
   p50Ms: number;
   p99Ms: number;
-  /** 2xx responses in the run. */
-  ok: number;
-  /** Responses that were not 2xx: a workload that gets them is broken, not fast. */
-  non2xx: number;
-  /** Connection errors and timeouts. */
-  errors: number;
+  /** CPU time (user + system) of the server's process tree per 2xx response. */
+  cpuMicrosPerRequest: number;
+  peakRssMb: number;
+  /** Non-2xx responses, errors and timeouts: a run with any is broken, not fast. */
+  failures: number;
+}
+
+export interface LoadShape {
+  connections: number;
+  durationSeconds: number;
+  warmupSeconds: number;
+  /**
+   * Instead of durations: this many requests a connection, then this many again recorded. A smoke run
+   * counts requests, so that a slow server on a busy machine still answers some in every run.
+   */
+  requestsPerConnection?: number;
+}
+
+async function drive(url: string, requests: LoadRequest[], connections: number, duration: number, amount?: number) {
+  // sampleInt: autocannon notices the end of a run only when it samples (each second by default).
+  return autocannon({ url, connections, duration, ...(amount && { amount }), sampleInt: 100, requests: requests.map((r) => ({ ...r })) });
 }
 
 /**
- * Drives `url` with `connections` concurrent connections for `durationSeconds`.
- *
- * @example
- * const result = await runLoad({ url, requests: [{ method: 'GET', path: '/healthz' }], connections: 32, durationSeconds: 5 });
+ * Warms `server` up unrecorded (V8 optimises, SQLite fills its cache), then measures it. Each connection
+ * sends `requests` in turn, from the first.
  */
-export async function runLoad(options: LoadOptions): Promise<LoadResult> {
-  const result = await autocannon({
-    url: options.url,
-    connections: options.connections,
-    duration: options.durationSeconds,
-    // autocannon only notices the end of a run when it takes a sample (every second by default), which would
-    // stretch a 0.3 s smoke run to a whole second.
-    sampleInt: 100,
-    requests: options.requests.map((request) => ({ ...request })),
-  });
-  const ok = result['2xx'];
+export async function measure(server: RunningServer, requests: LoadRequest[], shape: LoadShape): Promise<Measurement> {
+  const amount = shape.requestsPerConnection && shape.requestsPerConnection * shape.connections;
+  const warm = await drive(server.url, requests, shape.connections, shape.warmupSeconds, amount);
+  const sampler = sampleProcessTree(server.pid);
+  const run = await drive(server.url, requests, shape.connections, shape.durationSeconds, amount);
+  const { peakRssMb, cpuMicros } = sampler.stop();
+  const ok = run['2xx'];
   return {
-    requestsPerSecond: result.duration > 0 ? ok / result.duration : 0,
-    p50Ms: result.latency.p50,
-    p99Ms: result.latency.p99,
-    ok,
-    non2xx: result.non2xx,
-    errors: result.errors,
+    requestsPerSecond: run.duration > 0 ? ok / run.duration : 0,
+    p50Ms: run.latency.p50,
+    p99Ms: run.latency.p99,
+    cpuMicrosPerRequest: ok > 0 ? cpuMicros / ok : Number.NaN,
+    peakRssMb,
+    failures: warm.non2xx + warm.errors + warm.timeouts + run.non2xx + run.errors + run.timeouts,
+  };
+}
+
+/**
+ * The middle value (the mean of the two middle ones for an even count), ignoring values that are not finite;
+ * NaN for none. Rounds are few and machines noisy, so every figure reported is a median across rounds.
+ */
+export function median(values: readonly number[]): number {
+  const finite = values.filter(Number.isFinite).sort((a, b) => a - b);
+  if (finite.length === 0) return Number.NaN;
+  const middle = Math.floor(finite.length / 2);
+  return finite.length % 2 === 1 ? finite[middle]! : (finite[middle - 1]! + finite[middle]!) / 2;
+}
+
+/** `a / b`, or undefined when the quotient means nothing (a missing, zero or negative denominator). */
+export function ratio(a: number | undefined, b: number | undefined): number | undefined {
+  if (a === undefined || b === undefined || !Number.isFinite(a) || !Number.isFinite(b) || b <= 0) return undefined;
+  return a / b;
+}
+
+/** The median of each numeric field of `samples`, and their failures summed. */
+export function summarise(samples: Measurement[]): Measurement {
+  const of = (key: keyof Measurement) => median(samples.map((s) => s[key]));
+  return {
+    requestsPerSecond: of('requestsPerSecond'),
+    p50Ms: of('p50Ms'),
+    p99Ms: of('p99Ms'),
+    cpuMicrosPerRequest: of('cpuMicrosPerRequest'),
+    peakRssMb: of('peakRssMb'),
+    failures: samples.reduce((sum, s) => sum + s.failures, 0),
   };
 }

@@ -49,3 +49,6 @@ export {
 } from './options.js';
 export { ROUTE_PROBES, type RouteProbe } from './route-probes.js';
 export { targets, type ContractTarget, type RunningTarget, type TargetInfo } from './targets/index.js';
+// Shared with the benchmark and the tests, which start servers and Prism the same way.
+export { freePort } from './targets/free-port.js';
+export { startPrism, type PrismMode, type PrismProcess } from './targets/prism-process.js';

@@ -4,6 +4,7 @@
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { SAMPLE_ACCOUNTS as CORE_SAMPLE_ACCOUNTS } from '@customer-portal/core';
 
 export const TARGET_NAMES = ['reference', 'reference-postgres', 'msw', 'prism', 'reference-via-prism-proxy', 'url'] as const;
 export type TargetName = (typeof TARGET_NAMES)[number];
@@ -28,11 +29,8 @@ export interface ContractOptions {
   mswHandlers: string | undefined;
 }
 
-/** The sample accounts of fixtures/README.md: the defaults, so the seeded hosts need no configuration. */
-export const SAMPLE_ACCOUNTS: [Account, Account] = [
-  { email: 'ali.jawad@example.com', password: 'customer123' },
-  { email: 'sara.khan@example.com', password: 'customer456' },
-];
+/** The sample accounts of fixtures/README.md (core's): the defaults, so the seeded hosts need no configuration. */
+export const SAMPLE_ACCOUNTS: [Account, Account] = [...CORE_SAMPLE_ACCOUNTS];
 
 function isTargetName(value: string): value is TargetName {
   return (TARGET_NAMES as readonly string[]).includes(value);

@@ -66,4 +66,5 @@ export {
   type SampleTicket,
   type SampleWorld,
 } from './sample-world.js';
+export { SAMPLE_ACCOUNTS, type SampleAccount } from './sample-accounts.js';
 

@@ -1,10 +1,10 @@
 /** The sample accounts of fixtures/, and a signed-in SDK client for each, for the mocks' tests. */
+import { SAMPLE_ACCOUNTS } from '@customer-portal/core';
 import { createPortalClient, type PortalClient } from '@customer-portal/sdk';
 
 export const MOCK_URL = 'http://mock.portal.test';
 
-export const ALI = { email: 'ali.jawad@example.com', password: 'customer123' } as const;
-export const SARA = { email: 'sara.khan@example.com', password: 'customer456' } as const;
+export const [ALI, SARA] = SAMPLE_ACCOUNTS;
 
 /**
  * An SDK client signed in as the account. Create it after `server.listen()`: openapi-fetch keeps the

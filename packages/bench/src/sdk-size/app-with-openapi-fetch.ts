@@ -1,6 +1,7 @@
 /**
  * The same app as app-with-sdk.ts, written with openapi-fetch alone and the generated types (which weigh
  * nothing once compiled): it keeps the token and sends it itself.
+ * The credentials are written out: importing core's SAMPLE_ACCOUNTS would put core in the bundle weighed.
  */
 import type { paths } from '@customer-portal/sdk';
 import createClient from 'openapi-fetch';

@@ -1,6 +1,7 @@
 /**
  * A small app on the SDK, bundled by the SDK size section (never run). Its twin, app-with-openapi-fetch.ts,
  * does the same with openapi-fetch alone: the difference of their bundles is what the SDK costs a user.
+ * The credentials are written out: importing core's SAMPLE_ACCOUNTS would put core in the bundle weighed.
  */
 import { createPortalClient } from '@customer-portal/sdk';
 

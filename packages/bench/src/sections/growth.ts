@@ -1,180 +1,109 @@
 /**
- * How the reference server's cost grows with data: the same customer (with 1,000 orders) read from databases
- * of increasing size. With per-customer indexes and pages, latency should follow what one response returns,
- * not how many rows the database holds. Sizes are interleaved like contenders in the throughput section.
+ * Growth with data: one customer with a thousand orders read from databases of growing size, up to a million
+ * orders, on SQLite (and on PostgreSQL when given). With per-customer indexes a page should cost what it
+ * returns, not what the database holds. Sizes are interleaved like contenders.
  */
+import { createScratchDatabase, type ScratchDatabase } from '@customer-portal/server';
 import { join } from 'node:path';
-import type { RunningServer } from '../child-server.js';
-import { startReferenceWithoutReadCache } from '../contenders.js';
-import { buildDatabase, type BuiltDatabase } from '../generator/build-database.js';
-import type { DataCounts } from '../generator/generate.js';
-import type { LoadRequest } from '../load.js';
-import { measure } from '../measure.js';
-import { ordersProgressBar } from '../progress-bar.js';
-import { median, ratio } from '../stats.js';
-import { bearer, signIn, SAMPLE_ACCOUNT } from '../workloads.js';
-import type { SectionContext } from './context.js';
-import { measureReferenceStartup } from './startup.js';
+import { startReference } from '../contenders.js';
+import { buildPostgres, buildSqlite, FIRST_ORDER_NUMBER, type GeneratedData } from '../data.js';
+import { measure, ratio, summarise, type LoadRequest, type Measurement } from '../load.js';
+import type { RunningServer } from '../processes.js';
+import type { Settings } from '../settings.js';
+import { ALI, bearer, signIn } from '../workloads.js';
+import { medianStartMs } from './startup.js';
 
-export const GROWTH_WORKLOADS = ['orders', 'dashboard', 'search'] as const;
-export type GrowthWorkloadId = (typeof GROWTH_WORKLOADS)[number];
+export type StoreName = 'SQLite' | 'PostgreSQL';
 
-export interface GrowthSize {
+export interface GrowthDatabase {
+  store: StoreName;
   totalOrders: number;
   customers: number;
-  counts: DataCounts;
   generationSeconds: number;
-  fileMb: number;
-  /** Start to first 200 of the reference server on this database (median). */
-  startupMs: number;
+  startMs: number;
 }
 
-export interface GrowthRow {
+export interface GrowthRow extends Measurement {
+  store: StoreName;
   totalOrders: number;
-  workload: GrowthWorkloadId;
   label: string;
-  requestsPerSecond: number;
-  p50Ms: number;
-  p99Ms: number;
-  cpuMicrosPerRequest: number;
-  /** This size's CPU time per request over the smallest database's (req/s inverted where CPU time is unknown): 1 is flat, 2 twice as slow. */
-  slowdown: number;
+  /** CPU time per request over the smallest database's: 1 is flat. */
+  vsSmallest?: number;
 }
 
-export interface GrowthResult {
-  heavyCustomerOrders: number;
-  searchTerm: string;
-  sizes: GrowthSize[];
-  rows: GrowthRow[];
+// About a hundred orders a customer, as in "10,000 customers and a million orders".
+const planFor = (orders: number) => ({ customers: Math.max(2, Math.round(orders / 100)), orders, heavyCustomerOrders: 1000 });
+// ORD10000 matches the first hundred of the heavy customer's thousand orders (ORD1000000 to ORD1000099).
+const SEARCH = `ORD${String(FIRST_ORDER_NUMBER).slice(0, -2)}`;
+
+interface Prepared {
+  database: GrowthDatabase;
+  server: RunningServer;
+  /** The heavy customer's: the same customer (the first generated one) on every database. */
+  token: string;
 }
 
-/** About a hundred orders a customer, as in "10,000 customers and a million orders". */
-export function customersFor(totalOrders: number): number {
-  return Math.max(2, Math.round(totalOrders / 100));
+async function prepare(settings: Settings, workDir: string, store: StoreName, totalOrders: number, scratches: ScratchDatabase[]): Promise<Prepared> {
+  let data: GeneratedData;
+  let where: Parameters<typeof startReference>[0];
+  if (store === 'SQLite') {
+    where = { path: join(workDir, `growth-${totalOrders}.db`) };
+    data = await buildSqlite(where.path, planFor(totalOrders));
+  } else {
+    const scratch = await createScratchDatabase(settings.postgresUrl!, 'portal_bench_growth');
+    scratches.push(scratch);
+    where = { url: scratch.url, workers: 1 };
+    data = await buildPostgres(scratch.url, planFor(totalOrders));
+  }
+  const server = await startReference(where);
+  const token = await signIn(server.url, { email: data.heavyCustomer.email, password: ALI.password });
+  const startMs = await medianStartMs(where, settings.startups, token);
+  return { database: { store, totalOrders, customers: data.customers, generationSeconds: data.seconds, startMs }, server, token };
 }
 
-function growthRequests(token: string, searchTerm: string): { id: GrowthWorkloadId; label: string; request: LoadRequest }[] {
-  const get = (path: string): LoadRequest => ({ method: 'GET', path, headers: bearer(token) });
-  return [
-    { id: 'orders', label: 'GET /orders', request: get('/api/v1/customer/orders') },
-    { id: 'dashboard', label: 'GET /dashboard', request: get('/api/v1/customer/dashboard') },
-    { id: 'search', label: `GET /orders?search=${searchTerm}`, request: get(`/api/v1/customer/orders?search=${searchTerm}`) },
-  ];
-}
-
-function build(context: SectionContext, totalOrders: number): BuiltDatabase {
-  const customers = customersFor(totalOrders);
-  const bar = ordersProgressBar(`${totalOrders.toLocaleString('en')} orders`, totalOrders);
-  const built = buildDatabase(
-    join(context.workDir, `orders-${totalOrders}.db`),
-    { customers, orders: totalOrders, heavyCustomerOrders: context.options.heavyCustomerOrders },
-    (done) => bar.update(done),
-  );
-  bar.stop();
-  context.log(`growth · generated ${customers} customers / ${totalOrders} orders in ${built.seconds.toFixed(1)} s (${Math.round(built.fileBytes / 2 ** 20)} MB)`);
-  return built;
-}
-
-interface GrowthSample {
-  totalOrders: number;
-  workload: GrowthWorkloadId;
-  rps: number;
-  p50: number;
-  p99: number;
-  cpu: number;
-}
-
-type GrowthWorkload = ReturnType<typeof growthRequests>[number];
-
-async function measureSizes(context: SectionContext, servers: RunningServer[], workloads: GrowthWorkload[]): Promise<GrowthSample[]> {
-  const { rounds, connections, durationSeconds, warmupSeconds, growthSizes } = context.options;
-  const samples: GrowthSample[] = [];
-  for (let round = 0; round < rounds; round++) {
-    for (const workload of workloads) {
-      for (let k = 0; k < servers.length; k++) {
-        // Rotate which size goes first, as contenders do.
-        const i = (k + round) % servers.length;
-        const totalOrders = growthSizes[i]!;
-        const m = await measure(servers[i]!, { requests: [workload.request], connections, durationSeconds, warmupSeconds });
-        if (m.non2xx + m.errors > 0) throw new Error(`${workload.label} failed on the ${totalOrders}-order database (${m.non2xx} non-2xx).`);
-        samples.push({ totalOrders, workload: workload.id, rps: m.requestsPerSecond, p50: m.p50Ms, p99: m.p99Ms, cpu: m.cpuMicrosPerRequest });
-        context.log(`growth · round ${round + 1}/${rounds} · ${workload.label} · ${totalOrders} orders: ${Math.round(m.requestsPerSecond)} req/s, p99 ${m.p99Ms} ms`);
+export async function runGrowth(settings: Settings, workDir: string, log: (line: string) => void): Promise<{ databases: GrowthDatabase[]; rows: GrowthRow[] }> {
+  const stores: StoreName[] = settings.postgresUrl ? ['SQLite', 'PostgreSQL'] : ['SQLite'];
+  const prepared: Prepared[] = [];
+  const scratches: ScratchDatabase[] = [];
+  try {
+    for (const store of stores) {
+      for (const size of settings.growthSizes) {
+        const p = await prepare(settings, workDir, store, size, scratches);
+        prepared.push(p);
+        log(`growth · ${store} · ${size} orders generated in ${p.database.generationSeconds.toFixed(1)} s; start to first 200 ${Math.round(p.database.startMs)} ms`);
       }
     }
-  }
-  return samples;
-}
-
-/** Medians per workload and size, and each size's cost relative to the smallest database's. */
-export function summariseGrowth(samples: GrowthSample[], workloads: { id: GrowthWorkloadId; label: string }[], sizes: number[]): GrowthRow[] {
-  return workloads.flatMap(({ id, label }) => {
-    const at = (size: number) => samples.filter((s) => s.workload === id && s.totalOrders === size);
-    const base = at(sizes[0]!);
-    return sizes.map((size) => {
-      const mine = at(size);
-      const rps = median(mine.map((s) => s.rps));
-      const cpu = median(mine.map((s) => s.cpu));
-      // CPU time per request is the server's own work, unmoved by other processes; req/s where it is unknown.
-      const slowdown = Number.isFinite(cpu) ? ratio(cpu, median(base.map((s) => s.cpu))) : ratio(median(base.map((s) => s.rps)), rps);
-      return {
-        totalOrders: size,
-        workload: id,
-        label,
-        requestsPerSecond: rps,
-        p50Ms: median(mine.map((s) => s.p50)),
-        p99Ms: median(mine.map((s) => s.p99)),
-        cpuMicrosPerRequest: cpu,
-        slowdown,
-      };
-    });
-  });
-}
-
-async function startupOn(context: SectionContext, database: BuiltDatabase, token: string): Promise<GrowthSize> {
-  const startup = await measureReferenceStartup(database.path, token, context.options.startupRepeats);
-  context.log(`growth · start to first 200 on ${database.counts.orders} orders: ${Math.round(startup.medianMs)} ms`);
-  return {
-    totalOrders: database.counts.orders,
-    customers: database.counts.customers,
-    counts: database.counts,
-    generationSeconds: database.seconds,
-    fileMb: database.fileBytes / 2 ** 20,
-    startupMs: startup.medianMs,
-  };
-}
-
-/**
- * Generates a database per size, measures the heavy customer's reads on each (all servers up, sizes
- * interleaved), then times start to first 200 on each.
- *
- * @example
- * const { rows } = await runGrowth(context);
- */
-export async function runGrowth(context: SectionContext): Promise<GrowthResult> {
-  const databases = context.options.growthSizes.map((size) => build(context, size));
-  // Every database holds the sample world first, so the heavy customer has the same id and orders in each.
-  const { heavyCustomer, searchTerm } = databases[0]!;
-  const servers: RunningServer[] = [];
-  let samples: GrowthSample[];
-  let workloads: GrowthWorkload[];
-  let sampleToken: string;
-  try {
-    // With the read cache on, every repeat of a request is answered from memory whatever the size of the
-    // database: the reads are measured on the server with it off, so that they say what SQLite costs.
-    for (const database of databases) servers.push(await startReferenceWithoutReadCache(database.path));
-    const token = await signIn(servers[0]!.url, { email: heavyCustomer.email, password: SAMPLE_ACCOUNT.password });
-    sampleToken = await signIn(servers[0]!.url);
-    workloads = growthRequests(token, searchTerm);
-    samples = await measureSizes(context, servers, workloads);
+    const token = prepared[0]!.token;
+    const get = (path: string): LoadRequest => ({ method: 'GET', path, headers: bearer(token) });
+    const reads = [
+      { label: 'GET /orders', request: get('/api/v1/customer/orders') },
+      { label: 'GET /dashboard', request: get('/api/v1/customer/dashboard') },
+      { label: `GET /orders?search=${SEARCH}`, request: get(`/api/v1/customer/orders?search=${SEARCH}`) },
+    ];
+    const samples: (Measurement & { at: number; label: string })[] = [];
+    for (let round = 0; round < settings.rounds; round++) {
+      for (const { label, request } of reads) {
+        for (let k = 0; k < prepared.length; k++) {
+          const at = (k + round) % prepared.length;
+          const { server, database } = prepared[at]!;
+          const m = await measure(server, [request], settings);
+          samples.push({ ...m, at, label });
+          log(`growth · round ${round + 1}/${settings.rounds} · ${label} · ${database.store} ${database.totalOrders} orders: ${Math.round(m.requestsPerSecond)} req/s, p99 ${m.p99Ms} ms${m.failures ? `, ${m.failures} FAILED` : ''}`);
+        }
+      }
+    }
+    const rows = reads.flatMap(({ label }) =>
+      prepared.map(({ database }, at): GrowthRow => {
+        const m = summarise(samples.filter((s) => s.at === at && s.label === label));
+        const smallest = prepared.findIndex((p) => p.database.store === database.store);
+        const base = summarise(samples.filter((s) => s.at === smallest && s.label === label));
+        const vsSmallest = ratio(m.cpuMicrosPerRequest, base.cpuMicrosPerRequest);
+        return { store: database.store, totalOrders: database.totalOrders, label, ...m, ...(vsSmallest !== undefined && { vsSmallest }) };
+      }),
+    );
+    return { databases: prepared.map((p) => p.database), rows };
   } finally {
-    await Promise.all(servers.map((s) => s.close()));
+    await Promise.all(prepared.map((p) => p.server.close()));
+    for (const scratch of scratches) await scratch.drop();
   }
-  const sizes: GrowthSize[] = [];
-  for (const database of databases) sizes.push(await startupOn(context, database, sampleToken));
-  return {
-    heavyCustomerOrders: heavyCustomer.orders,
-    searchTerm,
-    sizes,
-    rows: summariseGrowth(samples, workloads, context.options.growthSizes),
-  };
 }

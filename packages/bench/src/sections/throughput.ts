@@ -1,144 +1,128 @@
 /**
- * The contenders under the same workloads, interleaved: in each round every workload is run on every
- * contender in turn (the order rotating between rounds), so that a slow moment of a shared machine hurts
- * all of them alike. Each round starts fresh servers on a fresh copy of the seeded database.
+ * Throughput: every workload on every contender that serves it, interleaved (in each round each workload runs
+ * on every contender in turn, the order rotating between rounds), so that a slow moment of a shared machine
+ * hurts them all alike. Before any load, the naive handler's answers are checked byte for byte against the
+ * reference server's, and the reference server's answers are captured for bare Koa to replay.
  */
+import { createScratchDatabase, type ScratchDatabase } from '@customer-portal/server';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { RunningServer } from '../child-server.js';
-import {
-  CONTENDER_IDS,
-  CONTENDER_LABELS,
-  freshCopy,
-  startBareKoa,
-  startPrism,
-  startReference,
-  startReferenceWithoutReadCache,
-  type ContenderId,
-} from '../contenders.js';
-import { measure, type Measurement } from '../measure.js';
-import { median, ratio } from '../stats.js';
-import { bearer, workloads, type Workload, type WorkloadId } from '../workloads.js';
-import type { SectionContext } from './context.js';
-import type { Session } from './session.js';
+import type { CannedResponse } from '../bare-koa.js';
+import { LABELS, startBareKoa, startNaive, startPrismMock, startReference, type ContenderId } from '../contenders.js';
+import { buildPostgres, buildSqlite, type GeneratedData } from '../data.js';
+import { measure, ratio, summarise, type LoadRequest, type Measurement } from '../load.js';
+import type { RunningServer } from '../processes.js';
+import type { Settings } from '../settings.js';
+import { ALI, randomOrderUrls, signIn, workloads, type Workload, type WorkloadId } from '../workloads.js';
 
-export interface ThroughputSample extends Measurement {
-  round: number;
-  workload: WorkloadId;
-  contender: ContenderId;
-}
-
-/** Medians across rounds of one workload on one contender. */
-export interface ThroughputRow {
+export interface ThroughputRow extends Measurement {
   workload: WorkloadId;
   label: string;
   contender: ContenderId;
-  requestsPerSecond: number;
-  p50Ms: number;
-  p99Ms: number;
-  peakRssMb: number;
-  cpuMicrosPerRequest: number;
-  /** This contender's req/s over bare Koa's, and over Prism's, on the same workload. */
-  vsKoa: number;
-  vsPrism: number;
-  /** Summed over rounds: anything but 0 means the workload was broken on this contender. */
-  non2xx: number;
-  errors: number;
+  /** This contender's req/s over the naive handler's, bare Koa's and Prism's on the same workload. */
+  vsNaive?: number;
+  vsKoa?: number;
+  vsPrism?: number;
 }
 
 export interface ThroughputResult {
-  connections: number;
-  durationSeconds: number;
-  rounds: number;
-  samples: ThroughputSample[];
   rows: ThroughputRow[];
+  /** Requests whose answers the naive handler and the reference server must agree on, byte for byte. */
+  identity: { checked: number; mismatches: string[] };
 }
 
-/** Contenders in round `round`'s order: each takes a turn at going first. */
-function rotated(round: number): ContenderId[] {
-  const shift = round % CONTENDER_IDS.length;
-  return [...CONTENDER_IDS.slice(shift), ...CONTENDER_IDS.slice(0, shift)];
+// What a client reads of an answer; the rest (Date, Content-Length, security headers) is not the body's business.
+const COMPARED_HEADERS = ['content-type', 'x-total-count'];
+
+async function answer(url: string, request: LoadRequest): Promise<Omit<CannedResponse, 'request'>> {
+  const response = await fetch(url + request.path, { method: request.method, headers: request.headers ?? {}, ...(request.body !== undefined && { body: request.body }) });
+  const headers: Record<string, string> = {};
+  for (const name of COMPARED_HEADERS) {
+    const value = response.headers.get(name);
+    if (value !== null) headers[name] = value;
+  }
+  return { status: response.status, headers, body: await response.text() };
 }
 
-/** The contenders, plus the reference server with its read cache off when a workload asks for it. */
-type Servers = Record<ContenderId, RunningServer> & { referenceUncached?: RunningServer };
-
-async function startAll(context: SectionContext, round: number, token: string, cannedFile: string, uncached: boolean): Promise<Servers> {
-  const copy = (name: string) => freshCopy(context.seededDatabase, join(context.workDir, `round-${round}${name}.sqlite`));
-  const [reference, koa, prism, referenceUncached] = await Promise.all([
-    startReference(copy('')),
-    startBareKoa(cannedFile),
-    startPrism(bearer(token)),
-    uncached ? startReferenceWithoutReadCache(copy('-uncached')) : undefined,
-  ]);
-  return { reference, koa, prism: prism.server, ...(referenceUncached && { referenceUncached }) };
-}
-
-function serverFor(servers: Servers, workload: Workload, contender: ContenderId): RunningServer {
-  if (contender === 'reference' && workload.readCache === false) return servers.referenceUncached!;
-  return servers[contender];
-}
-
-export function summarise(samples: ThroughputSample[], labels: Map<WorkloadId, string>): ThroughputRow[] {
-  const rows: ThroughputRow[] = [];
-  for (const [workload, label] of labels) {
-    const of = (contender: ContenderId) => samples.filter((s) => s.workload === workload && s.contender === contender);
-    const rps = (contender: ContenderId) => median(of(contender).map((s) => s.requestsPerSecond));
-    for (const contender of CONTENDER_IDS) {
-      const mine = of(contender);
-      if (mine.length === 0) continue;
-      rows.push({
-        workload,
-        label,
-        contender,
-        requestsPerSecond: rps(contender),
-        p50Ms: median(mine.map((s) => s.p50Ms)),
-        p99Ms: median(mine.map((s) => s.p99Ms)),
-        peakRssMb: median(mine.map((s) => s.peakRssMb)),
-        cpuMicrosPerRequest: median(mine.map((s) => s.cpuMicrosPerRequest)),
-        vsKoa: ratio(rps(contender), rps('koa')),
-        vsPrism: ratio(rps(contender), rps('prism')),
-        non2xx: mine.reduce((sum, s) => sum + s.non2xx, 0),
-        errors: mine.reduce((sum, s) => sum + s.errors, 0),
-      });
+/** Compares the naive handler's answers to the reference server's; returns the reference's answers. */
+async function checkAndCapture(reference: RunningServer, naive: RunningServer, all: Workload[], extraReads: LoadRequest[]) {
+  const canned: CannedResponse[] = [];
+  const mismatches: string[] = [];
+  let checked = 0;
+  const distinct = new Map([...all.flatMap((w) => w.requests.map((r) => [w.naive, r] as const)), ...extraReads.map((r) => [true, r] as const)].map(([naiveToo, r]) => [`${r.method} ${r.path}`, { naiveToo, r }]));
+  for (const [request, { naiveToo, r }] of distinct) {
+    const expected = await answer(reference.url, r);
+    if (expected.status >= 300) throw new Error(`${request} answered ${expected.status} on the reference server.`);
+    canned.push({ request, ...expected });
+    if (!naiveToo) continue;
+    checked++;
+    const actual = await answer(naive.url, r);
+    if (JSON.stringify(actual) !== JSON.stringify(expected)) {
+      mismatches.push(`${request}: reference ${expected.status} ${JSON.stringify(expected.headers)} ${expected.body.slice(0, 300)}\n  naive ${actual.status} ${JSON.stringify(actual.headers)} ${actual.body.slice(0, 300)}`);
     }
   }
-  return rows;
+  return { canned, identity: { checked, mismatches } };
 }
 
-/**
- * Runs every workload on every contender, `options.rounds` times, interleaved.
- *
- * @example
- * const { rows } = await runThroughput(context, await openSession(context));
- */
-export async function runThroughput(context: SectionContext, { token, cannedFile }: Session): Promise<ThroughputResult> {
-  const { rounds, connections, durationSeconds, warmupSeconds } = context.options;
-  const all = workloads(token).filter((w) => context.options.workloads.includes(w.id));
-  const samples: ThroughputSample[] = [];
-  for (let round = 1; round <= rounds; round++) {
-    const servers = await startAll(context, round, token, cannedFile, all.some((w) => w.readCache === false));
-    try {
+const rotated = <T>(values: T[], round: number) => values.map((_, i) => values[(i + round) % values.length]!);
+
+export async function runThroughput(settings: Settings, workDir: string, log: (line: string) => void): Promise<ThroughputResult> {
+  const databasePath = join(workDir, 'throughput.db');
+  const data: GeneratedData = await buildSqlite(databasePath, settings.throughputData);
+  log(`throughput · generated ${data.orders} orders in ${data.seconds.toFixed(1)} s`);
+  const servers = new Map<ContenderId, RunningServer>();
+  let scratch: ScratchDatabase | undefined;
+  try {
+    servers.set('reference', await startReference({ path: databasePath }));
+    const aliToken = await signIn(servers.get('reference')!.url);
+    const heavyToken = await signIn(servers.get('reference')!.url, { email: data.heavyCustomer.email, password: ALI.password });
+    const all = workloads(aliToken, heavyToken, randomOrderUrls(settings.randomUrls, data.heavyCustomer.orders));
+    servers.set('naive', await startNaive(databasePath, aliToken));
+    // Beyond the workloads: the naive handler's third route, for Ali and for the heavy customer.
+    const extraReads: LoadRequest[] = [
+      { method: 'GET', path: '/api/v1/customer/orders/ORD123', headers: { Authorization: `Bearer ${aliToken}` } },
+      { method: 'GET', path: '/api/v1/customer/orders/ORD1000000', headers: { Authorization: `Bearer ${heavyToken}` } },
+      { method: 'GET', path: '/api/v1/customer/dashboard', headers: { Authorization: `Bearer ${heavyToken}` } },
+    ];
+    const { canned, identity } = await checkAndCapture(servers.get('reference')!, servers.get('naive')!, all, extraReads);
+    log(`throughput · the naive handler answered ${identity.checked - identity.mismatches.length} of ${identity.checked} requests byte for byte as the reference server`);
+    const cannedFile = join(workDir, 'canned.json');
+    writeFileSync(cannedFile, JSON.stringify(canned));
+    servers.set('koa', await startBareKoa(cannedFile, canned[0]!.request));
+    servers.set('prism', await startPrismMock());
+    if (settings.postgresUrl) {
+      scratch = await createScratchDatabase(settings.postgresUrl, 'portal_bench');
+      const seeded = await buildPostgres(scratch.url, settings.throughputData);
+      log(`throughput · generated ${seeded.orders} orders on PostgreSQL in ${seeded.seconds.toFixed(1)} s`);
+      // Both on one database: they are the same deployment with one or two processes.
+      servers.set('postgres-1', await startReference({ url: scratch.url, workers: 1 }, aliToken));
+      servers.set('postgres-2', await startReference({ url: scratch.url, workers: 2 }, aliToken));
+    }
+    const samples: (Measurement & { workload: WorkloadId; contender: ContenderId })[] = [];
+    for (let round = 0; round < settings.rounds; round++) {
       for (const workload of all) {
-        for (const contender of rotated(round - 1)) {
-          const result = await measure(serverFor(servers, workload, contender), {
-            requests: workload.requests,
-            connections: Math.min(connections, workload.maxConnections ?? connections),
-            durationSeconds: Math.max(durationSeconds, workload.minDurationSeconds ?? 0),
-            warmupSeconds,
-          });
-          samples.push({ round, workload: workload.id, contender, ...result });
-          context.log(progressLine(round, rounds, workload, contender, result));
+        const contenders = [...servers.keys()].filter((c) => c !== 'naive' || workload.naive);
+        for (const contender of rotated(contenders, round)) {
+          const connections = workload.connections ?? settings.connections;
+          const durationSeconds = Math.max(settings.durationSeconds, workload.minSeconds ?? 0);
+          const m = await measure(servers.get(contender)!, workload.requests, { ...settings, connections, durationSeconds });
+          samples.push({ ...m, workload: workload.id, contender });
+          log(`throughput · round ${round + 1}/${settings.rounds} · ${workload.label} · ${LABELS[contender]}: ${Math.round(m.requestsPerSecond)} req/s, p99 ${m.p99Ms} ms${m.failures ? `, ${m.failures} FAILED` : ''}`);
         }
       }
-    } finally {
-      await Promise.all(Object.values(servers).map((s: RunningServer) => s.close()));
     }
+    const rows = all.flatMap((workload) => {
+      const mine = (c: ContenderId) => samples.filter((s) => s.workload === workload.id && s.contender === c);
+      const summaries = new Map([...servers.keys()].filter((c) => mine(c).length > 0).map((c) => [c, summarise(mine(c))]));
+      const rps = (c: ContenderId) => summaries.get(c)?.requestsPerSecond;
+      return [...summaries].map(([contender, m]): ThroughputRow => {
+        const vs = Object.entries({ vsNaive: 'naive', vsKoa: 'koa', vsPrism: 'prism' } as const).map(([key, c]) => [key, ratio(m.requestsPerSecond, rps(c))]);
+        return { workload: workload.id, label: workload.label, contender, ...m, ...Object.fromEntries(vs.filter(([, v]) => v !== undefined)) };
+      });
+    });
+    return { rows, identity };
+  } finally {
+    await Promise.all([...servers.values()].map((s) => s.close()));
+    await scratch?.drop();
   }
-  const labels = new Map(all.map((w) => [w.id, w.label]));
-  return { connections, durationSeconds, rounds, samples, rows: summarise(samples, labels) };
-}
-
-function progressLine(round: number, rounds: number, workload: Workload, contender: ContenderId, m: Measurement): string {
-  const failures = m.non2xx + m.errors > 0 ? ` (${m.non2xx} non-2xx, ${m.errors} errors)` : '';
-  return `round ${round}/${rounds} · ${workload.label} · ${CONTENDER_LABELS[contender]}: ${Math.round(m.requestsPerSecond)} req/s, p99 ${m.p99Ms} ms, ${Math.round(m.peakRssMb)} MB${failures}`;
 }

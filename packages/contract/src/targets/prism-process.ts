@@ -12,6 +12,8 @@ import { freePort } from './free-port.js';
 
 export interface PrismProcess {
   url: string;
+  /** Prism's CLI process (it serves from a child it forks), for a benchmark that reads its CPU time and memory. */
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -77,6 +79,7 @@ export async function startPrism(mode: PrismMode): Promise<PrismProcess> {
   }
   return {
     url: `http://127.0.0.1:${port}`,
+    pid: child.pid!,
     async stop() {
       if (child.exitCode === null) {
         const exited = new Promise((resolve) => child.once('exit', resolve));

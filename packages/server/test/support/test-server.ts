@@ -5,13 +5,14 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { SAMPLE_ACCOUNTS } from '@customer-portal/core';
 import { expect } from 'vitest';
 import { startServer, type RunningServer, type ServerOptions } from '../../src/index.js';
 
 export const TEST_JWT_SECRET = 'test-secret-of-the-reference-server-0123456789';
 
-export const ALI = { id: 1, email: 'ali.jawad@example.com', password: 'customer123' };
-export const SARA = { id: 2, email: 'sara.khan@example.com', password: 'customer456' };
+export const ALI = { id: 1, ...SAMPLE_ACCOUNTS[0] };
+export const SARA = { id: 2, ...SAMPLE_ACCOUNTS[1] };
 
 export interface Reply {
   status: number;

@@ -1,0 +1,90 @@
+/** The benchmark's pure logic: what it measures with and how it judges a run. No timings are asserted. */
+import { describe, expect, it } from 'vitest';
+import { generateBatches } from '../src/data.js';
+import { median, ratio, summarise, type Measurement } from '../src/load.js';
+import { checkTargets, problems, table, type Results } from '../src/report.js';
+import { parseSettings, type Settings } from '../src/settings.js';
+import { randomOrderUrls } from '../src/workloads.js';
+
+const run = (over: Partial<Measurement> = {}): Measurement => ({ requestsPerSecond: 100, p50Ms: 1, p99Ms: 5, cpuMicrosPerRequest: 50, peakRssMb: 80, failures: 0, ...over });
+
+describe('statistics', () => {
+  it('takes medians of finite values and ratios only where they mean something', () => {
+    expect(median([3, 1, 2])).toBe(2);
+    expect(median([4, 1, 3, 2])).toBe(2.5);
+    expect(median([Number.NaN, 7])).toBe(7);
+    expect(median([])).toBeNaN();
+    expect(ratio(50, 100)).toBe(0.5);
+    expect(ratio(50, 0)).toBeUndefined();
+    expect(ratio(50, undefined)).toBeUndefined();
+  });
+
+  it('summarises rounds by their medians and sums their failures', () => {
+    expect(summarise([run({ requestsPerSecond: 1, failures: 1 }), run({ requestsPerSecond: 9 }), run({ requestsPerSecond: 5, failures: 2 })])).toEqual(run({ requestsPerSecond: 5, failures: 3 }));
+  });
+});
+
+describe('the random filters and pages', () => {
+  it('are the same distinct, valid URLs on every run', () => {
+    const urls = randomOrderUrls(300, 1000);
+    expect(urls).toEqual(randomOrderUrls(300, 1000));
+    expect(new Set(urls).size).toBe(300);
+    for (const url of urls) {
+      const query = new URL(url, 'http://x').searchParams;
+      const limit = Number(query.get('limit'));
+      expect(limit).toBeGreaterThanOrEqual(1);
+      expect(limit).toBeLessThanOrEqual(100);
+      expect(Number(query.get('offset')) % limit).toBe(0);
+      expect(Number(query.get('offset'))).toBeLessThan(1000);
+    }
+  });
+});
+
+describe('the generated data', () => {
+  it('is the same on every run, with the heavy customer first and fresh ids', () => {
+    const plan = { customers: 5, orders: 1400, heavyCustomerOrders: 1000 };
+    const [batch] = [...generateBatches(plan)];
+    expect(JSON.stringify([...generateBatches(plan)])).toBe(JSON.stringify([batch]));
+    expect(batch!.customers).toHaveLength(5);
+    expect(batch!.orders).toHaveLength(1400);
+    expect(batch!.orders.filter((o) => o.customer_id === batch!.customers[0]!.id)).toHaveLength(1000);
+    expect(batch!.orders[0]!.id).toBe('ORD1000000');
+  });
+});
+
+describe('settings', () => {
+  it('shrinks a smoke run, takes PostgreSQL from the flag or the environment, and refuses unknown sections', () => {
+    const smoke = parseSettings(['--smoke'], {}) as Settings;
+    expect(smoke).toMatchObject({ smoke: true, rounds: 1, connections: 32, postgresUrl: undefined });
+    expect((parseSettings([], { BENCH_DATABASE_URL: 'postgres://a/b' }) as Settings).postgresUrl).toBe('postgres://a/b');
+    expect((parseSettings(['--postgres', 'postgres://c/d'], {}) as Settings).postgresUrl).toBe('postgres://c/d');
+    expect(() => parseSettings(['--only', 'speed'], {})).toThrow(/Unknown section/);
+  });
+});
+
+describe('judging a run', () => {
+  const results = (rows: NonNullable<Results['throughput']>['rows'], mismatches: string[] = []): Results => ({
+    machine: { cpu: 'x', cores: 2, memoryGb: 1, node: 'v20', platform: 'Linux', date: '2026-01-01' },
+    settings: { smoke: true, rounds: 1, connections: 32, durationSeconds: 1, warmupSeconds: 1, growthSizes: [], postgres: false },
+    seconds: 1,
+    throughput: { rows, identity: { checked: 3, mismatches } },
+  });
+
+  it('finds failed requests, differing bytes and figures that are not numbers', () => {
+    expect(problems(results([{ ...run(), workload: 'dashboard', label: 'GET /dashboard', contender: 'reference' }]))).toEqual([]);
+    const broken = results([{ ...run({ failures: 2, p99Ms: Number.NaN }), workload: 'dashboard', label: 'GET /dashboard', contender: 'reference' }], ['GET /x: differs']);
+    expect(problems(broken)).toEqual(['GET /dashboard on reference server: 2 failed requests', 'the naive handler answered differently: GET /x: differs', 'results.throughput.rows.0.p99Ms is NaN']);
+  });
+
+  it('checks the targets against the naive handler and bare Koa', () => {
+    const targets = checkTargets(results([
+      { ...run({ p99Ms: 12 }), workload: 'random-pages', label: 'pages', contender: 'reference', vsNaive: 1.2 },
+      { ...run(), workload: 'same-request', label: 'same', contender: 'reference', vsKoa: 0.4 },
+    ]));
+    expect(targets.map((t) => t.pass)).toEqual([true, false, false, true]);
+  });
+
+  it('writes Markdown tables', () => {
+    expect(table(['a', 'b'], [['1', '2']], 'lr')).toBe('| a | b |\n| :-- | --: |\n| 1 | 2 |');
+  });
+});
