@@ -36,20 +36,33 @@ export interface LoadShape {
   requestsPerConnection?: number;
 }
 
-async function drive(url: string, requests: LoadRequest[], connections: number, duration: number, amount?: number) {
+async function drive(url: string, requests: autocannon.Request[], connections: number, duration: number, amount?: number) {
   // sampleInt: autocannon notices the end of a run only when it samples (each second by default).
-  return autocannon({ url, connections, duration, ...(amount && { amount }), sampleInt: 100, requests: requests.map((r) => ({ ...r })) });
+  return autocannon({ url, connections, duration, ...(amount && { amount }), sampleInt: 100, requests });
 }
 
 /**
- * Warms `server` up unrecorded (V8 optimises, SQLite fills its cache), then measures it. Each connection
- * sends `requests` in turn, from the first.
+ * The requests as one queue that every connection takes its next request from. autocannon's own list would
+ * be sent by each connection from the first: every URL of a random workload 32 times within a few
+ * milliseconds, and a server that remembers answers would answer 31 of them from memory. The queue goes
+ * on from the warm-up into the recorded run, so the run does not send again what the warm-up sent.
+ */
+function shared(requests: LoadRequest[]): autocannon.Request[] {
+  if (requests.length === 1) return [{ ...requests[0]! }];
+  let next = 0;
+  return [{ setupRequest: (request) => ({ ...request, ...requests[next++ % requests.length]! }) }];
+}
+
+/**
+ * Warms `server` up unrecorded (V8 optimises, SQLite fills its cache), then measures it. The connections
+ * share `requests`, each taking the next one (see shared()).
  */
 export async function measure(server: RunningServer, requests: LoadRequest[], shape: LoadShape): Promise<Measurement> {
   const amount = shape.requestsPerConnection && shape.requestsPerConnection * shape.connections;
-  const warm = await drive(server.url, requests, shape.connections, shape.warmupSeconds, amount);
+  const queue = shared(requests);
+  const warm = await drive(server.url, queue, shape.connections, shape.warmupSeconds, amount);
   const sampler = sampleProcessTree(server.pid);
-  const run = await drive(server.url, requests, shape.connections, shape.durationSeconds, amount);
+  const run = await drive(server.url, queue, shape.connections, shape.durationSeconds, amount);
   const { peakRssMb, cpuMicros } = sampler.stop();
   const ok = run['2xx'];
   return {

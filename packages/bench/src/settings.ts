@@ -35,7 +35,7 @@ export interface Settings {
 const HEAVY = 1000;
 const FULL: Omit<Settings, 'smoke' | 'publish' | 'sections' | 'postgresUrl'> = {
   rounds: 3, connections: 32, durationSeconds: 3, warmupSeconds: 1,
-  throughputData: { customers: 200, orders: 20_000, heavyCustomerOrders: HEAVY }, randomUrls: 300,
+  throughputData: { customers: 200, orders: 20_000, heavyCustomerOrders: HEAVY }, randomUrls: 20_000,
   growthSizes: [10_000, 100_000, 1_000_000], startups: 5, mswRequests: 2000,
 };
 const SMOKE: typeof FULL = {

@@ -26,16 +26,15 @@ describe('statistics', () => {
 
 describe('the random filters and pages', () => {
   it('are the same distinct, valid URLs on every run', () => {
-    const urls = randomOrderUrls(300, 1000);
-    expect(urls).toEqual(randomOrderUrls(300, 1000));
+    const urls = randomOrderUrls(300);
+    expect(urls).toEqual(randomOrderUrls(300));
     expect(new Set(urls).size).toBe(300);
     for (const url of urls) {
       const query = new URL(url, 'http://x').searchParams;
       const limit = Number(query.get('limit'));
       expect(limit).toBeGreaterThanOrEqual(1);
       expect(limit).toBeLessThanOrEqual(100);
-      expect(Number(query.get('offset')) % limit).toBe(0);
-      expect(Number(query.get('offset'))).toBeLessThan(1000);
+      expect(Number(query.get('offset'))).toBeLessThanOrEqual(12);
     }
   });
 });

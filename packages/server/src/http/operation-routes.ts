@@ -20,13 +20,13 @@ export interface OperationRouteOptions {
 
 export function addOperationRoutes(router: Router, portal: Portal, { throttle, remembered }: OperationRouteOptions = {}): void {
   for (const operation of portal.operations) {
-    const answer: Middleware = async (ctx) => writeResponse(ctx, await portal.handle(portalRequest(ctx, operation)));
-    const handle =
+    const answer = (ctx: Context) => portal.handle(portalRequest(ctx, operation));
+    const handle: Middleware =
       operation.operationId === 'login' && throttle
         ? throttledSignIn(portal, operation, throttle)
         : operation.method === 'get' && remembered
           ? remembered.around(answer)
-          : answer;
+          : async (ctx) => void writeResponse(ctx, await answer(ctx));
     router.register(colonPath(operation.path), [operation.method], [handle], { name: operation.operationId });
   }
 }

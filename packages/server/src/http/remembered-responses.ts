@@ -3,18 +3,21 @@
  * signed-in customer's app asks for the same pages again and again (a dashboard on every visit, a list after
  * every back button), and a page only changes when the database does.
  *
- * A response is remembered whole (status, headers and JSON text) after it was built, checked against the
- * contract and written once; nothing before this module knows it exists. It is keyed by the customer that
- * the token names and the URL, and the token is verified on every request, so an expired or altered token
- * falls through to the portal and gets its 401 there. Only 200s are remembered.
+ * A response is remembered whole (status, headers and JSON text) after the portal built it and checked it
+ * against the contract; nothing before this module knows it exists. It is keyed by the customer that the
+ * token names and the URL, and the token is verified on every request, so an expired or altered token goes
+ * on to the portal and gets its 401 there. Only 200s are remembered, and only from the second time a URL
+ * is asked: the first time only the key is noted, so that a stream of distinct URLs (filters and pages that
+ * never repeat) does not keep a thousand pages alive for nothing.
  *
  * What "the data has not changed" means is the host's to say (see `sqliteDataVersion`); with PostgreSQL
- * several processes write one database, and nothing is remembered. Why it is built this way, and what it
- * measured: docs/decisions/007-server-remembers-responses.md.
+ * several processes write one database, and nothing is remembered. Why it is built this way:
+ * docs/decisions/007-server-remembers-responses.md.
  */
-import { bearerToken, type HostAuth } from '@customer-portal/core';
+import { bearerToken, type HostAuth, type PortalResponse } from '@customer-portal/core';
 import type { Database } from 'better-sqlite3';
 import type { Context, Middleware } from 'koa';
+import { writeJson, writeResponse } from './write-response.js';
 
 /** A value that differs whenever the data may have changed. */
 export type DataVersion = () => string;
@@ -22,66 +25,57 @@ export type DataVersion = () => string;
 interface RememberedResponse {
   status: number;
   headers: Record<string, string>;
-  body: string;
+  json: string;
 }
 
-/** Responses kept; the oldest goes first. A page is a few kilobytes, so this stays within a few megabytes. */
+/** Responses kept, and URLs noted; the oldest goes first. A page is a few kilobytes. */
 export const REMEMBERED_RESPONSES = 1000;
 
 export interface RememberedResponses {
-  /** `answer` (a GET route's handler) behind the memory: a repeat is answered from it, a 200 remembered. */
-  around(answer: Middleware): Middleware;
+  /** A GET route that answers with `answer`, behind the memory: a repeat is answered from it. */
+  around(answer: (ctx: Context) => Promise<PortalResponse>): Middleware;
 }
 
 /**
  * @example
  * const remembered = createRememberedResponses(sqliteDataVersion(db), auth);
- * router.get('/api/v1/customer/orders', remembered.around(listOrders));
+ * router.get('/api/v1/customer/orders', remembered.around((ctx) => portal.handle(requestOf(ctx))));
  */
 export function createRememberedResponses(dataVersion: DataVersion, auth: HostAuth, capacity = REMEMBERED_RESPONSES): RememberedResponses {
   let responses = new Map<string, RememberedResponse>();
+  let asked = new Set<string>();
   let filledAt = '';
   return {
-    around: (answer) => async (ctx, next) => {
+    around: (answer) => async (ctx) => {
       const token = bearerToken(ctx.get('Authorization'));
       const customerId = token === undefined ? undefined : await auth.verifyToken(token);
-      if (customerId === undefined) return answer(ctx, next);
+      if (customerId === undefined) return void writeResponse(ctx, await answer(ctx));
       const version = dataVersion();
       if (version !== filledAt) {
-        // A new Map rather than clear(): V8 keeps a cleared Map's table for iterators that may still walk it,
-        // and once that table is in the old generation the young collector keeps what it points to alive.
+        // New collections rather than clear(): V8 keeps a cleared Map's table for iterators that may still
+        // walk it, and once that table is in the old generation the young collector keeps what it points to.
         responses = new Map();
+        asked = new Set();
         filledAt = version;
       }
       const key = `${customerId} ${ctx.url}`;
       const remembered = responses.get(key);
-      if (remembered) return replay(ctx, remembered);
-      // Kept in the Map of the version read before answering: a write that lands meanwhile moves the version,
-      // the next request starts a new Map, and this answer goes with the old one instead of being served.
-      const filling = responses;
-      const headersBefore = new Set(Object.keys(ctx.response.headers));
-      await answer(ctx, next);
-      if (ctx.status === 200 && typeof ctx.body === 'string') {
+      if (remembered) return void writeJson(ctx, remembered.status, remembered.headers, remembered.json);
+      // Kept in the collections of the version read before answering: a write that lands meanwhile moves the
+      // version, the next request starts new ones, and this answer goes with the old ones.
+      const [filling, noted] = [responses, asked];
+      const response = await answer(ctx);
+      const json = writeResponse(ctx, response);
+      if (response.status !== 200) return;
+      if (noted.has(key)) {
         if (filling.size >= capacity) filling.delete(filling.keys().next().value as string);
-        filling.set(key, { status: 200, headers: headersSetBy(ctx, headersBefore), body: ctx.body });
+        filling.set(key, { status: response.status, headers: response.headers, json });
+      } else {
+        if (noted.size >= capacity) noted.delete(noted.values().next().value as string);
+        noted.add(key);
       }
     },
   };
-}
-
-function replay(ctx: Context, { status, headers, body }: RememberedResponse): void {
-  ctx.status = status;
-  ctx.set(headers);
-  ctx.body = body;
-}
-
-/** The headers the answer set (Content-Type, X-Total-Count...), not those the middlewares before it had set. */
-function headersSetBy(ctx: Context, before: Set<string>): Record<string, string> {
-  const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(ctx.response.headers)) {
-    if (!before.has(name) && name !== 'content-length') headers[name] = String(value);
-  }
-  return headers;
 }
 
 /**

@@ -6,13 +6,19 @@ import type { Context } from 'koa';
  * Status, headers and a JSON body. The body is serialised here rather than handed to Koa as an object,
  * because Koa would replace the Content-Type of a problem (`application/problem+json`) with its own.
  */
-export function writeResponse(ctx: Context, { status, headers, body }: PortalResponse): void {
+export function writeResponse(ctx: Context, { status, headers, body }: PortalResponse): string {
+  return writeJson(ctx, status, headers, JSON.stringify(body));
+}
+
+/** Status, headers and a body already serialised; returns the body. */
+export function writeJson(ctx: Context, status: number, headers: Record<string, string>, json: string): string {
   ctx.status = status;
   ctx.set(headers);
-  ctx.body = JSON.stringify(body);
+  ctx.body = json;
+  return json;
 }
 
 /** An ApiError as its problem+json document. */
 export function writeProblem(ctx: Context, error: ApiError): void {
-  writeResponse(ctx, problemResponse(error));
+  void writeResponse(ctx, problemResponse(error));
 }

@@ -94,7 +94,7 @@ export function flag(value: boolean): number {
 }
 
 /** The password hash stays in the row; no domain object carries it. */
-export function customerOf(row: CustomerRow): CustomerRecord {
+export function customerOf(row: Omit<CustomerRow, 'password_hash'>): CustomerRecord {
   return {
     id: row.id,
     email: row.email,

@@ -34,7 +34,7 @@ import {
   type ReturnRow,
   type TicketRow,
 } from './rows.js';
-import { prepareStatements, registerFunctions } from './statements.js';
+import { LIST_FILTERS, listFilter, prepareStatements, registerFunctions, type ListFilter } from './statements.js';
 import { createTurnReads } from './turn-reads.js';
 
 /**
@@ -61,13 +61,16 @@ export function createSqliteStore(db: Database): PortalStore {
     };
 
   const withItems = (rows: OrderSummaryRow[]) => {
+    // An empty page (a filter that matches nothing, a page past the end) has no items to look up.
+    if (rows.length === 0) return [];
     const items = new Map<string, OrderItemRow[]>(rows.map((r) => [r.id, []]));
     const all = q.itemsOfOrders.all(JSON.stringify(rows.map((r) => r.id))) as OrderItemRow[];
     for (const item of all) items.get(item.order_id)?.push(item);
     return rows.map((row) => orderOf(row, items.get(row.id)!));
   };
-  const listOrders = listOf(q.countOrders, q.pageOfOrders, withItems);
-  const listTickets = listOf(q.countTickets, q.pageOfTickets, (rows: TicketRow[]) => rows.map(ticketSummaryOf));
+  const byFilter = <T>(make: (filter: ListFilter) => T) => new Map(LIST_FILTERS.map((filter) => [filter, make(filter)]));
+  const listOrders = byFilter((f) => listOf(q[`countOrders${f}`], q[`pageOfOrders${f}`], withItems));
+  const listTickets = byFilter((f) => listOf(q[`countTickets${f}`], q[`pageOfTickets${f}`], (rows: TicketRow[]) => rows.map(ticketSummaryOf)));
   const listNotifications = listOf(q.countNotifications, q.pageOfNotifications, (rows: NotificationRow[]) => rows.map(notificationOf));
 
   const readTicket = (customerId: number, ticketId: string): StoredTicket | undefined => {
@@ -156,7 +159,7 @@ export function createSqliteStore(db: Database): PortalStore {
     async listOrders(customerId, filter) {
       const { limit, offset } = filter;
       const params = { customer: customerId, status: filter.status ?? null, search: term(filter.search), limit, offset };
-      return read(() => listOrders(params));
+      return read(() => listOrders.get(listFilter(params.status, params.search))!(params));
     },
     async getOrder(customerId, orderId) {
       return read(() => {
@@ -183,7 +186,7 @@ export function createSqliteStore(db: Database): PortalStore {
     async listTickets(customerId, filter) {
       const { limit, offset } = filter;
       const params = { customer: customerId, status: filter.status ?? null, search: term(filter.search), limit, offset };
-      return read(() => listTickets(params));
+      return read(() => listTickets.get(listFilter(params.status, params.search))!(params));
     },
     async getTicket(customerId, ticketId) {
       return read(() => readTicket(customerId, ticketId));

@@ -14,23 +14,51 @@ export function registerFunctions(db: Database): void {
   db.function(FOLD, { deterministic: true }, (value: unknown) => (typeof value === 'string' ? value.toLowerCase() : value));
 }
 
-// `@status IS NULL OR ...` keeps one statement per list whatever filters are given; the customer's index
-// still drives the scan, so the cost stays proportional to that customer's rows.
-const ORDER_FILTER = `
-  customer_id = @customer
-  AND (@status IS NULL OR status = @status)
-  AND (@search IS NULL OR instr(${FOLD}(id), @search) > 0)`;
+/**
+ * Which filters a list statement is prepared for. Each combination has a statement of its own, so that
+ * SQLite sees which index fits: `customer_id = @customer AND (@status IS NULL OR status = @status)` in one
+ * statement for all would hide the status index from it, and walk every row of the customer to skip to a
+ * page.
+ */
+export const LIST_FILTERS = ['', 'OfStatus', 'Searched', 'OfStatusSearched'] as const;
+export type ListFilter = (typeof LIST_FILTERS)[number];
 
-const TICKET_FILTER = `
-  customer_id = @customer
-  AND (@status IS NULL OR status = @status)
-  AND (@search IS NULL OR instr(${FOLD}(subject), @search) > 0 OR instr(${FOLD}(id), @search) > 0)`;
+/** The statement variant for the filters a request gives. */
+export function listFilter(status: unknown, search: unknown): ListFilter {
+  return `${status ? 'OfStatus' : ''}${search ? 'Searched' : ''}` as ListFilter;
+}
+
+const searched = (filter: ListFilter) => filter.endsWith('Searched');
+const ofStatus = (filter: ListFilter) => filter.startsWith('OfStatus');
+
+// Ids are ASCII (the contract's ResourceId), for which SQLite's lower() folds as JavaScript does, without a
+// call into JavaScript per row; a ticket's subject is any text, folded with FOLD.
+const orderFilter = (filter: ListFilter) =>
+  ['customer_id = @customer', ofStatus(filter) && 'status = @status', searched(filter) && 'instr(lower(id), @search) > 0'].filter(Boolean).join(' AND ');
+
+const ticketFilter = (filter: ListFilter) =>
+  [
+    'customer_id = @customer',
+    ofStatus(filter) && 'status = @status',
+    searched(filter) && `(instr(${FOLD}(subject), @search) > 0 OR instr(lower(id), @search) > 0)`,
+  ]
+    .filter(Boolean)
+    .join(' AND ');
+
+/** `name` + each filter: one statement each. */
+function eachFilter<N extends string>(name: N, sql: (filter: ListFilter) => string): Record<`${N}${ListFilter}`, string> {
+  return Object.fromEntries(LIST_FILTERS.map((filter) => [`${name}${filter}`, sql(filter)])) as Record<`${N}${ListFilter}`, string>;
+}
 
 const NOTIFICATION_FILTER = `customer_id = @customer AND (@unread = 0 OR read = 0)`;
 
 const SQL = {
   credentials: 'SELECT id, password_hash FROM customers WHERE email = ?',
-  customer: 'SELECT * FROM customers WHERE id = ?',
+  // Every request's first read (the token's customer): what a CustomerRecord holds, not the password hash.
+  customer: `
+    SELECT id, email, full_name, avatar, member_since, language, theme, notifications_enabled, notify_email,
+      notify_order_updates, notify_refund_updates, notify_support_replies, timezone, currency
+    FROM customers WHERE id = ?`,
   updateCustomer: `
     UPDATE customers SET full_name = @full_name, avatar = @avatar, language = @language, theme = @theme,
       notifications_enabled = @notifications_enabled, notify_email = @notify_email,
@@ -38,11 +66,14 @@ const SQL = {
       notify_support_replies = @notify_support_replies, timezone = @timezone, currency = @currency
     WHERE id = @id`,
 
-  countOrders: `SELECT count(*) AS total FROM orders WHERE ${ORDER_FILTER}`,
+  ...eachFilter('countOrders', (filter) => `SELECT count(*) AS total FROM orders WHERE ${orderFilter(filter)}`),
   // Only what a listed order shows: every column read costs a request time, and lists are the hot path.
-  pageOfOrders: `
-    SELECT id, status, total, created_at, estimated_delivery, tracking_number FROM orders WHERE ${ORDER_FILTER}
+  ...eachFilter(
+    'pageOfOrders',
+    (filter) => `
+    SELECT id, status, total, created_at, estimated_delivery, tracking_number FROM orders WHERE ${orderFilter(filter)}
     ORDER BY created_at DESC, seq DESC LIMIT @limit OFFSET @offset`,
+  ),
   order: 'SELECT * FROM orders WHERE id = ? AND customer_id = ?',
   // The items of several orders at once: one query per page, not one per order.
   itemsOfOrders: `
@@ -66,10 +97,13 @@ const SQL = {
     VALUES (@id, @seq, @order_id, @items, @reason, @description, 'REQUESTED', @created_at)
     RETURNING *`,
 
-  countTickets: `SELECT count(*) AS total FROM tickets WHERE ${TICKET_FILTER}`,
-  pageOfTickets: `
-    SELECT * FROM tickets WHERE ${TICKET_FILTER}
+  ...eachFilter('countTickets', (filter) => `SELECT count(*) AS total FROM tickets WHERE ${ticketFilter(filter)}`),
+  ...eachFilter(
+    'pageOfTickets',
+    (filter) => `
+    SELECT * FROM tickets WHERE ${ticketFilter(filter)}
     ORDER BY created_at DESC, seq DESC LIMIT @limit OFFSET @offset`,
+  ),
   ticket: 'SELECT * FROM tickets WHERE id = ? AND customer_id = ?',
   messagesOfTicket: 'SELECT * FROM ticket_messages WHERE ticket_id = ? ORDER BY rowid',
   ticketsByStatus: 'SELECT status, count(*) AS count FROM tickets WHERE customer_id = ? GROUP BY status',
