@@ -29,7 +29,7 @@ interface RememberedResponse {
 }
 
 /** Responses kept, and URLs noted; the oldest goes first. A page is a few kilobytes. */
-export const REMEMBERED_RESPONSES = 1000;
+const REMEMBERED_RESPONSES = 1000;
 
 export interface RememberedResponses {
   /** A GET route that answers with `answer`, behind the memory: a repeat is answered from it. */
