@@ -32,12 +32,12 @@ const probe = (token?: string) => (token ? { path: '/api/v1/customer/orders', he
  * The reference server as users run it: `customer-portal-server` (packages/server/dist/bin.js), configured by
  * its environment. `store` is a SQLite file, or a PostgreSQL URL with its number of processes.
  */
-export function startReference(store: { path: string } | { url: string; workers: number }, token?: string): Promise<RunningServer> {
+export function startReference(store: { path: string } | { url: string; workers: number }, token?: string, extraEnv: Record<string, string> = {}): Promise<RunningServer> {
   const env: Record<string, string> = 'path' in store ? { DATABASE_PATH: store.path, DATABASE_URL: '' } : { DATABASE_URL: store.url, WORKERS: String(store.workers) };
   const name = 'path' in store ? LABELS.reference : LABELS[store.workers > 1 ? 'postgres-2' : 'postgres-1'];
   const { path, headers } = probe(token);
   // SIGN_IN_THROTTLE=false: the login workload signs one account in over and over, on purpose.
-  return spawnServer(name, serverBin, { JWT_SECRET, SIGN_IN_THROTTLE: 'false', ...env }, path, headers);
+  return spawnServer(name, serverBin, { JWT_SECRET, SIGN_IN_THROTTLE: 'false', ...env, ...extraEnv }, path, headers);
 }
 
 export function startNaive(databasePath: string, token: string): Promise<RunningServer> {

@@ -117,7 +117,7 @@ function growthTables(g: NonNullable<Results['growth']>): string[] {
   return [
     '## Growth with data',
     '',
-    'Databases of growing size (the sample world plus generated customers of about a hundred orders each), and one customer with a thousand orders read from each. × smallest is CPU time per request over the smallest database\'s on the same store: 1 is flat.',
+    'Databases of growing size (the sample world plus generated customers of about a hundred orders each), and one customer with a thousand orders read from each, by a server started with `REMEMBER_RESPONSES=false` so that every request is worked out. × smallest is CPU time per request over the smallest database\'s on the same store: 1 is flat.',
     '',
     table(['store', 'orders', 'customers', 'generated in s', 'start to first 200 ms'], g.databases.map((d) => [d.store, count(d.totalOrders), count(d.customers), decimal(d.generationSeconds, 1), count(d.startMs)]), 'lrrrr'),
     '',

@@ -14,6 +14,7 @@
  * | `corsOrigins`       | `CORS_ORIGINS`       | any port of localhost and 127.0.0.1 (comma-separated; `*` for any) |
  * | `trustProxy`        | `TRUST_PROXY`        | false: the client address is the socket's, not X-Forwarded-For |
  * | `signInThrottle`    | `SIGN_IN_THROTTLE`   | true (`false` only for load tests that sign one account in a loop) |
+ * | `rememberResponses` | `REMEMBER_RESPONSES` | true on SQLite (`false` works every GET out, for measuring what one costs) |
  * | `headersTimeoutMs`  | `HEADERS_TIMEOUT_MS` | 10000: a client has this long to send its headers    |
  * | `requestTimeoutMs`  | `REQUEST_TIMEOUT_MS` | 30000: ... and this long to send its whole request   |
  * | `keepAliveTimeoutMs`| `KEEP_ALIVE_TIMEOUT_MS` | 5000: an idle kept-alive connection is closed after this |
@@ -47,6 +48,8 @@ export interface ServerOptions {
   trustProxy?: boolean;
   /** Throttle sign-in per account and address (default true); false only for load tests on loopback. */
   signInThrottle?: boolean;
+  /** Answer a repeated GET from memory while the SQLite data is unchanged (default true; see remembered-responses.ts). */
+  rememberResponses?: boolean;
   headersTimeoutMs?: number;
   requestTimeoutMs?: number;
   keepAliveTimeoutMs?: number;
@@ -66,6 +69,7 @@ export interface ServerConfig {
   corsOrigins: (string | RegExp)[];
   trustProxy: boolean;
   signInThrottle: boolean;
+  rememberResponses: boolean;
   headersTimeoutMs: number;
   requestTimeoutMs: number;
   keepAliveTimeoutMs: number;
@@ -124,6 +128,7 @@ export function resolveConfig(options: ServerOptions = {}, env: NodeJS.ProcessEn
     corsOrigins: options.corsOrigins ?? originsOf(env.CORS_ORIGINS),
     trustProxy: options.trustProxy ?? /^(?:true|1|yes|on)$/i.test(env.TRUST_PROXY ?? ''),
     signInThrottle: options.signInThrottle ?? !/^(?:false|0|no|off)$/i.test(env.SIGN_IN_THROTTLE ?? ''),
+    rememberResponses: options.rememberResponses ?? !/^(?:false|0|no|off)$/i.test(env.REMEMBER_RESPONSES ?? ''),
     ...connectionLimits(options, env),
   };
 }

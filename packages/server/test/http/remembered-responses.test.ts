@@ -7,7 +7,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createMemoryStore, type PortalStore } from '@customer-portal/core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createApp, createServerAuth, createTokenService, openDatabase } from '../../src/index.js';
+import { createApp, createServerAuth, createTokenService, openDatabase, resolveConfig } from '../../src/index.js';
 import { callServer, startTestServer, ALI, SARA, TEST_JWT_SECRET, type TestServer } from '../support/test-server.js';
 
 describe('remembered answers, on an app whose data version the test moves', () => {
@@ -94,6 +94,31 @@ describe('remembered answers, on an app whose data version the test moves', () =
     const calls = getOrderCalls;
     expect((await callServer(url, '/api/v1/customer/orders/ORD404', { token })).body).toEqual(missing.body);
     expect(getOrderCalls).toBe(calls + 1);
+  });
+});
+
+describe('an app without a data version (PostgreSQL, or REMEMBER_RESPONSES=false)', () => {
+  it('works every GET out', async () => {
+    const memory = createMemoryStore();
+    let calls = 0;
+    const store: PortalStore = { ...memory, listOrders: (...args) => (calls++, memory.listOrders(...args)) };
+    const tokens = createTokenService(TEST_JWT_SECRET);
+    const app = createApp({ store, auth: createServerAuth(tokens), log: false });
+    const server = createServer(app.callback());
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      const token = tokens.issue(ALI.id).access_token;
+      for (let i = 0; i < 3; i++) expect((await callServer(url, '/api/v1/customer/orders', { token })).status).toBe(200);
+      expect(calls).toBe(3);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+
+  it('is what REMEMBER_RESPONSES=false asks for; remembering is on by default', () => {
+    expect(resolveConfig({}, { REMEMBER_RESPONSES: 'false' }).rememberResponses).toBe(false);
+    expect(resolveConfig({}, {}).rememberResponses).toBe(true);
   });
 });
 
