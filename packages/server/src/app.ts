@@ -10,7 +10,8 @@ import { errorHandler } from './http/error-handler.js';
 import { securityHeaders } from './http/security-headers.js';
 import { addMetaRoutes } from './http/meta-routes.js';
 import { addOperationRoutes } from './http/operation-routes.js';
-import { createRememberedResponses, type DataVersion } from './http/remembered-responses.js';
+import { createRememberedResponses } from './http/remembered-responses.js';
+import type { DataVersion } from './store/data-version.js';
 import { unmatched } from './http/unmatched.js';
 
 export interface AppOptions {

@@ -10,17 +10,14 @@
  * is asked: the first time only the key is noted, so that a stream of distinct URLs (filters and pages that
  * never repeat) does not keep a thousand pages alive for nothing.
  *
- * What "the data has not changed" means is the host's to say (see `sqliteDataVersion`); with PostgreSQL
+ * What "the data has not changed" means is the host's to say (see store/data-version.ts); with PostgreSQL
  * several processes write one database, and nothing is remembered. Why it is built this way:
  * docs/decisions/007-server-remembers-responses.md.
  */
 import { bearerToken, type HostAuth, type PortalResponse } from '@customer-portal/core';
-import type { Database } from 'better-sqlite3';
 import type { Context, Middleware } from 'koa';
+import type { DataVersion } from '../store/data-version.js';
 import { writeJson, writeResponse } from './write-response.js';
-
-/** A value that differs whenever the data may have changed. */
-export type DataVersion = () => string;
 
 interface RememberedResponse {
   status: number;
@@ -75,33 +72,5 @@ export function createRememberedResponses(dataVersion: DataVersion, auth: HostAu
         noted.add(key);
       }
     },
-  };
-}
-
-/**
- * The version of a SQLite database's data, as seen by this connection. Two counters tell:
- *
- * - `total_changes()` moves with every row this connection inserts, updates or deletes. It takes no lock and
- *   costs well under a microsecond, so it is asked on every request.
- * - `data_version` moves when another connection commits (another process: `db:reset`, a second worker, a
- *   script). Asking it opens a read transaction (file locks and a stat of the WAL file), so it is asked once
- *   per turn of the event loop. Every request served in that turn reached the server before that moment, so
- *   each is answered with the database as it stood while the request was waiting.
- *
- * @example
- * const dataVersion = sqliteDataVersion(db);
- * dataVersion(); // '12 3'
- */
-export function sqliteDataVersion(db: Database): DataVersion {
-  const changesOf = db.prepare('SELECT total_changes()').pluck();
-  const versionOf = db.prepare('PRAGMA data_version').pluck();
-  let version: number | undefined;
-  const endOfTurn = () => (version = undefined);
-  return () => {
-    if (version === undefined) {
-      version = versionOf.get() as number;
-      setImmediate(endOfTurn);
-    }
-    return `${changesOf.get() as number} ${version}`;
   };
 }

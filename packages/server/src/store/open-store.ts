@@ -9,7 +9,7 @@ import { describeUrl, openPostgres } from './postgres/database.js';
 import { createPostgresStore } from './postgres/postgres-store.js';
 import { seedPostgresIfEmpty } from './postgres/seed.js';
 import { orUnavailable } from './postgres/unavailable.js';
-import { sqliteDataVersion, type DataVersion } from '../http/remembered-responses.js';
+import { sqliteDataVersion, type DataVersion } from './data-version.js';
 import { seedIfEmpty } from './seed.js';
 import { createSqliteStore } from './sqlite-store.js';
 

@@ -1,7 +1,7 @@
 /**
  * Putting the sample data back in a database file, in place: one transaction empties every table and seeds
  * it again. A server running on the same file keeps serving and sees the sample data on its next request
- * (SQLite's data_version tells it that another connection wrote, see http/remembered-responses.ts), so `db:reset` need not wait for
+ * (SQLite's data_version tells it that another connection wrote, see store/data-version.ts), so `db:reset` need not wait for
  * the server to stop, and tokens it issued stay valid (the customers keep their ids).
  */
 import type { SampleWorld } from '@customer-portal/core';
