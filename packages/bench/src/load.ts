@@ -1,8 +1,13 @@
 /**
- * One measured run: autocannon on loopback from this process, against a server in its own process whose CPU
- * time and peak memory are read from /proc meanwhile. And the few statistics the report needs.
+ * One measured run: wrk (Debian's package, in C on one thread, so that the load costs the server's core
+ * little) on loopback, against a server in its own process whose CPU time and peak memory are read from /proc
+ * meanwhile. And the few statistics the report needs.
  */
-import autocannon from 'autocannon';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { sampleProcessTree, type RunningServer } from './processes.js';
 
 export interface LoadRequest {
@@ -15,64 +20,123 @@ export interface LoadRequest {
 export interface Measurement {
   /** 2xx responses a second. */
   requestsPerSecond: number;
-  /** Latency in milliseconds (autocannon records whole milliseconds). */
+  /** Latency in milliseconds, to the microsecond. */
   p50Ms: number;
   p99Ms: number;
   /** CPU time (user + system) of the server's process tree per 2xx response. */
   cpuMicrosPerRequest: number;
   peakRssMb: number;
-  /** Non-2xx responses, errors and timeouts: a run with any is broken, not fast. */
+  /** Error statuses, broken connections and timeouts: a run with any is broken, not fast. */
   failures: number;
 }
 
 export interface LoadShape {
   connections: number;
+  /** wrk counts whole seconds. */
   durationSeconds: number;
+  /** 0: no warm-up (a smoke run). */
   warmupSeconds: number;
-  /**
-   * Instead of durations: this many requests a connection, then this many again recorded. A smoke run
-   * counts requests, so that a slow server on a busy machine still answers some in every run.
-   */
-  requestsPerConnection?: number;
 }
 
-async function drive(url: string, requests: autocannon.Request[], connections: number, duration: number, amount?: number) {
-  // sampleInt: autocannon notices the end of a run only when it samples (each second by default).
-  return autocannon({ url, connections, duration, ...(amount && { amount }), sampleInt: 100, requests });
-}
+const run = promisify(execFile);
 
 /**
- * The requests as one queue that every connection takes its next request from. autocannon's own list would
- * be sent by each connection from the first: every URL of a random workload 32 times within a few
- * milliseconds, and a server that remembers answers would answer 31 of them from memory. The queue goes
- * on from the warm-up into the recorded run, so the run does not send again what the warm-up sent.
+ * wrk's script: it sends the requests of the file given after `--` (each written out whole, ending in a NUL
+ * byte) as one queue that every connection takes its next request from, from the position given after it,
+ * and prints wrk's figures as one line of JSON.
  */
-function shared(requests: LoadRequest[]): autocannon.Request[] {
-  if (requests.length === 1) return [{ ...requests[0]! }];
-  let next = 0;
-  return [{ setupRequest: (request) => ({ ...request, ...requests[next++ % requests.length]! }) }];
+const SCRIPT = `local queue, next = {}, 0
+function init(args)
+  local file = assert(io.open(args[1], 'rb'))
+  for request in file:read('*a'):gmatch('(.-)%z') do queue[#queue + 1] = request end
+  file:close()
+  next = tonumber(args[2])
+end
+function request()
+  next = next + 1
+  return queue[(next - 1) % #queue + 1]
+end
+function done(summary, latency)
+  local e = summary.errors
+  io.write(string.format('{"responses":%d,"micros":%d,"p50":%d,"p99":%d,"failed":%d,"errorStatuses":%d}\\n',
+    summary.requests, summary.duration, latency:percentile(50), latency:percentile(99),
+    e.connect + e.read + e.write + e.status + e.timeout, e.status))
+end
+`;
+
+/** `request` as HTTP/1.1 puts it on the wire to `host`. */
+function written(request: LoadRequest, host: string): string {
+  const headers = { Host: host, ...request.headers, ...(request.body !== undefined && { 'Content-Length': String(Buffer.byteLength(request.body)) }) };
+  return `${request.method} ${request.path} HTTP/1.1\r\n${Object.entries(headers).map(([name, value]) => `${name}: ${value}\r\n`).join('')}\r\n${request.body ?? ''}\0`;
 }
+
+interface WrkFigures {
+  responses: number;
+  micros: number;
+  p50: number;
+  p99: number;
+  failed: number;
+  errorStatuses: number;
+}
+
+/** The folder of wrk's script and of the request lists, made on the first run and removed on exit. */
+let workFiles: string | undefined;
+function workFile(name: string, text: string): string {
+  if (!workFiles) {
+    const folder = (workFiles = mkdtempSync(join(tmpdir(), 'customer-portal-load-')));
+    process.once('exit', () => rmSync(folder, { recursive: true, force: true }));
+  }
+  const file = join(workFiles, name);
+  writeFileSync(file, text);
+  return file;
+}
+let lists = 0;
+
+async function wrk(url: string, requestsFile: string, connections: number, seconds: number, from: number): Promise<WrkFigures> {
+  const args = ['--threads', '1', '--connections', String(connections), '--duration', `${Math.max(1, Math.round(seconds))}s`, '--timeout', '10s', '--script', workFile('queue.lua', SCRIPT), url, '--', requestsFile, String(from)];
+  const { stdout, stderr } = await run('wrk', args).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') throw new Error('The benchmark drives its load with wrk: apt-get install wrk.');
+    throw error;
+  });
+  const line = stdout.split('\n').find((l) => l.startsWith('{"responses"'));
+  if (!line) throw new Error(`wrk printed no figures:\n${stdout}${stderr}`);
+  return JSON.parse(line) as WrkFigures;
+}
+
+/** Where each server's queue of each list of requests goes on from, so that a later round sends new ones. */
+const positions = new WeakMap<LoadRequest[], Map<string, number>>();
 
 /**
  * Warms `server` up unrecorded (V8 optimises, SQLite fills its cache), then measures it. The connections
- * share `requests`, each taking the next one (see shared()).
+ * share `requests`, each taking the next one; the queue goes on from the warm-up into the recorded run and
+ * into the next round's, so that a server that remembers answers meets few repeats of a long list.
  */
 export async function measure(server: RunningServer, requests: LoadRequest[], shape: LoadShape): Promise<Measurement> {
-  const amount = shape.requestsPerConnection && shape.requestsPerConnection * shape.connections;
-  const queue = shared(requests);
-  const warm = await drive(server.url, queue, shape.connections, shape.warmupSeconds, amount);
-  const sampler = sampleProcessTree(server.pid);
-  const run = await drive(server.url, queue, shape.connections, shape.durationSeconds, amount);
-  const { peakRssMb, cpuMicros } = sampler.stop();
-  const ok = run['2xx'];
-  return {
-    requestsPerSecond: run.duration > 0 ? ok / run.duration : 0,
-    p50Ms: run.latency.p50,
-    p99Ms: run.latency.p99,
-    cpuMicrosPerRequest: ok > 0 ? cpuMicros / ok : Number.NaN,
-    peakRssMb,
-    failures: warm.non2xx + warm.errors + warm.timeouts + run.non2xx + run.errors + run.timeouts,
-  };
+  const requestsFile = workFile(`requests-${lists++}`, requests.map((r) => written(r, new URL(server.url).host)).join(''));
+  const queues = positions.get(requests) ?? new Map<string, number>();
+  positions.set(requests, queues);
+  // Those in flight when a run stops were sent too.
+  const after = (from: number, figures: WrkFigures) => from + figures.responses + shape.connections;
+  try {
+    let from = queues.get(server.url) ?? 0;
+    const warm = shape.warmupSeconds > 0 ? await wrk(server.url, requestsFile, shape.connections, shape.warmupSeconds, from) : undefined;
+    if (warm) from = after(from, warm);
+    const sampler = sampleProcessTree(server.pid);
+    const figures = await wrk(server.url, requestsFile, shape.connections, shape.durationSeconds, from);
+    const { peakRssMb, cpuMicros } = sampler.stop();
+    queues.set(server.url, after(from, figures));
+    const ok = figures.responses - figures.errorStatuses;
+    return {
+      requestsPerSecond: figures.micros > 0 ? ok / (figures.micros / 1e6) : 0,
+      p50Ms: figures.p50 / 1000,
+      p99Ms: figures.p99 / 1000,
+      cpuMicrosPerRequest: ok > 0 ? cpuMicros / ok : Number.NaN,
+      peakRssMb,
+      failures: (warm?.failed ?? 0) + figures.failed,
+    };
+  } finally {
+    rmSync(requestsFile, { force: true });
+  }
 }
 
 /**

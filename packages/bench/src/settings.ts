@@ -25,8 +25,6 @@ export interface Settings {
   randomUrls: number;
   /** Total orders of each growth database. */
   growthSizes: number[];
-  /** A smoke run's load: requests a connection per run, instead of durations (see load.ts). */
-  requestsPerConnection?: number;
   /** Starts timed per database (median). */
   startups: number;
   mswRequests: number;
@@ -39,7 +37,7 @@ const FULL: Omit<Settings, 'smoke' | 'publish' | 'sections' | 'postgresUrl'> = {
   growthSizes: [10_000, 100_000, 1_000_000], startups: 5, mswRequests: 2000,
 };
 const SMOKE: typeof FULL = {
-  rounds: 1, connections: 32, durationSeconds: 0.3, warmupSeconds: 0.1, requestsPerConnection: 4,
+  rounds: 1, connections: 32, durationSeconds: 1, warmupSeconds: 0,
   throughputData: { customers: 10, orders: 2_000, heavyCustomerOrders: HEAVY }, randomUrls: 50,
   growthSizes: [1_500, 3_000], startups: 1, mswRequests: 50,
 };

@@ -1,7 +1,10 @@
 /** The benchmark's pure logic: what it measures with and how it judges a run. No timings are asserted. */
+import { once } from 'node:events';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { generateBatches } from '../src/data.js';
-import { median, ratio, summarise, type Measurement } from '../src/load.js';
+import { measure, median, ratio, summarise, type LoadRequest, type Measurement } from '../src/load.js';
 import { checkTargets, problems, table, type Results } from '../src/report.js';
 import { parseSettings, type Settings } from '../src/settings.js';
 import { randomOrderUrls } from '../src/workloads.js';
@@ -21,6 +24,41 @@ describe('statistics', () => {
 
   it('summarises rounds by their medians and sums their failures', () => {
     expect(summarise([run({ requestsPerSecond: 1, failures: 1 }), run({ requestsPerSecond: 9 }), run({ requestsPerSecond: 5, failures: 2 })])).toEqual(run({ requestsPerSecond: 5, failures: 3 }));
+  });
+});
+
+describe('the load', () => {
+  it('sends the requests in turn, goes on where the last run stopped, and counts error statuses as failures', async () => {
+    const seen: string[] = [];
+    const server = createServer((request, response) => {
+      seen.push(`${request.method} ${request.url} ${request.headers.authorization ?? ''}`);
+      response.statusCode = request.url === '/missing' ? 404 : 200;
+      response.end('ok');
+    }).listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    const running = { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, pid: process.pid, readyMs: 0, close: async () => {} };
+    // More than a run of a second sends, so that the list never starts over within these runs.
+    const requests: LoadRequest[] = Array.from({ length: 200_000 }, (_, i) => ({ method: 'GET', path: `/${i}`, headers: { Authorization: 'Bearer x' } }));
+    const position = (line: string) => Number(line.split(' ')[1]!.slice(1));
+    try {
+      const first = await measure(running, requests, { connections: 1, durationSeconds: 1, warmupSeconds: 0 });
+      expect(first.failures).toBe(0);
+      expect(first.requestsPerSecond).toBeGreaterThan(0);
+      expect(seen.length).toBeLessThan(requests.length);
+      expect(seen.every((line) => line.endsWith(' Bearer x'))).toBe(true);
+      // Each request is the one after the last (wrk asks its script for one request that it does not send).
+      expect(seen.slice(1).every((line, i) => position(line) === position(seen[i]!) + 1)).toBe(true);
+      const sentFirst = seen.length;
+      await measure(running, requests, { connections: 1, durationSeconds: 1, warmupSeconds: 0 });
+      // The second run goes on after the first, not from the start of the list.
+      expect(position(seen[sentFirst]!) - position(seen[sentFirst - 1]!)).toBeGreaterThanOrEqual(1);
+      expect(position(seen[sentFirst]!) - position(seen[sentFirst - 1]!)).toBeLessThanOrEqual(3);
+      const broken = await measure(running, [{ method: 'GET', path: '/missing' }], { connections: 1, durationSeconds: 1, warmupSeconds: 0 });
+      expect(broken.failures).toBeGreaterThan(0);
+      expect(broken.requestsPerSecond).toBe(0);
+    } finally {
+      server.close();
+    }
   });
 });
 
