@@ -5,14 +5,11 @@
 import { gzipSync } from 'node:zlib';
 import { MAX_FIELD_ERRORS } from '@customer-portal/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ALI, expectProblem, startTestServer, type TestServer } from '../support/test-server.js';
+import { ALI, expectProblem, startSignedIn, type TestServer } from '../support/test-server.js';
 
 let server: TestServer;
 let token: string;
-beforeAll(async () => {
-  server = await startTestServer();
-  token = await server.signIn(ALI);
-});
+beforeAll(async () => ({ server, token } = await startSignedIn()));
 afterAll(() => server.stop());
 
 const nested = (depth: number) => `{"subject":${'['.repeat(depth)}${']'.repeat(depth)},"description":"x"}`;

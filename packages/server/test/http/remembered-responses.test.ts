@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { createMemoryStore, type PortalStore } from '@customer-portal/core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, createServerAuth, createTokenService, openDatabase, resolveConfig } from '../../src/index.js';
-import { callServer, startTestServer, ALI, SARA, TEST_JWT_SECRET, type TestServer } from '../support/test-server.js';
+import { callServer, startSignedIn, ALI, SARA, TEST_JWT_SECRET, type TestServer } from '../support/test-server.js';
 
 describe('remembered answers, on an app whose data version the test moves', () => {
   let version = 1;
@@ -126,10 +126,7 @@ describe('remembered answers on the real server over a SQLite file', () => {
   let server: TestServer;
   let token: string;
 
-  beforeAll(async () => {
-    server = await startTestServer();
-    token = await server.signIn(ALI);
-  });
+  beforeAll(async () => ({ server, token } = await startSignedIn()));
   afterAll(() => server.stop());
 
   // Asked three times first, so that the answer is remembered when the data changes.

@@ -2,14 +2,11 @@
 import { BODY_LIMIT_BYTES, openapiDocument } from '@customer-portal/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { ALI, expectProblem, startTestServer, type CallOptions, type TestServer } from '../support/test-server.js';
+import { expectProblem, startSignedIn, type CallOptions, type TestServer } from '../support/test-server.js';
 
 let server: TestServer;
 let token: string;
-beforeAll(async () => {
-  server = await startTestServer();
-  token = await server.signIn(ALI);
-});
+beforeAll(async () => ({ server, token } = await startSignedIn()));
 afterAll(() => server.stop());
 
 const ticketWith = (body: string, headers: Record<string, string>) =>

@@ -63,6 +63,12 @@ export async function startTestServer(options: ServerOptions = {}, dir = mkdtemp
   };
 }
 
+/** A test server and Ali's access token on it: the set-up of most test files. */
+export async function startSignedIn(options: ServerOptions = {}): Promise<{ server: TestServer; token: string }> {
+  const server = await startTestServer(options);
+  return { server, token: await server.signIn(ALI) };
+}
+
 export async function callServer(baseUrl: string, path: string, options: CallOptions = {}): Promise<Reply> {
   const headers: Record<string, string> = { ...options.headers };
   if (options.token !== undefined) headers.Authorization = `Bearer ${options.token}`;
