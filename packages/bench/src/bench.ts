@@ -13,7 +13,6 @@ import { performanceDoc, problems, renderMarkdown, type Results } from './report
 import { runGrowth } from './sections/growth.js';
 import { runMsw } from './sections/msw.js';
 import { runSdkSize } from './sections/sdk-size.js';
-import { runStartup } from './sections/startup.js';
 import { runThroughput } from './sections/throughput.js';
 import { parseSettings, USAGE, type Settings } from './settings.js';
 
@@ -40,7 +39,6 @@ async function run(settings: Settings, log: (line: string) => void): Promise<Res
   try {
     if (wants('sdk')) results.sdk = await runSdkSize();
     if (wants('msw')) results.msw = await runMsw(settings.mswRequests);
-    if (wants('startup')) results.startup = await runStartup(settings, workDir, log);
     if (wants('throughput')) results.throughput = await runThroughput(settings, workDir, log);
     if (wants('growth')) results.growth = await runGrowth(settings, workDir, log);
   } finally {

@@ -4,7 +4,7 @@
  * meanwhile. And the few statistics the report needs.
  */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -79,21 +79,9 @@ interface WrkFigures {
   errorStatuses: number;
 }
 
-/** The folder of wrk's script and of the request lists, made on the first run and removed on exit. */
-let workFiles: string | undefined;
-function workFile(name: string, text: string): string {
-  if (!workFiles) {
-    const folder = (workFiles = mkdtempSync(join(tmpdir(), 'customer-portal-load-')));
-    process.once('exit', () => rmSync(folder, { recursive: true, force: true }));
-  }
-  const file = join(workFiles, name);
-  writeFileSync(file, text);
-  return file;
-}
-let lists = 0;
-
-async function wrk(url: string, requestsFile: string, connections: number, seconds: number, from: number): Promise<WrkFigures> {
-  const args = ['--threads', '1', '--connections', String(connections), '--duration', `${Math.max(1, Math.round(seconds))}s`, '--timeout', '10s', '--script', workFile('queue.lua', SCRIPT), url, '--', requestsFile, String(from)];
+let runs = 0;
+async function wrk(url: string, files: { script: string; requests: string }, connections: number, seconds: number, from: number): Promise<WrkFigures> {
+  const args = ['--threads', '1', '--connections', String(connections), '--duration', `${Math.max(1, Math.round(seconds))}s`, '--timeout', '10s', '--script', files.script, url, '--', files.requests, String(from)];
   const { stdout, stderr } = await run('wrk', args).catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT') throw new Error('The benchmark drives its load with wrk: apt-get install wrk.');
     throw error;
@@ -112,17 +100,20 @@ const positions = new WeakMap<LoadRequest[], Map<string, number>>();
  * into the next round's, so that a server that remembers answers meets few repeats of a long list.
  */
 export async function measure(server: RunningServer, requests: LoadRequest[], shape: LoadShape): Promise<Measurement> {
-  const requestsFile = workFile(`requests-${lists++}`, requests.map((r) => written(r, new URL(server.url).host)).join(''));
+  const name = join(tmpdir(), `customer-portal-load-${process.pid}-${runs++}`);
+  const files = { script: `${name}.lua`, requests: `${name}.requests` };
+  writeFileSync(files.script, SCRIPT);
+  writeFileSync(files.requests, requests.map((r) => written(r, new URL(server.url).host)).join(''));
   const queues = positions.get(requests) ?? new Map<string, number>();
   positions.set(requests, queues);
   // Those in flight when a run stops were sent too.
   const after = (from: number, figures: WrkFigures) => from + figures.responses + shape.connections;
   try {
     let from = queues.get(server.url) ?? 0;
-    const warm = shape.warmupSeconds > 0 ? await wrk(server.url, requestsFile, shape.connections, shape.warmupSeconds, from) : undefined;
+    const warm = shape.warmupSeconds > 0 ? await wrk(server.url, files, shape.connections, shape.warmupSeconds, from) : undefined;
     if (warm) from = after(from, warm);
     const sampler = sampleProcessTree(server.pid);
-    const figures = await wrk(server.url, requestsFile, shape.connections, shape.durationSeconds, from);
+    const figures = await wrk(server.url, files, shape.connections, shape.durationSeconds, from);
     const { peakRssMb, cpuMicros } = sampler.stop();
     queues.set(server.url, after(from, figures));
     const ok = figures.responses - figures.errorStatuses;
@@ -135,7 +126,7 @@ export async function measure(server: RunningServer, requests: LoadRequest[], sh
       failures: (warm?.failed ?? 0) + figures.failed,
     };
   } finally {
-    rmSync(requestsFile, { force: true });
+    for (const file of Object.values(files)) rmSync(file, { force: true });
   }
 }
 

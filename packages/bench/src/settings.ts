@@ -5,7 +5,7 @@
 import { parseArgs } from 'node:util';
 import type { DataPlan } from './data.js';
 
-export const SECTIONS = ['throughput', 'startup', 'growth', 'msw', 'sdk'] as const;
+export const SECTIONS = ['throughput', 'growth', 'msw', 'sdk'] as const;
 export type SectionId = (typeof SECTIONS)[number];
 
 export interface Settings {
@@ -19,7 +19,7 @@ export interface Settings {
   connections: number;
   durationSeconds: number;
   warmupSeconds: number;
-  /** The database of the throughput and startup sections. */
+  /** The database of the throughput section. */
   throughputData: DataPlan;
   /** Distinct URLs of the random-pages workload. */
   randomUrls: number;
