@@ -3,13 +3,11 @@ import { useState } from 'react';
 import { portal, unwrapPage } from '../api.ts';
 import { DataTable } from '../components/data-table.tsx';
 import { ErrorAlert } from '../components/error-alert.tsx';
+import { ListFilters } from '../components/list-filters.tsx';
 import { Loading } from '../components/loading.tsx';
 import { orderColumns } from '../components/order-columns.tsx';
-import { humanize } from '../format.ts';
 import { href } from '../router.ts';
 import { useApi } from '../use-api.ts';
-
-const statuses = orderStatusFilterValues.filter((value) => value !== 'all');
 
 /** All orders, filtered by status and searched by id as you type (the API does both). */
 export function OrdersPage() {
@@ -29,23 +27,16 @@ export function OrdersPage() {
   return (
     <>
       <h1>Orders</h1>
-      <form className="filters" role="search" aria-label="Filter orders" onSubmit={(event) => event.preventDefault()}>
-        <label>
-          Status
-          <select value={status} onChange={(event) => setStatus(statuses.find((value) => value === event.target.value) ?? 'all')}>
-            <option value="all">All</option>
-            {statuses.map((value) => (
-              <option key={value} value={value}>
-                {humanize(value)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Search by order ID
-          <input type="search" value={search} placeholder="ORD123" onChange={(event) => setSearch(event.target.value)} />
-        </label>
-      </form>
+      <ListFilters
+        label="Filter orders"
+        statuses={orderStatusFilterValues}
+        status={status}
+        onStatus={setStatus}
+        searchLabel="Search by order ID"
+        placeholder="ORD123"
+        search={search}
+        onSearch={setSearch}
+      />
       <ErrorAlert error={error} onRetry={reload} />
       {!data && loading && <Loading what="your orders" />}
       {data && (

@@ -3,14 +3,13 @@ import { useState } from 'react';
 import { portal, unwrapPage } from '../api.ts';
 import { DataTable } from '../components/data-table.tsx';
 import { ErrorAlert } from '../components/error-alert.tsx';
+import { ListFilters } from '../components/list-filters.tsx';
 import { Loading } from '../components/loading.tsx';
 import { StatusBadge } from '../components/status-badge.tsx';
 import { ticketColumns } from '../components/ticket-columns.tsx';
-import { formatDateTime, humanize } from '../format.ts';
+import { formatDateTime } from '../format.ts';
 import { href } from '../router.ts';
 import { useApi } from '../use-api.ts';
-
-const statuses = ticketStatusFilterValues.filter((value) => value !== 'all');
 
 /** Support tickets, filtered by status and searched by subject or id, with a way to open a new one. */
 export function TicketsPage() {
@@ -35,23 +34,16 @@ export function TicketsPage() {
           New ticket
         </a>
       </div>
-      <form className="filters" role="search" aria-label="Filter tickets" onSubmit={(event) => event.preventDefault()}>
-        <label>
-          Status
-          <select value={status} onChange={(event) => setStatus(statuses.find((value) => value === event.target.value) ?? 'all')}>
-            <option value="all">All</option>
-            {statuses.map((value) => (
-              <option key={value} value={value}>
-                {humanize(value.replace('-', '_'))}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Search tickets
-          <input type="search" value={search} placeholder="Subject or TKT456" onChange={(event) => setSearch(event.target.value)} />
-        </label>
-      </form>
+      <ListFilters
+        label="Filter tickets"
+        statuses={ticketStatusFilterValues}
+        status={status}
+        onStatus={setStatus}
+        searchLabel="Search tickets"
+        placeholder="Subject or TKT456"
+        search={search}
+        onSearch={setSearch}
+      />
       <ErrorAlert error={error} onRetry={reload} />
       {!data && loading && <Loading what="your tickets" />}
       {data && (
