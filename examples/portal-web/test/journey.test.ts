@@ -164,6 +164,19 @@ if (!hasChromium) {
 
     const subject = `Charging cable missing (${mode} mode, ${width})`;
 
+    it('filters tickets by status, then searches them by subject', async () => {
+      await nav('Tickets').click();
+      const subjects = () => page.getByRole('table').getByRole('link').allInnerTexts();
+      await eventually(subjects).toEqual(['Product inquiry', 'Change delivery address', 'Invoice copy for ORD117', 'Refund for returned mouse', 'Wrong item received']);
+      await page.getByLabel('Status').selectOption({ label: 'Resolved' });
+      await eventually(subjects).toEqual(['Invoice copy for ORD117', 'Wrong item received']);
+      await page.getByLabel('Search tickets').fill('invoice');
+      await eventually(subjects).toEqual(['Invoice copy for ORD117']);
+      await page.getByLabel('Status').selectOption({ label: 'All' });
+      await page.getByLabel('Search tickets').fill('');
+      await eventually(subjects).toHaveLength(5);
+    });
+
     it('opens a ticket from its own page: a blank subject is explained beside the field, then it opens', async () => {
       await nav('Tickets').click();
       await check('tickets');
