@@ -35,7 +35,6 @@ const ORDER_COLUMNS = 'id, status, total, created_at, estimated_delivery, tracki
 const sql = {
   count: db.prepare(`SELECT count(*) AS total FROM orders WHERE ${FILTER}`).pluck(),
   page: db.prepare(`SELECT ${ORDER_COLUMNS} FROM orders WHERE ${FILTER} ORDER BY created_at DESC, seq DESC LIMIT @limit OFFSET @offset`),
-  order: db.prepare(`SELECT ${ORDER_COLUMNS} FROM orders WHERE id = ? AND customer_id = ?`),
   items: db.prepare('SELECT order_id, id, product_name, quantity, price, subtotal FROM order_items WHERE order_id IN (SELECT value FROM json_each(?)) ORDER BY rowid'),
   ordersByStatus: db.prepare('SELECT status, count(*) AS count FROM orders WHERE customer_id = ? GROUP BY status'),
   ticketsByStatus: db.prepare('SELECT status, count(*) AS count FROM tickets WHERE customer_id = ? GROUP BY status'),
@@ -87,11 +86,6 @@ router.get('/orders', (ctx) => {
   };
   const page = withItems(sql.page.all(params) as OrderRow[]);
   send(ctx, 200, page, { 'X-Total-Count': String(sql.count.get(params)) });
-});
-router.get('/orders/:id', (ctx) => {
-  const order = sql.order.get(ctx.params.id, ctx.state.customer) as OrderRow | undefined;
-  if (!order) return send(ctx, 404, { title: 'Not Found', status: 404 });
-  send(ctx, 200, withItems([order])[0]);
 });
 router.get('/dashboard', (ctx) => {
   const customer = ctx.state.customer;
