@@ -64,10 +64,12 @@ function done(summary, latency)
 end
 `;
 
-/** `request` as HTTP/1.1 puts it on the wire to `host`. */
+/** `request` as HTTP/1.1 puts it on the wire to `host`, and the NUL byte that ends it in the file. */
 function written(request: LoadRequest, host: string): string {
   const headers = { Host: host, ...request.headers, ...(request.body !== undefined && { 'Content-Length': String(Buffer.byteLength(request.body)) }) };
-  return `${request.method} ${request.path} HTTP/1.1\r\n${Object.entries(headers).map(([name, value]) => `${name}: ${value}\r\n`).join('')}\r\n${request.body ?? ''}\0`;
+  const text = `${request.method} ${request.path} HTTP/1.1\r\n${Object.entries(headers).map(([name, value]) => `${name}: ${value}\r\n`).join('')}\r\n${request.body ?? ''}`;
+  if (text.includes('\0')) throw new Error(`${request.method} ${request.path}: wrk's request file cannot hold a NUL byte.`);
+  return `${text}\0`;
 }
 
 interface WrkFigures {

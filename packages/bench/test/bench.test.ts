@@ -60,6 +60,10 @@ describe('the load', () => {
       server.close();
     }
   });
+  it('refuses a request that its request file cannot hold, before any load', async () => {
+    const running = { url: 'http://127.0.0.1:9', pid: process.pid, readyMs: 0, close: async () => {} };
+    await expect(measure(running, [{ method: 'POST', path: '/x', body: 'a\0b' }], { connections: 1, durationSeconds: 1, warmupSeconds: 0 })).rejects.toThrow(/cannot hold a NUL byte/);
+  });
 });
 
 describe('the random filters and pages', () => {
