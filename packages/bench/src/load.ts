@@ -81,7 +81,6 @@ interface WrkFigures {
   errorStatuses: number;
 }
 
-let runs = 0;
 async function wrk(url: string, files: { script: string; requests: string }, connections: number, seconds: number, from: number): Promise<WrkFigures> {
   const args = ['--threads', '1', '--connections', String(connections), '--duration', `${Math.max(1, Math.round(seconds))}s`, '--timeout', '10s', '--script', files.script, url, '--', files.requests, String(from)];
   const { stdout, stderr } = await run('wrk', args).catch((error: NodeJS.ErrnoException) => {
@@ -93,6 +92,9 @@ async function wrk(url: string, files: { script: string; requests: string }, con
   return JSON.parse(line) as WrkFigures;
 }
 
+/** Numbers the files of each measured run. */
+let measuredRuns = 0;
+
 /** Where each server's queue of each list of requests goes on from, so that a later round sends new ones. */
 const positions = new WeakMap<LoadRequest[], Map<string, number>>();
 
@@ -102,7 +104,7 @@ const positions = new WeakMap<LoadRequest[], Map<string, number>>();
  * into the next round's, so that a server that remembers answers meets few repeats of a long list.
  */
 export async function measure(server: RunningServer, requests: LoadRequest[], shape: LoadShape): Promise<Measurement> {
-  const name = join(tmpdir(), `customer-portal-load-${process.pid}-${runs++}`);
+  const name = join(tmpdir(), `customer-portal-load-${process.pid}-${measuredRuns++}`);
   const files = { script: `${name}.lua`, requests: `${name}.requests` };
   writeFileSync(files.script, SCRIPT);
   writeFileSync(files.requests, requests.map((r) => written(r, new URL(server.url).host)).join(''));
