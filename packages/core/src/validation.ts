@@ -1,6 +1,6 @@
 /**
  * Request and response validation against the contract, with ajv (JSON Schema 2020-12, as OpenAPI 3.1
- * uses), compiled per operation on its first use.
+ * uses), compiled per operation on its first use, and each response on the first answer with its status.
  */
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import ajvFormats from 'ajv-formats';
@@ -39,7 +39,14 @@ interface CompiledOperation<K extends OperationId> {
   query: SchemaCheck<OperationInput<K>['query']>;
   /** An operation without a body has the empty schema here, which any value keeps. */
   body: SchemaCheck<OperationInput<K>['body']>;
-  responses: Map<string, { body: SchemaCheck | undefined; headerNames: string[]; headers: SchemaCheck<Record<string, string>> }>;
+  /** Each response's checks, compiled the first time the operation answers with its status. */
+  responses: Map<string, () => ResponseCheck>;
+}
+
+interface ResponseCheck {
+  body: SchemaCheck | undefined;
+  headerNames: string[];
+  headers: SchemaCheck<Record<string, string>>;
 }
 
 export interface ContractValidator {
@@ -118,14 +125,15 @@ function toFieldErrors(place: string, errors: ErrorObject[] | null | undefined):
 
 /**
  * Compiles schemas into SchemaChecks with one fast ajv instance; the detailed instance is only created
- * when a first value fails, which most runs of a server never see.
+ * when a first value fails, which most runs of a server never see. A schema written the same way twice is
+ * compiled once: the dereferenced document repeats the Problem schema in every error response.
  */
 function schemaCompiler(coerceTypes: boolean, formats: FormatMode = 'full'): <T>(schema: JsonSchema) => SchemaCheck<T> {
   const fast = createAjv(coerceTypes, false, formats);
   let detailed: Ajv2020 | undefined;
-  return <T>(schema: JsonSchema) => {
-    // ajv's type parameter: a value that keeps the contract's schema has the type generated from it.
-    const valid = fast.compile<T>(schema);
+  const checks = new Map<string, SchemaCheck>();
+  const compile = (schema: JsonSchema): SchemaCheck => {
+    const valid = fast.compile(schema);
     let explainer: ValidateFunction | undefined;
     return {
       valid,
@@ -135,6 +143,13 @@ function schemaCompiler(coerceTypes: boolean, formats: FormatMode = 'full'): <T>
         return explainer.errors ?? [];
       },
     };
+  };
+  return <T>(schema: JsonSchema) => {
+    const text = JSON.stringify(schema);
+    let check = checks.get(text);
+    if (!check) checks.set(text, (check = compile(schema)));
+    // ajv's type parameter: a value that keeps the contract's schema has the type generated from it.
+    return check as SchemaCheck<T>;
   };
 }
 
@@ -195,11 +210,13 @@ export function createContractValidator(): ContractValidator {
     if (!operation) throw new Error(`unknown operation ${operationId}`);
     const responses: CompiledOperation<K>['responses'] = new Map();
     for (const [status, response] of Object.entries(operation.responses)) {
-      responses.set(status, {
-        body: response.schema ? answers(response.schema) : undefined,
-        headerNames: Object.keys(response.headers),
-        headers: params(headersSchema(response.headers)),
-      });
+      let check: ResponseCheck | undefined;
+      responses.set(status, () =>
+        (check ??= {
+          body: response.schema ? answers(response.schema) : undefined,
+          headerNames: Object.keys(response.headers),
+          headers: params(headersSchema(response.headers)),
+        }));
     }
     const integers = operation.parameters
       .filter((p) => (p.in === 'path' || p.in === 'query') && (p.schema as { type?: unknown } | undefined)?.type === 'integer')
@@ -248,7 +265,7 @@ export function createContractValidator(): ContractValidator {
     },
     checkResponse(operationId, status, headers, body) {
       const entry = lookup(operationId);
-      const documented = entry.responses.get(String(status)) ?? entry.responses.get('default');
+      const documented = (entry.responses.get(String(status)) ?? entry.responses.get('default'))?.();
       if (!documented) return [{ location: 'response.status', message: `The status ${status} is not documented for this operation.` }];
       const errors: FieldError[] = [];
       const values = documentedHeaderValues(documented.headerNames, headers);

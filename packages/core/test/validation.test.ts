@@ -34,6 +34,17 @@ describe('response checks', () => {
     ]);
   });
 
+  it('check an error response against its status in each operation, though another passed with the same schema', () => {
+    const notFound = { type: 'https://customer-portal.example.com/problems/not-found', title: 'Not found', status: 404, detail: 'There is no order ORD1.' };
+    const problemHeaders = { 'Content-Type': 'application/problem+json' };
+    expect(validator.checkResponse('getOrder', 404, problemHeaders, notFound)).toEqual([]);
+    const { detail: _, ...withoutDetail } = notFound;
+    expect(validator.checkResponse('getTicket', 404, problemHeaders, withoutDetail)).toEqual([{ location: 'response.body.detail', message: 'Detail is required.' }]);
+    expect(validator.checkResponse('listOrders', 401, problemHeaders, { ...notFound, status: 401, title: 'Unauthorized' })).toEqual([
+      { location: 'response.headers.WWW-Authenticate', message: 'The WWW-Authenticate header is required.' },
+    ]);
+  });
+
   it('check a value against the schema of the operation it answers', async () => {
     const orders = await ordersOfAli();
     expect(validator.checkResponse('getOrder', 200, headers, orders)).not.toEqual([]);
