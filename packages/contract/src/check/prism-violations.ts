@@ -2,7 +2,7 @@
  * The verdicts of Prism's validating proxy (`prism proxy --errors`), read from what it sends back. Prism is a
  * validator written by nobody here: when the suite runs through it, its findings fail the test as ours do.
  */
-import type { Breach } from './response-checker.js';
+import type { FieldError } from '@customer-portal/core';
 
 const PRISM_ERRORS = 'https://stoplight.io/prism/errors#';
 
@@ -16,7 +16,7 @@ function asViolations(value: unknown): PrismViolation[] {
   return Array.isArray(value) ? (value as PrismViolation[]) : [];
 }
 
-function toBreach(violation: PrismViolation): Breach {
+function toBreach(violation: PrismViolation): FieldError {
   return { location: (violation.location ?? ['response']).join('.'), message: `Prism: ${violation.message ?? 'violation'}` };
 }
 
@@ -28,8 +28,8 @@ function toBreach(violation: PrismViolation): Breach {
  * prismBreaches(new Headers({ 'sl-violations': '[{"location":["response","body"],"message":"must have required property \'total\'"}]' }), '');
  * // [{ location: 'response.body', message: "Prism: must have required property 'total'" }]
  */
-export function prismBreaches(headers: Headers, text: string): Breach[] {
-  const breaches: Breach[] = [];
+export function prismBreaches(headers: Headers, text: string): FieldError[] {
+  const breaches: FieldError[] = [];
   const header = headers.get('sl-violations');
   if (header) {
     try {

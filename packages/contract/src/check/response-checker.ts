@@ -3,15 +3,12 @@
  * the documented one, and core's validator (ajv) finds the documented headers and the body keep their schemas.
  * Every response the suite receives goes through here (see checked-fetch.ts).
  */
-import { createContractValidator, createSchemaChecker, type ContractValidator, type OperationId } from '@customer-portal/core';
+import { createContractValidator, createSchemaChecker, type ContractValidator, type FieldError, type OperationId } from '@customer-portal/core';
 import { createOperationMatcher, pathBelowBase, type OperationMatcher } from './operation-matcher.js';
 import { prismBreaches } from './prism-violations.js';
 
 /** One way a response breaks the contract. `location` is `response.status`, `response.headers.X` or `response.body.a.b`. */
-export interface Breach {
-  location: string;
-  message: string;
-}
+export type Breach = FieldError;
 
 /** A request and its response as the suite saw them, with what the check found. */
 export interface CheckedExchange {
