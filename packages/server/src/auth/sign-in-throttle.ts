@@ -3,6 +3,10 @@
  * a lock that doubles with each further failure, capped at a few minutes, and forgotten after a quiet
  * quarter of an hour. A sign-in that succeeds clears its account. Kept in this process's memory, bounded in
  * size: several server processes each keep their own counts (SECURITY.md says what that means).
+ *
+ * Attempts still being checked count as if they will fail: an attempt that could not be afforded if they
+ * did waits for them to end. So 32 guesses sent together hash at most five passwords, and eight right
+ * passwords sent together (eight test workers signing in as one sample account) are all answered 200.
  */
 
 export interface ThrottlePolicy {
@@ -25,16 +29,20 @@ export const ADDRESS_POLICY: ThrottlePolicy = { freeAttempts: 20, firstLockMs: 1
 /** How many accounts and addresses are remembered; the least recently seen are forgotten first. */
 const MAX_TRACKED = 10_000;
 
+/** Attempts that may wait for one account or address; one more is refused at once. */
+const MAX_WAITING = 64;
+
 export type SignInOutcome = 'succeeded' | 'failed' | 'not-an-attempt';
+
+export type SignInAttempt = { retryAfterMs: number } | { end(outcome: SignInOutcome): void };
 
 export interface SignInThrottle {
   /**
-   * Starts a sign-in for the account (a lower-cased email, if the body had one) from the address. Returns
-   * the milliseconds to wait when either is locked; otherwise counts the attempt as a failure at once (so
-   * that 32 attempts sent together are counted as 32, not after their passwords are checked) and returns
-   * `end`, which says how it went.
+   * Starts a sign-in for the account (a lower-cased email, if the body had one) from the address, once the
+   * attempts in flight leave room for it. Resolves to the milliseconds to wait when either is locked;
+   * otherwise to `end`, which must be called once, with how it went.
    */
-  begin(account: string | undefined, address: string): { retryAfterMs: number } | { end(outcome: SignInOutcome): void };
+  begin(account: string | undefined, address: string): Promise<SignInAttempt>;
 }
 
 interface Record_ {
@@ -57,19 +65,25 @@ export function createSignInThrottle(
   const accounts = createCounter(options.account ?? ACCOUNT_POLICY, options.maxTracked ?? MAX_TRACKED);
   const addresses = createCounter(options.address ?? ADDRESS_POLICY, options.maxTracked ?? MAX_TRACKED);
   return {
-    begin(account, address) {
-      const at = now();
-      const wait = Math.max(account === undefined ? 0 : accounts.lockedFor(account, at), addresses.lockedFor(address, at));
-      if (wait > 0) return { retryAfterMs: wait };
-      if (account !== undefined) accounts.fail(account, at);
-      addresses.fail(address, at);
+    async begin(account, address) {
+      for (;;) {
+        const at = now();
+        const wait = Math.max(account === undefined ? 0 : accounts.lockedFor(account, at), addresses.lockedFor(address, at));
+        if (wait > 0) return { retryAfterMs: wait };
+        const full = account !== undefined && accounts.isFull(account, at) ? accounts.queue(account) : addresses.isFull(address, at) ? addresses.queue(address) : undefined;
+        if (!full) break;
+        if (!full.room) return { retryAfterMs: 1000 };
+        await full.turn;
+      }
+      if (account !== undefined) accounts.start(account);
+      addresses.start(address);
       return {
         end(outcome) {
-          if (outcome === 'failed') return;
-          // A success clears the account; at the address it takes back only its own count, so that an
-          // attacker who owns one account cannot wipe the failures of the address they guess others' from.
-          if (account !== undefined) accounts.forgive(account, outcome === 'succeeded');
-          addresses.forgive(address, false);
+          const at = now();
+          // A success clears the account; the address only ever counts failures, so that an attacker who
+          // owns one account cannot wipe the failures of the address they guess others' from.
+          if (account !== undefined) accounts.finish(account, at, outcome === 'failed', outcome === 'succeeded');
+          addresses.finish(address, at, outcome === 'failed', false);
         },
       };
     },
@@ -78,6 +92,9 @@ export function createSignInThrottle(
 
 function createCounter(policy: ThrottlePolicy, maxTracked: number) {
   const records = new Map<string, Record_>();
+  // Attempts begun and not yet ended, and the attempts waiting for one of them to end, by key.
+  const inFlight = new Map<string, number>();
+  const waiting = new Map<string, (() => void)[]>();
 
   const current = (key: string, at: number): Record_ | undefined => {
     const record = records.get(key);
@@ -88,29 +105,52 @@ function createCounter(policy: ThrottlePolicy, maxTracked: number) {
     return record;
   };
 
+  const fail = (key: string, at: number): void => {
+    const record = current(key, at) ?? { failures: 0, lockedUntil: 0, lastFailure: at };
+    record.failures += 1;
+    record.lastFailure = at;
+    const over = record.failures - policy.freeAttempts;
+    if (over >= 0) record.lockedUntil = at + Math.min(policy.firstLockMs * 2 ** Math.min(over, 30), policy.maxLockMs);
+    // Re-inserted, so that the Map's order is least recently failed first.
+    records.delete(key);
+    records.set(key, record);
+    if (records.size > maxTracked) records.delete(records.keys().next().value!);
+  };
+
   return {
     lockedFor(key: string, at: number): number {
       const record = current(key, at);
       return record ? Math.max(0, record.lockedUntil - at) : 0;
     },
-    fail(key: string, at: number): void {
-      const record = current(key, at) ?? { failures: 0, lockedUntil: 0, lastFailure: at };
-      record.failures += 1;
-      record.lastFailure = at;
-      const over = record.failures - policy.freeAttempts;
-      if (over >= 0) record.lockedUntil = at + Math.min(policy.firstLockMs * 2 ** Math.min(over, 30), policy.maxLockMs);
-      // Re-inserted, so that the Map's order is least recently failed first.
-      records.delete(key);
-      records.set(key, record);
-      if (records.size > maxTracked) records.delete(records.keys().next().value!);
+    /**
+     * Whether one more attempt must wait: some are in flight, and they could lock the key if they all
+     * failed. With none in flight an unlocked key takes one more, as a key whose lock just ran out does.
+     */
+    isFull(key: string, at: number): boolean {
+      const running = inFlight.get(key) ?? 0;
+      return running > 0 && (current(key, at)?.failures ?? 0) + running >= policy.freeAttempts;
     },
-    /** Takes back a counted failure; `all` forgets the key altogether. */
-    forgive(key: string, all: boolean): void {
-      const record = records.get(key);
-      if (!record) return;
-      if (all || record.failures <= 1) records.delete(key);
-      else record.failures -= 1;
-      if (record.failures < policy.freeAttempts) record.lockedUntil = 0;
+    /** A place in the key's line: `turn` resolves when an attempt in flight ends; no `room` when the line is full. */
+    queue(key: string): { room: boolean; turn: Promise<void> } {
+      const line = waiting.get(key) ?? [];
+      if (line.length >= MAX_WAITING) return { room: false, turn: Promise.resolve() };
+      waiting.set(key, line);
+      return { room: true, turn: new Promise<void>((resolve) => line.push(resolve)) };
+    },
+    start(key: string): void {
+      inFlight.set(key, (inFlight.get(key) ?? 0) + 1);
+    },
+    /** Ends an attempt: counted when it `failed`, the key's failures forgotten when it `clears`. */
+    finish(key: string, at: number, failed: boolean, clears: boolean): void {
+      const left = (inFlight.get(key) ?? 1) - 1;
+      if (left > 0) inFlight.set(key, left);
+      else inFlight.delete(key);
+      if (failed) fail(key, at);
+      if (clears) records.delete(key);
+      // Everyone waiting looks again: the lock may have come, or room been made.
+      const line = waiting.get(key);
+      waiting.delete(key);
+      line?.forEach((resolve) => resolve());
     },
   };
 }

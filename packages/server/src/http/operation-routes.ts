@@ -4,7 +4,7 @@
  * back; core authenticates, validates and runs the operation.
  */
 import { colonPath, tooManySignIns, type Operation, type Portal, type PortalRequest } from '@customer-portal/core';
-import type { SignInThrottle } from '../auth/sign-in-throttle.js';
+import type { SignInOutcome, SignInThrottle } from '../auth/sign-in-throttle.js';
 import type { RememberedResponses } from './remembered-responses.js';
 import type Router from '@koa/router';
 import type { Context, Middleware } from 'koa';
@@ -38,11 +38,17 @@ export function addOperationRoutes(router: Router, portal: Portal, { throttle, r
 function throttledSignIn(portal: Portal, operation: Operation, throttle: SignInThrottle): Middleware {
   return async (ctx) => {
     const body = await readJsonBody(ctx);
-    const attempt = throttle.begin(accountOf(body), ctx.ip);
+    const attempt = await throttle.begin(accountOf(body), ctx.ip);
     if ('retryAfterMs' in attempt) throw tooManySignIns(attempt.retryAfterMs / 1000);
-    const response = await portal.handle({ ...portalRequest(ctx, operation), body, readBody: undefined });
-    attempt.end(response.status === 200 ? 'succeeded' : response.status === 401 ? 'failed' : 'not-an-attempt');
-    writeResponse(ctx, response);
+    let outcome: SignInOutcome = 'failed';
+    try {
+      const response = await portal.handle({ ...portalRequest(ctx, operation), body, readBody: undefined });
+      outcome = response.status === 200 ? 'succeeded' : response.status === 401 ? 'failed' : 'not-an-attempt';
+      writeResponse(ctx, response);
+    } finally {
+      // Ended however the request went, or the attempts waiting behind it would wait for ever.
+      attempt.end(outcome);
+    }
   };
 }
 

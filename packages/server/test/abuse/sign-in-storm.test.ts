@@ -37,6 +37,12 @@ describe('sign-in throttling', () => {
     expect(statuses).toContain(429);
   });
 
+  // Before Ali's account is locked below.
+  it('eight right passwords sent at once for one account are all signed in (eight test workers as Ali)', async () => {
+    const replies = await Promise.all(Array.from({ length: 8 }, () => signIn(ALI.email, ALI.password, '192.0.2.8')));
+    expect(replies.map((reply) => reply.status)).toEqual(Array(8).fill(200));
+  });
+
   it('the sixth wrong password in a row for an account is a 429 with Retry-After, even with the right password', async () => {
     for (let i = 0; i < 5; i++) expectProblem(await signIn(SARA.email, 'wrong-password', `198.51.100.${i}`), 401);
     expectThrottled(await signIn(SARA.email, 'wrong-password', '198.51.100.50'));
