@@ -37,12 +37,22 @@ interface PageStoryOptions {
   play?: StoryObj['play'];
 }
 
-/** A story of the app at `at` (a `#/…` address), against mocks shaped by the options. */
+/**
+ * A story of the app at `at` (a `#/…` address), against mocks shaped by the options. Each time the story is
+ * shown its mocks start again from its world, so what an earlier visit wrote (a return requested, a ticket
+ * opened) is gone, as it would be after a reload.
+ */
 export function pageStory(at: string, { world, faults, overrides, signedIn = true, play }: PageStoryOptions = {}): StoryObj {
   const mocks = createHandlers({ world, faults });
-  overrides?.(mocks);
   return {
     parameters: { msw: [...mocks] },
+    loaders: [
+      () => {
+        // reset() forgets overrides too (and keeps the story's faults), so they are set again.
+        mocks.reset();
+        overrides?.(mocks);
+      },
+    ],
     render: () => <PortalAt at={at} signedIn={signedIn} />,
     ...(play ? { play } : {}),
   };
