@@ -54,7 +54,7 @@ interface Record_ {
 /**
  * @example
  * const throttle = createSignInThrottle();
- * const attempt = throttle.begin('ali.jawad@example.com', '203.0.113.7');
+ * const attempt = await throttle.begin('ali.jawad@example.com', '203.0.113.7');
  * if ('retryAfterMs' in attempt) throw tooManySignIns(attempt.retryAfterMs);
  * attempt.end(signedIn ? 'succeeded' : 'failed');
  */
@@ -70,10 +70,14 @@ export function createSignInThrottle(
         const at = now();
         const wait = Math.max(account === undefined ? 0 : accounts.lockedFor(account, at), addresses.lockedFor(address, at));
         if (wait > 0) return { retryAfterMs: wait };
-        const full = account !== undefined && accounts.isFull(account, at) ? accounts.queue(account) : addresses.isFull(address, at) ? addresses.queue(address) : undefined;
-        if (!full) break;
-        if (!full.room) return { retryAfterMs: 1000 };
-        await full.turn;
+        const line =
+          account !== undefined && accounts.isFull(account, at) ? accounts.queue(account)
+          : addresses.isFull(address, at) ? addresses.queue(address)
+          : undefined;
+        if (!line) break;
+        // A line already full is answered like the first lock: retry in a second, no password hashed.
+        if (!line.room) return { retryAfterMs: 1000 };
+        await line.turn;
       }
       if (account !== undefined) accounts.start(account);
       addresses.start(address);
