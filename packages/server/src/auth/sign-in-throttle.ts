@@ -70,14 +70,12 @@ export function createSignInThrottle(
         const at = now();
         const wait = Math.max(account === undefined ? 0 : accounts.lockedFor(account, at), addresses.lockedFor(address, at));
         if (wait > 0) return { retryAfterMs: wait };
-        const line =
-          account !== undefined && accounts.isFull(account, at) ? accounts.queue(account)
-          : addresses.isFull(address, at) ? addresses.queue(address)
-          : undefined;
-        if (!line) break;
+        const full = account !== undefined && accounts.isFull(account, at) ? accounts : addresses.isFull(address, at) ? addresses : undefined;
+        if (!full) break;
+        const turn = full.queue(full === accounts ? account! : address);
         // A line already full is answered like the first lock: retry in a second, no password hashed.
-        if (!line.room) return { retryAfterMs: 1000 };
-        await line.turn;
+        if (!turn) return { retryAfterMs: 1000 };
+        await turn;
       }
       if (account !== undefined) accounts.start(account);
       addresses.start(address);
@@ -134,12 +132,12 @@ function createCounter(policy: ThrottlePolicy, maxTracked: number) {
       const running = inFlight.get(key) ?? 0;
       return running > 0 && (current(key, at)?.failures ?? 0) + running >= policy.freeAttempts;
     },
-    /** A place in the key's line: `turn` resolves when an attempt in flight ends; no `room` when the line is full. */
-    queue(key: string): { room: boolean; turn: Promise<void> } {
+    /** A place in the key's line, resolved when an attempt in flight ends; undefined when the line is full. */
+    queue(key: string): Promise<void> | undefined {
       const line = waiting.get(key) ?? [];
-      if (line.length >= MAX_WAITING) return { room: false, turn: Promise.resolve() };
+      if (line.length >= MAX_WAITING) return undefined;
       waiting.set(key, line);
-      return { room: true, turn: new Promise<void>((resolve) => line.push(resolve)) };
+      return new Promise<void>((resolve) => line.push(resolve));
     },
     start(key: string): void {
       inFlight.set(key, (inFlight.get(key) ?? 0) + 1);
