@@ -91,4 +91,12 @@ describe('a plain msw handler beside the mocks', () => {
     expect(data).toEqual([]);
     server.resetHandlers();
   });
+
+  it('is gone after resetState(), which starts every test again from the mocks alone', async () => {
+    server.use(http.get(`${MOCK_URL}/api/v1/customer/notifications`, () => HttpResponse.json([], { headers: { 'X-Total-Count': '0' } })));
+    server.resetState();
+    const ali = await signedIn(ALI);
+    const { data } = await ali.GET('/api/v1/customer/notifications');
+    expect(data?.length).toBeGreaterThan(0);
+  });
 });
