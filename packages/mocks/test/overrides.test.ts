@@ -75,6 +75,19 @@ describe('overriding one operation', () => {
     expect([response.status, called]).toEqual([422, false]);
   });
 
+  it.each([
+    ['a request without a token', '/api/v1/customer/orders'],
+    ['an invalid request without a token', '/api/v1/customer/orders?status=lost'],
+  ])('leaves %s its 401: the override answers only a signed-in customer, as the server would', async (_name, path) => {
+    let called = false;
+    server.override('listOrders', () => {
+      called = true;
+      return { status: 200, body: [] };
+    });
+    const res = await fetch(MOCK_URL + path);
+    expect([res.status, res.headers.get('WWW-Authenticate'), called]).toEqual([401, 'Bearer', false]);
+  });
+
   it('comes off with the function it returns', async () => {
     const undo = server.override('getProfile', ({ next }) => next());
     undo();
