@@ -24,7 +24,7 @@ export {
   type PortalResponse,
   type StepRequest,
 } from './portal.js';
-export { createRouteTable, type OperationRoute, type Route, type RouteTable } from './route-table.js';
+export { createRouteTable, fillPath, inAllowOrder, type OperationRoute, type Route, type RouteTable } from './route-table.js';
 export type { HostAuth } from './operations/index.js';
 export { BODY_LIMIT_BYTES, isNestedDeeperThan, MAX_JSON_DEPTH, parseJsonBody } from './body.js';
 export { itemsAlreadyReturned, profileOf } from './operations/index.js';
@@ -32,7 +32,6 @@ export { itemsAlreadyReturned, profileOf } from './operations/index.js';
 // The contract.
 export { listOperations, openapiDocument, operationSecurity, type JsonSchema, type OpenApiDocument, type Operation } from './document.js';
 export { createContractValidator, createSchemaChecker, MAX_FIELD_ERRORS, type ContractValidator } from './validation.js';
-export { colonPath, fillPath, pathTemplate, type PathTemplate } from './path-template.js';
 export type { FieldError, Notification, OperationId, Order, Problem, Return, TicketSummary } from './types.js';
 
 // The one error type, and the errors a host raises itself.

@@ -21,8 +21,9 @@ export type PortalRequest<H = undefined> = RawRequest & {
   /** The `Authorization` header as sent, if any. */
   authorization?: string | null | undefined;
   /**
-   * Reads and parses the body, called only once the token has been accepted: anonymous clients of a
-   * protected operation never reach the body parsers. When given, it replaces `body`.
+   * Reads and parses the body, called only once the token has been accepted (anonymous clients of a
+   * protected operation never reach the body parsers) and only for an operation that takes a body. When
+   * given, it replaces `body`.
    */
   readBody?: (() => Promise<unknown>) | undefined;
 } & (undefined extends H ? { host?: H } : { host: H });
@@ -208,7 +209,8 @@ export function createPortal<H = undefined>(options: PortalOptions<H>): Portal<H
       try {
         // Signed in before anything is read or validated, so that a stranger learns nothing from a 422.
         if (operation.secured) customer = await authenticate(request.authorization);
-        const raw = request.readBody ? { ...request, body: await request.readBody() } : request;
+        // An operation without a request body never reads one, whatever a client sends with a GET.
+        const raw = request.readBody && operation.requestBody ? { ...request, body: await request.readBody() } : request;
         input = validator.validateRequest(operationId, raw);
       } catch (error) {
         return checked(operationId, answerOf(error, operationId));

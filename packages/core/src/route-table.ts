@@ -42,6 +42,28 @@ interface PathEntry {
   allowed: string[];
 }
 
+/**
+ * Methods as `Allow` lists them, each once, HEAD beside GET.
+ *
+ * @example
+ * inAllowOrder(['post', 'GET']); // ['GET', 'HEAD', 'POST']
+ */
+export function inAllowOrder(methods: string[]): string[] {
+  const given = new Set(methods.map((method) => method.toUpperCase()));
+  if (given.has('GET')) given.add('HEAD');
+  return METHOD_ORDER.filter((method) => given.has(method));
+}
+
+/**
+ * A path template with its parameters filled in, each value URI-encoded: the way back from a route.
+ *
+ * @example
+ * fillPath('/api/v1/customer/orders/{order_id}', { order_id: 'ORD123' }); // '/api/v1/customer/orders/ORD123'
+ */
+export function fillPath(template: string, values: Record<string, unknown>): string {
+  return template.replace(/\{([^}]+)\}/g, (_match, name: string) => encodeURIComponent(String(values[name])));
+}
+
 function decode(value: string): string {
   try {
     return decodeURIComponent(value);
@@ -62,14 +84,13 @@ function entryOf(template: string, operations: Operation[]): PathEntry {
       return '([^/]+)';
     })
     .join('/');
-  const methods = new Set(operations.flatMap((o) => (o.method === 'get' ? ['GET', 'HEAD'] : [o.method.toUpperCase()])));
   return {
     template,
     names,
     pattern: names.length > 0 ? new RegExp(`^${source}$`) : undefined,
     literalSegments: template.split('/').filter((segment) => segment && !segment.startsWith('{')).length,
     byMethod: new Map(operations.map((o) => [o.method.toUpperCase(), o])),
-    allowed: METHOD_ORDER.filter((method) => methods.has(method)),
+    allowed: inAllowOrder(operations.map((o) => o.method)),
   };
 }
 
