@@ -78,8 +78,8 @@ export interface Operation {
   secured: boolean;
   parameters: ParameterObject[];
   requestBody: { required: boolean; schema: JsonSchema } | undefined;
-  /** Documented responses by status code (or `default`). */
-  responses: Record<string, { schema: JsonSchema | undefined; headers: Record<string, HeaderObject>; contentType: string | undefined }>;
+  /** Documented responses by status code (or `default`), with the contract's example body, if any. */
+  responses: Record<string, { schema: JsonSchema | undefined; headers: Record<string, HeaderObject>; contentType: string | undefined; example: unknown }>;
 }
 
 /** Every operation of the contract, in document order. */
@@ -90,7 +90,7 @@ export function listOperations(): Operation[] {
       const responses: Operation['responses'] = {};
       for (const [status, response] of Object.entries(op.responses)) {
         const [contentType, media] = Object.entries(response.content ?? {})[0] ?? [];
-        responses[status] = { schema: media?.schema, contentType, headers: response.headers ?? {} };
+        responses[status] = { schema: media?.schema, contentType, headers: response.headers ?? {}, example: media?.example };
       }
       const body = op.requestBody?.content['application/json'];
       operations.push({

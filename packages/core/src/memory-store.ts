@@ -36,7 +36,14 @@ function newestFirst<T extends { id: string | number }>(key: (row: T) => string)
   return (a: T, b: T) => key(b).localeCompare(key(a)) || idNumber(b.id) - idNumber(a.id);
 }
 
-function idNumber(id: string | number): number {
+/**
+ * The number inside an id (ORD123 -> 123, 7 -> 7). Rows written in the same millisecond are ordered by it,
+ * and new ids are numbered one past the highest; every store must agree (the SQL stores keep it as `seq`).
+ *
+ * @example
+ * idNumber('TKT457'); // 457
+ */
+export function idNumber(id: string | number): number {
   return typeof id === 'number' ? id : Number(id.replace(/^\D+/, '')) || 0;
 }
 

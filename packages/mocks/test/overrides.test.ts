@@ -48,7 +48,7 @@ describe('overriding one operation', () => {
   it('fails at once, naming the field, when a fixed answer breaks the contract', () => {
     expect(() =>
       server.override('getProfile', { status: 200, body: { full_name: 'Ali' } as never }),
-    ).toThrow(/The override of getProfile answers 200 against the contract: response\.body\.id: ID is required\./);
+    ).toThrow(/The override: getProfile answered 200 against the contract: response\.body\.id: ID is required\./);
   });
 
   it('answers a 500 naming the field when a function’s answer breaks the contract', async () => {
@@ -60,7 +60,7 @@ describe('overriding one operation', () => {
     const { error, response } = await ali.GET('/api/v1/customer/settings');
     expect(response.status).toBe(500);
     expect(error?.detail).toContain('response.body.notifications: Notifications is required.');
-    expect(log).toHaveBeenCalledWith(expect.stringContaining('The override of getSettings'));
+    expect(log).toHaveBeenCalledWith(expect.stringContaining('The override: getSettings answered 200'));
     log.mockRestore();
   });
 

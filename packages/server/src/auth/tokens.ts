@@ -5,10 +5,10 @@
  */
 import { createSecretKey, type KeyObject } from 'node:crypto';
 import jwt from 'jsonwebtoken';
+import { TOKEN_LIFETIME_SECONDS } from '@customer-portal/core';
 import { createVerifiedTokens } from './verified-tokens.js';
 
-/** Seconds a token stays valid. */
-export const TOKEN_LIFETIME_SECONDS = 3600;
+export { TOKEN_LIFETIME_SECONDS };
 
 export interface TokenService {
   issue(customerId: number): { access_token: string; expires_in: number };
