@@ -2,7 +2,7 @@ import { totalCount } from '@customer-portal/sdk';
 import { http, HttpResponse } from 'msw';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { setupPortalServer } from '../src/node.js';
-import { ALI, MOCK_URL, signedIn } from './accounts.js';
+import { ALI, MOCK_URL, SARA, signedIn } from './accounts.js';
 
 const server = setupPortalServer({ baseUrl: MOCK_URL });
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
@@ -86,6 +86,17 @@ describe('overriding one operation', () => {
     });
     const res = await fetch(MOCK_URL + path);
     expect([res.status, res.headers.get('WWW-Authenticate'), called]).toEqual([401, 'Bearer', false]);
+  });
+
+  it('gives the function the signed-in customer, and next() runs the operation for them without signing in again', async () => {
+    let seen: string | undefined;
+    server.override('listOrders', async ({ customer, next }) => {
+      seen = customer.email;
+      return next();
+    });
+    const sara = await signedIn(SARA);
+    const { data } = await sara.GET('/api/v1/customer/orders');
+    expect([seen, data?.map((o) => o.id)]).toEqual([SARA.email, ['ORD303', 'ORD302', 'ORD301']]);
   });
 
   it('comes off with the function it returns', async () => {
