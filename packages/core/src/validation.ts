@@ -60,14 +60,14 @@ export interface ContractValidator {
 /**
  * `detailed` collects every error with its schema (for field messages); without it ajv stops at the first
  * error, several times faster on the values that are valid. The contract's schemas are not checked against
- * the JSON Schema meta-schema here (it lengthens every start, see docs/decisions/007): redocly and core's
+ * the JSON Schema meta-schema here (it lengthens every start: docs/notes/server-measurements.md): redocly and core's
  * tests check the contract, and strict mode still refuses unknown keywords when a schema compiles.
  */
 /**
  * How formats are checked: `full` for what clients send (a date-time must name a real day), `fast` for
  * what the portal itself answers, where the check guards against a host's bug rather than a client's input
- * and runs on every response: shape by regular expression only, a quarter of the full check's cost on a
- * page of orders (docs/decisions/007-server-remembers-responses.md).
+ * and runs on every response: shape by regular expression only, a fraction of the full check's cost
+ * (docs/notes/server-measurements.md).
  */
 type FormatMode = 'full' | 'fast';
 

@@ -1,7 +1,7 @@
 /**
  * Bearer tokens: HS256 JWTs (jsonwebtoken) whose `sub` is the customer id. The key is a KeyObject built
- * once: given a string, jsonwebtoken would parse it as a key on every call, fifty times the cost of a check
- * (docs/decisions/007).
+ * once: given a string, jsonwebtoken would parse it as a key on every call, many times the cost of a check
+ * (docs/notes/server-measurements.md).
  */
 import { createSecretKey, type KeyObject } from 'node:crypto';
 import jwt from 'jsonwebtoken';
