@@ -17,9 +17,9 @@ type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
 const METHODS: readonly HttpMethod[] = ['get', 'post', 'put', 'patch', 'delete'];
 
 /** A parameter as the contract gives it, its reference resolved. */
-export type ParameterObject = OpenAPIV3.ParameterObject & { schema: JsonSchema };
+type ParameterObject = OpenAPIV3.ParameterObject & { schema: JsonSchema };
 /** A response header as the contract gives it, its reference resolved. */
-export type HeaderObject = OpenAPIV3.HeaderObject & { schema: JsonSchema };
+type HeaderObject = OpenAPIV3.HeaderObject & { schema: JsonSchema };
 
 /** One operation of the contract, as the hosts use it. */
 export interface Operation {
