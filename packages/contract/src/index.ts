@@ -23,7 +23,18 @@ export {
   type ResponseChecker,
   type ResponseCheckerOptions,
 } from './check/response-checker.js';
-export { readReport, reportPath, writeReport, type ContractReport } from './coverage/contract-report.js';
+export {
+  readReport,
+  reportPath,
+  writeReport,
+  type BreachingResponse,
+  type CaseResult,
+  type CaseState,
+  type ContractReport,
+} from './report/contract-report.js';
+export { formatJunit, type JunitTarget } from './report/junit.js';
+export { formatSummary, groupBreaches, type BreachGroup } from './report/format-summary.js';
+export { SetupError } from './setup-error.js';
 export {
   buildCoverage,
   coverageTotals,
