@@ -35,6 +35,11 @@ export {
 export { formatJunit, type JunitTarget } from './report/junit.js';
 export { formatSummary, groupBreaches, type BreachGroup } from './report/format-summary.js';
 export { SetupError } from './setup-error.js';
+export { compareContracts, isBreaking, type ContractChange } from './diff/contract-changes.js';
+export { formatDiff, type DiffFormat, type DiffResult } from './diff/format-diff.js';
+export { readContract, type ContractVersion } from './diff/read-contract.js';
+export { classificationOf, RULES, type Classification, type RuleName } from './diff/rules.js';
+export { readWorld, worldBreaks, type WorldBreak } from './diff/world-breaks.js';
 export {
   buildCoverage,
   coverageTotals,

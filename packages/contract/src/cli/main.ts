@@ -14,6 +14,7 @@ import { readReport, shownPath, type ContractReport } from '../report/contract-r
 import { formatJunit, type JunitTarget } from '../report/junit.js';
 import { SetupError } from '../setup-error.js';
 import { infoOf, targets, type RunningTarget } from '../targets/index.js';
+import { runDiffCommand } from './diff-command.js';
 
 const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const CONFIG = join(PACKAGE_ROOT, 'vitest.config.ts');
@@ -176,6 +177,8 @@ async function runCommand(argv: string[]): Promise<number> {
  */
 export async function main(argv: string[]): Promise<number> {
   try {
+    // The subcommand is read before any other argument.
+    if (argv[0] === 'diff') return await runDiffCommand(argv.slice(1));
     return await runCommand(argv);
   } catch (error) {
     if (error instanceof SetupError) {
