@@ -40,6 +40,7 @@ export { formatDiff, type DiffFormat, type DiffResult } from './diff/format-diff
 export { readContract, type ContractVersion } from './diff/read-contract.js';
 export { classificationOf, RULES, type Classification, type RuleName } from './diff/rules.js';
 export { readWorld, worldBreaks, type WorldBreak } from './diff/world-breaks.js';
+export { changelogEntry, checkRelease, type ReleaseGateResult, type ReleaseState } from './diff/release-gate.js';
 export {
   buildCoverage,
   coverageTotals,

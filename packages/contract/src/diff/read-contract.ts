@@ -1,6 +1,7 @@
 /** A version of the contract named on the command line: a file, or a git revision of openapi.yaml. */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { parse } from 'yaml';
 import { SetupError } from '../setup-error.js';
 
@@ -27,7 +28,8 @@ function gitShow(revision: string, cwd: string): string | undefined {
  * readContract('main').document.info.version; // '1.0.0'
  */
 export function readContract(name: string, cwd = process.cwd()): ContractVersion {
-  const text = existsSync(name) ? readFileSync(name, 'utf8') : gitShow(name, cwd);
+  const path = resolve(cwd, name);
+  const text = existsSync(path) ? readFileSync(path, 'utf8') : gitShow(name, cwd);
   if (text === undefined) {
     throw new SetupError(`"${name}" is neither a file nor a git revision with an openapi.yaml (give a path, or a revision such as main or v1.0.0:openapi.yaml).`);
   }
