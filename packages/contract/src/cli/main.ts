@@ -24,7 +24,8 @@ const SUITE = join(PACKAGE_ROOT, 'suite');
 const EXIT = { clean: 0, breach: 1, setup: 2 } as const;
 
 const HELP = `Usage: customer-portal-contract [--target <name>] [--base-url <url>] [options] [file filters...]
-       customer-portal-contract --ci      every CI target in turn (${CI_TARGETS.join(', ')}), then the coverage gate
+       customer-portal-contract --ci      every CI target in turn (${CI_TARGETS.join(', ')}), then the coverage gate;
+                                          outside CI a target whose service is missing is left out, saying so
        customer-portal-contract --gate    the coverage gate alone, over the latest reports
        customer-portal-contract diff <base> <head> [--format text|json|markdown] [--allow-breaking] [--world <file>]...
                                           what changed between two versions of openapi.yaml (diff --help)
