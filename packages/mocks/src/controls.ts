@@ -13,5 +13,10 @@ export function withControls<T extends object>(target: T, handlers: PortalHandle
     useScenario: { value: handlers.useScenario },
     scenario: { get: () => handlers.scenario },
     operations: { value: handlers.operations },
+    useBackend: { value: handlers.useBackend },
+    useMocks: { value: handlers.useMocks },
+    journal: { value: handlers.journal },
+    clearJournal: { value: handlers.clearJournal },
+    servedBy: { value: handlers.servedBy },
   });
 }

@@ -1,5 +1,11 @@
-import { createMemoryStore, createPortal, problemResponse, toApiError, ApiError, type Operation, type PortalResponse } from '@customer-portal/core';
-import { http, HttpResponse, type HttpHandler } from 'msw';
+import { bearerToken, createMemoryStore, createPortal, problemResponse, toApiError, ApiError, type CustomerRecord, type Operation, type PortalResponse } from '@customer-portal/core';
+import { getResponse, http, HttpResponse, type HttpHandler } from 'msw';
+import { createBackendSide, noBackend } from './backend/backend-side.js';
+import type { Exchange, OperationExchange } from './backend/exchange-types.js';
+import { createJournal } from './backend/journal.js';
+import type { BackendOptions } from './backend/options.js';
+import type { ChoiceStore } from './backend/selection.js';
+import type { SessionStore } from './backend/sessions.js';
 import { documentedProblem } from './documented.js';
 import { readRequest, writeResponse, type RequestParts } from './exchange.js';
 import { fallbackHandler } from './fallback.js';
@@ -37,6 +43,18 @@ export interface MockOptions {
   tokenLifetimeSeconds?: number;
   /** Where issued tokens are kept (default: memory). The browser entry keeps them in sessionStorage. */
   issuedTokens?: IssuedTokens;
+  /**
+   * The real backend, serving the operations it has built while the mocks serve the rest: its answers are
+   * checked against the contract and journaled, and one sign-in serves both sides. See the README's
+   * "Working against a backend half built".
+   */
+  backend?: BackendOptions;
+  /** How many exchanges `journal()` keeps, the oldest going first (default: all; the browser entry keeps 1,000). */
+  journalLimit?: number;
+  /** Where operations moved at run time are kept (default: memory). The browser entry keeps them in localStorage. */
+  backendChoices?: ChoiceStore;
+  /** Where the backend's tokens are kept (default: memory). The browser entry keeps them in sessionStorage. */
+  backendSessions?: SessionStore;
 }
 
 /** What a test or a page can change on a running handler set, beside its data. */
@@ -53,6 +71,18 @@ export interface MockControls {
   readonly scenario: string;
   /** The operations of the contract the handlers answer. */
   readonly operations: Operation[];
+  /** The backend serves these operations (every one when none is named) until `useMocks()` or `reset()`. */
+  useBackend(...operations: OperationKey[]): void;
+  /** The mocks serve these operations (every one when none is named) until `useBackend()` or `reset()`. */
+  useMocks(...operations: OperationKey[]): void;
+  /** Which side serves the operation now (always `'mocks'` without a backend). */
+  servedBy(operation: OperationKey): 'mocks' | 'backend';
+  /** Every exchange since the start or the last reset or `clearJournal()`, oldest first, secrets masked. */
+  journal(): Exchange[];
+  /** One operation's exchanges, typed from the contract: `journal('createTicket')[0].request.body.subject`. */
+  journal<K extends OperationKey>(operation: K): OperationExchange<K>[];
+  /** Empties the journal. */
+  clearJournal(): void;
 }
 
 /** The handlers of every operation, spreadable into `setupServer`/`setupWorker`, over their own state. */
@@ -95,11 +125,34 @@ export function createHandlers(options: MockOptions = {}): PortalHandlers {
   const portal = createPortal({ store, auth, validator });
   const faults = createFaults(portal.operations, standingFaults(scenario));
   const overrides = new Map<string, Override<OperationKey>>();
+  const journal = createJournal(options.journalLimit);
+  const backend =
+    options.backend &&
+    createBackendSide({
+      backend: options.backend,
+      operations: portal.operations,
+      validator,
+      journal,
+      store,
+      issueToken: (customerId) => auth.issueToken(customerId),
+      mocksBaseUrl: baseUrl,
+      choices: options.backendChoices,
+      sessions: options.backendSessions,
+    });
+  const write = (response: PortalResponse) => journal.written(writeResponse(response), response);
 
-  async function answer(operation: Operation, request: Request, parts: RequestParts): Promise<PortalResponse> {
-    const next = () => portal.handle({ operationId: operation.operationId, ...parts });
+  // `journaled` is msw's own request, by which the journal knows the exchange; `request` may be its copy.
+  async function answer(operation: Operation, request: Request, parts: RequestParts, journaled: Request): Promise<PortalResponse> {
+    const operate = () => portal.handle({ operationId: operation.operationId, ...parts });
     const override = overrides.get(operation.operationId);
-    if (!override) return next();
+    if (!override && !backend) return operate();
+    let customer: CustomerRecord | undefined;
+    if (backend && operation.secured) {
+      // Signed in first, as on the server: without a valid token core answers its own 401.
+      const customerId = await auth.verifyToken(bearerToken(parts.authorization) ?? '');
+      customer = customerId === undefined ? undefined : await store.getCustomer(customerId);
+      if (!customer) return operate();
+    }
     // The request is checked first, as the real API would: a bad one is its usual 422, the override not asked.
     let input;
     try {
@@ -107,6 +160,8 @@ export function createHandlers(options: MockOptions = {}): PortalHandlers {
     } catch (error) {
       return problemResponse(toApiError(error));
     }
+    const next = backend ? () => backend.around({ operation, input, request: journaled, customer, next: operate }) : operate;
+    if (!override) return next();
     if (typeof override !== 'function') return answerAsResponse(override); // checked when it was set
     const response = answerAsResponse(
       await override({ request, ...input, next: async () => (await next()) as OverrideAnswer<OperationKey> } as never),
@@ -121,20 +176,22 @@ export function createHandlers(options: MockOptions = {}): PortalHandlers {
     http[operation.method](routePath(baseUrl, operation.path), async ({ request, params }) => {
       // Left to the fallback (a 404 problem), as the server answers /API/V1/... or a trailing slash.
       if (!matchesExactly(baseUrl, new URL(request.url), operation.path)) return undefined;
-      const effect = faults.effectOn(operation, request);
-      await waitFor(effect.latency);
-      if (effect.outcome === 'network-error') return HttpResponse.error();
-      if (effect.outcome) return writeResponse(documentedProblem(operation, effect.outcome.status, effect.outcome.detail));
-      const code = preferredCode(request.headers.get('Prefer'));
-      const preferred = code === undefined ? undefined : preferredAnswer(operation, code);
-      if (preferred) return writeResponse(preferred);
-      const original = overrides.has(operation.operationId) ? request.clone() : request;
-      try {
-        return writeResponse(await answer(operation, original, await readRequest(request, params)));
-      } catch (error) {
-        // Only the body can fail here (415, 413, 400): portal.handle never throws.
-        return writeResponse(problemResponse(toApiError(error)));
-      }
+      return journal.record(request, operation.operationId, params, async () => {
+        const effect = faults.effectOn(operation, request);
+        await waitFor(effect.latency);
+        if (effect.outcome === 'network-error') return HttpResponse.error();
+        if (effect.outcome) return write(documentedProblem(operation, effect.outcome.status, effect.outcome.detail));
+        const code = preferredCode(request.headers.get('Prefer'));
+        const preferred = code === undefined ? undefined : preferredAnswer(operation, code);
+        if (preferred) return write(preferred);
+        const original = overrides.has(operation.operationId) ? request.clone() : request;
+        try {
+          return write(await answer(operation, original, await readRequest(request, params), request));
+        } catch (error) {
+          // Only the body can fail here (415, 413, 400): portal.handle never throws.
+          return write(problemResponse(toApiError(error)));
+        }
+      });
     }),
   );
 
@@ -163,16 +220,39 @@ export function createHandlers(options: MockOptions = {}): PortalHandlers {
       return scenarioName;
     },
     operations: portal.operations,
+    useBackend(...keys) {
+      if (!backend) throw noBackend();
+      backend.useBackend(keys);
+    },
+    useMocks(...keys) {
+      if (!backend) throw noBackend();
+      backend.useMocks(keys);
+    },
+    journal: ((key?: OperationKey) => {
+      const entries = journal.entries();
+      if (key === undefined) return entries;
+      const { operationId } = findOperation(portal.operations, key);
+      return entries.filter((e) => e.operationId === operationId);
+    }) as MockControls['journal'],
+    clearJournal: () => journal.clear(),
+    servedBy: (key) => (backend ? backend.sideOf(findOperation(portal.operations, key).operationId) : 'mocks'),
     reset() {
       store.reset(world);
       auth.forget();
       overrides.clear();
       faults.clear();
       faults.replaceStanding(standingFaults(scenario));
+      journal.clear();
+      backend?.reset();
     },
   };
 
-  const routes = [...operationHandlers, fallbackHandler(baseUrl, portal.operations, operationHandlers)];
+  // The fallback's own answers (404, 405, OPTIONS) are journaled without an operation; its HEAD is the GET's.
+  const fallback = fallbackHandler(baseUrl, portal.operations, operationHandlers);
+  const journaledFallback = http.all(routePath(baseUrl, '/*'), ({ request }) =>
+    request.method === 'HEAD' ? getResponse([fallback], request) : journal.record(request, null, {}, () => getResponse([fallback], request)),
+  );
+  const routes = [...operationHandlers, journaledFallback];
   const list = [malformedUrlHandler(routes), ...routes];
   return Object.defineProperties(list, Object.getOwnPropertyDescriptors(controls)) as PortalHandlers;
 }
