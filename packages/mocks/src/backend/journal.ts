@@ -59,12 +59,17 @@ function pathOf(params: Record<string, unknown>): Record<string, string> {
 
 /** The journal of one handler set; `limit` bounds how many exchanges it keeps (default: all). */
 export function createJournal(limit = Infinity): Journal {
-  let exchanges: Exchange[] = [];
+  // Each exchange with the order it started in: one answered later than another that started after it (a
+  // sign-in behind the app's own) still comes first.
+  let exchanges: { order: number; exchange: Exchange }[] = [];
+  let started = 0;
   const notes = new WeakMap<Request, ExchangeNote>();
   const answers = new WeakMap<Response, PortalResponse>();
 
-  const keep = (exchange: Exchange) => {
-    exchanges.push(exchange);
+  const keep = (exchange: Exchange, order: number) => {
+    let at = exchanges.length;
+    while (at > 0 && exchanges[at - 1]!.order > order) at -= 1;
+    exchanges.splice(at, 0, { order, exchange });
     if (exchanges.length > limit) exchanges = exchanges.slice(exchanges.length - limit);
   };
 
@@ -77,8 +82,9 @@ export function createJournal(limit = Infinity): Journal {
 
   return {
     async record(request, operationId, params, answer) {
+      const order = started++;
       const startedAt = new Date().toISOString();
-      const started = performance.now();
+      const startedAtMs = performance.now();
       // A copy to read the body from afterwards: the answer reads (and uses up) the request's own.
       const sent = NO_BODY.has(request.method) ? undefined : request.clone();
       const response = await answer();
@@ -95,8 +101,8 @@ export function createJournal(limit = Infinity): Journal {
         error,
         breaches: note.breaches ?? [],
         startedAt,
-        durationMs: Math.round((performance.now() - started) * 10) / 10,
-      });
+        durationMs: Math.round((performance.now() - startedAtMs) * 10) / 10,
+      }, order);
       return response;
     },
     note(request, note) {
@@ -107,9 +113,10 @@ export function createJournal(limit = Infinity): Journal {
       return response;
     },
     add(exchange) {
-      keep({ ...exchange, request: { ...exchange.request, body: maskSecrets(exchange.request.body) }, response: exchange.response && { ...exchange.response, headers: maskHeaders(exchange.response.headers), body: maskSecrets(exchange.response.body) } });
+      const order = started++;
+      keep({ ...exchange, request: { ...exchange.request, body: maskSecrets(exchange.request.body) }, response: exchange.response && { ...exchange.response, headers: maskHeaders(exchange.response.headers), body: maskSecrets(exchange.response.body) } }, order);
     },
-    entries: () => [...exchanges],
+    entries: () => exchanges.map((e) => e.exchange),
     clear() {
       exchanges = [];
     },
