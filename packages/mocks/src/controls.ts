@@ -18,5 +18,6 @@ export function withControls<T extends object>(target: T, handlers: PortalHandle
     journal: { value: handlers.journal },
     clearJournal: { value: handlers.clearJournal },
     servedBy: { value: handlers.servedBy },
+    backendUrl: { value: handlers.backendUrl },
   });
 }

@@ -75,6 +75,8 @@ export interface MockControls {
   useBackend(...operations: OperationKey[]): void;
   /** The mocks serve these operations (every one when none is named) until `useBackend()` or `reset()`. */
   useMocks(...operations: OperationKey[]): void;
+  /** The backend's base URL (absolute), when the handlers were given one. */
+  readonly backendUrl: string | undefined;
   /** Which side serves the operation now (always `'mocks'` without a backend). */
   servedBy(operation: OperationKey): 'mocks' | 'backend';
   /** Every exchange since the start or the last reset or `clearJournal()`, oldest first, secrets masked. */
@@ -235,6 +237,7 @@ export function createHandlers(options: MockOptions = {}): PortalHandlers {
       return entries.filter((e) => e.operationId === operationId);
     }) as MockControls['journal'],
     clearJournal: () => journal.clear(),
+    backendUrl: backend?.baseUrl,
     servedBy: (key) => (backend ? backend.sideOf(findOperation(portal.operations, key).operationId) : 'mocks'),
     reset() {
       store.reset(world);

@@ -10,6 +10,8 @@ import { createSessions, type SessionStore } from './sessions.js';
 import { createBackendStep, type AroundStep } from './step.js';
 
 export interface BackendSide {
+  /** The backend's base URL, absolute, without a trailing slash. */
+  baseUrl: string;
   around: AroundStep;
   useBackend(keys: readonly string[]): void;
   useMocks(keys: readonly string[]): void;
@@ -50,6 +52,7 @@ export function createBackendSide(options: BackendSideOptions): BackendSide {
     },
   });
   return {
+    baseUrl: backend.baseUrl,
     around,
     useBackend: selection.useBackend,
     useMocks: selection.useMocks,

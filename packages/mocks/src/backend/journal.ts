@@ -26,8 +26,8 @@ export interface Journal {
   note(request: Request, note: ExchangeNote): void;
   /** The Response written for core's answer, remembered so that the journal need not read its body back. */
   written(response: Response, answer: PortalResponse): Response;
-  /** An exchange the mocks made themselves (their sign-in to the backend). */
-  add(exchange: Exchange): void;
+  /** A place, in order of starting, for an exchange the mocks make themselves (their sign-in to the backend). */
+  reserve(): (exchange: Exchange) => void;
   /** The exchanges kept, oldest first. */
   entries(): Exchange[];
   clear(): void;
@@ -112,9 +112,10 @@ export function createJournal(limit = Infinity): Journal {
       answers.set(response, answer);
       return response;
     },
-    add(exchange) {
+    reserve() {
       const order = started++;
-      keep({ ...exchange, request: { ...exchange.request, body: maskSecrets(exchange.request.body) }, response: exchange.response && { ...exchange.response, headers: maskHeaders(exchange.response.headers), body: maskSecrets(exchange.response.body) } }, order);
+      return (exchange) =>
+        keep({ ...exchange, request: { ...exchange.request, body: maskSecrets(exchange.request.body) }, response: exchange.response && { ...exchange.response, headers: maskHeaders(exchange.response.headers), body: maskSecrets(exchange.response.body) } }, order);
     },
     entries: () => exchanges.map((e) => e.exchange),
     clear() {

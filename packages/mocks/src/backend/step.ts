@@ -133,11 +133,12 @@ export function createBackendStep(options: BackendStepOptions): AroundStep {
   /** `login` served by the mocks: the backend is signed in to with the same credentials, for what it serves. */
   async function signInBehind(call: AroundOperation): Promise<string | undefined> {
     const url = backend.baseUrl + call.operation.path;
+    const keep = journal.reserve();
     const startedAt = new Date().toISOString();
     const started = performance.now();
     const answer = await ask(call, url, undefined);
     const breaches = answer.error === undefined ? validator.checkResponse('login', answer.status, answer.headers, answer.body) : [];
-    journal.add({
+    keep({
       operationId: 'login',
       method: 'POST',
       url,
