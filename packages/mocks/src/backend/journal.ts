@@ -57,27 +57,39 @@ function pathOf(params: Record<string, unknown>): Record<string, string> {
   return path;
 }
 
+/** The exchange as the journal shows it: secrets masked (the bodies copied), header names lower-cased. */
+function masked(exchange: Exchange): Exchange {
+  const { request, response } = exchange;
+  return {
+    ...exchange,
+    request: { ...request, body: maskSecrets(request.body) },
+    response: response && { ...response, headers: maskHeaders(response.headers), body: maskSecrets(response.body) },
+  };
+}
+
 /** The journal of one handler set; `limit` bounds how many exchanges it keeps (default: all). */
 export function createJournal(limit = Infinity): Journal {
   // Each exchange with the order it started in: one answered later than another that started after it (a
-  // sign-in behind the app's own) still comes first.
-  let exchanges: { order: number; exchange: Exchange }[] = [];
+  // sign-in behind the app's own) still comes first. Bodies are kept as answered (each answer's body is its
+  // own copy: the store copies, the backend's is parsed afresh) and masked once, when first read, so that an
+  // exchange nobody reads costs no copy.
+  let exchanges: { order: number; kept: Exchange; shown?: Exchange }[] = [];
   let started = 0;
   const notes = new WeakMap<Request, ExchangeNote>();
   const answers = new WeakMap<Response, PortalResponse>();
 
-  const keep = (exchange: Exchange, order: number) => {
+  const keep = (kept: Exchange, order: number) => {
     let at = exchanges.length;
     while (at > 0 && exchanges[at - 1]!.order > order) at -= 1;
-    exchanges.splice(at, 0, { order, exchange });
+    exchanges.splice(at, 0, { order, kept });
     if (exchanges.length > limit) exchanges = exchanges.slice(exchanges.length - limit);
   };
 
   async function responseOf(response: Response): Promise<Exchange['response']> {
     if (response.type === 'error') return null;
     const answer = answers.get(response);
-    if (answer) return { status: answer.status, headers: maskHeaders(answer.headers), body: maskSecrets(answer.body) };
-    return { status: response.status, headers: maskHeaders(headersOf(response.headers)), body: maskSecrets(bodyOf(await response.clone().text())) };
+    if (answer) return { status: answer.status, headers: answer.headers, body: answer.body };
+    return { status: response.status, headers: headersOf(response.headers), body: bodyOf(await response.clone().text()) };
   }
 
   return {
@@ -91,18 +103,21 @@ export function createJournal(limit = Infinity): Journal {
       if (!response) return response;
       const note = notes.get(request) ?? {};
       const error = note.error ?? (response.type === 'error' ? 'The connection failed before an answer (a network-error fault).' : null);
-      keep({
-        operationId,
-        method: request.method,
-        url: request.url,
-        source: note.source ?? 'mocks',
-        request: { path: pathOf(params), query: queryOf(new URL(request.url)), body: maskSecrets(sent ? bodyOf(await sent.text()) : undefined) },
-        response: note.response !== undefined ? note.response && { ...note.response, headers: maskHeaders(note.response.headers), body: maskSecrets(note.response.body) } : await responseOf(response),
-        error,
-        breaches: note.breaches ?? [],
-        startedAt,
-        durationMs: Math.round((performance.now() - startedAtMs) * 10) / 10,
-      }, order);
+      keep(
+        {
+          operationId,
+          method: request.method,
+          url: request.url,
+          source: note.source ?? 'mocks',
+          request: { path: pathOf(params), query: queryOf(new URL(request.url)), body: sent ? bodyOf(await sent.text()) : undefined },
+          response: note.response !== undefined ? note.response : await responseOf(response),
+          error,
+          breaches: note.breaches ?? [],
+          startedAt,
+          durationMs: Math.round((performance.now() - startedAtMs) * 10) / 10,
+        },
+        order,
+      );
       return response;
     },
     note(request, note) {
@@ -114,10 +129,9 @@ export function createJournal(limit = Infinity): Journal {
     },
     reserve() {
       const order = started++;
-      return (exchange) =>
-        keep({ ...exchange, request: { ...exchange.request, body: maskSecrets(exchange.request.body) }, response: exchange.response && { ...exchange.response, headers: maskHeaders(exchange.response.headers), body: maskSecrets(exchange.response.body) } }, order);
+      return (exchange) => keep(exchange, order);
     },
-    entries: () => exchanges.map((e) => e.exchange),
+    entries: () => exchanges.map((e) => (e.shown ??= masked(e.kept))),
     clear() {
       exchanges = [];
     },
