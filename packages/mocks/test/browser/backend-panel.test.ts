@@ -102,8 +102,20 @@ if (!hasChromium) {
       await (await loadProfile()).toBe('Ali Jawad (mocks)');
     });
 
+    it('forgets the choice on resetState(), back to the option', async () => {
+      await panel().getByRole('checkbox', { name: 'getProfile' }).check();
+      await page.evaluate(() => (window as unknown as { worker: { resetState(): void } }).worker.resetState());
+      expect(await page.evaluate(() => localStorage.getItem('customer-portal:backend-operations'))).toBeNull();
+      await page.reload();
+      await panel().waitFor();
+      await expect.poll(() => panel().getByRole('checkbox', { name: 'getProfile' }).isChecked()).toBe(false);
+      await page.getByRole('button', { name: 'Sign in' }).click(); // resetState() forgot both sign-ins
+      await expect.poll(() => result().textContent()).toBe('Signed in');
+      await (await loadProfile()).toBe('Ali Jawad (mocks)');
+    });
+
     it('clears the journal from the panel', async () => {
-      await expect.poll(() => exchanges().count()).toBe(2);
+      await expect.poll(() => exchanges().count()).toBe(3); // login (mocks and backend), getProfile
       await panel().getByRole('button', { name: 'Clear the journal' }).click();
       await expect.poll(() => exchanges().count()).toBe(0);
     });

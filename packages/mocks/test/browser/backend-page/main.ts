@@ -11,6 +11,8 @@ const worker = await startPortalWorker({
 });
 const { mountMockPanel } = await import('@customer-portal/mocks/panel');
 mountMockPanel(worker);
+// Lets the test call the worker's controls as an app's devtools console would.
+(window as unknown as { worker: typeof worker }).worker = worker;
 
 const result = document.getElementById('result')!;
 const portal = createPortalClient({
