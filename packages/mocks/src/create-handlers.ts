@@ -1,26 +1,24 @@
-import { bearerToken, createMemoryStore, createPortal, problemResponse, toApiError, ApiError, type CustomerRecord, type Operation, type PortalResponse } from '@customer-portal/core';
-import { getResponse, http, HttpResponse, type HttpHandler } from 'msw';
+import { createMemoryStore, createPortal, problemResponse, routeNotFound, type Operation, type PortalResponse } from '@customer-portal/core';
+import { http, HttpResponse, type HttpHandler } from 'msw';
 import { createBackendSide, noBackend } from './backend/backend-side.js';
 import type { Exchange, OperationExchange } from './backend/exchange-types.js';
 import { createJournal } from './backend/journal.js';
 import type { BackendOptions } from './backend/options.js';
 import type { ChoiceStore } from './backend/selection.js';
 import type { SessionStore } from './backend/sessions.js';
-import { documentedProblem } from './documented.js';
-import { readRequest, writeResponse, type RequestParts } from './exchange.js';
-import { fallbackHandler } from './fallback.js';
+import { pathBelow, portalRequestOf, writeResponse, type MockHost } from './exchange.js';
 import { createFaults, type Fault } from './faults.js';
-import { waitFor, type Latency } from './latency.js';
-import { malformedUrlHandler } from './malformed-url.js';
+import type { Latency } from './latency.js';
 import { createMockAuth, type IssuedTokens } from './mock-auth.js';
-import { matchesExactly } from './exact-path.js';
 import { findOperation, type OperationKey } from './operation-key.js';
-import { answerAsResponse, contractBreach, type Override, type OverrideAnswer } from './overrides.js';
-import { preferredAnswer, preferredCode } from './prefer-code.js';
-import { routePath } from './route-path.js';
+import { createOverrides, type Override } from './overrides.js';
+import { preferCodeStep } from './prefer-code.js';
 import { isScenarioName, scenarios, type Scenario, type ScenarioName } from './scenarios/index.js';
 import { sharedValidator } from './shared-validator.js';
 import { resolveWorld, type WorldOption } from './world.js';
+
+/** Only this prefix is claimed for unknown paths: with an any-origin base URL, `/auth/*` could be anyone's. */
+const CUSTOMER_API = '/api/v1/customer/';
 
 export interface MockOptions {
   /**
@@ -124,15 +122,14 @@ export function createHandlers(options: MockOptions = {}): PortalHandlers {
 
   const store = createMemoryStore(world);
   const auth = createMockAuth({ tokenLifetimeSeconds: options.tokenLifetimeSeconds, issued: options.issuedTokens });
-  const portal = createPortal({ store, auth, validator });
-  const faults = createFaults(portal.operations, standingFaults(scenario));
-  const overrides = new Map<string, Override<OperationKey>>();
+  const faults = createFaults(validator.operations, standingFaults(scenario));
+  const overrides = createOverrides(validator.operations, validator, store);
   const journal = createJournal(options.journalLimit);
   const backend =
     options.backend &&
     createBackendSide({
       backend: options.backend,
-      operations: portal.operations,
+      operations: validator.operations,
       validator,
       journal,
       store,
@@ -141,74 +138,44 @@ export function createHandlers(options: MockOptions = {}): PortalHandlers {
       choices: options.backendChoices,
       sessions: options.backendSessions,
     });
+  const portal = createPortal<MockHost>({
+    store,
+    auth,
+    validator,
+    steps: {
+      beforeSignIn: [journal.step, faults.step],
+      // The backend innermost, in the operation's place: overrides and `Prefer: code=` answer whichever side
+      // serves it, and an override's next() is the backend's answer.
+      aroundOperation: [preferCodeStep, overrides.step, ...(backend ? [backend.around] : [])],
+    },
+  });
+  const below = pathBelow(baseUrl);
   const write = (response: PortalResponse) => journal.written(writeResponse(response), response);
 
-  // `journaled` is msw's own request, by which the journal knows the exchange; `request` may be its copy.
-  async function answer(operation: Operation, request: Request, parts: RequestParts, journaled: Request): Promise<PortalResponse> {
-    const operate = () => portal.handle({ operationId: operation.operationId, ...parts });
-    const override = overrides.get(operation.operationId);
-    if (!override && !backend) return operate();
-    let customer: CustomerRecord | undefined;
-    if (backend && operation.secured) {
-      // Signed in first, as on the server: without a valid token core answers its own 401.
-      const customerId = await auth.verifyToken(bearerToken(parts.authorization) ?? '');
-      customer = customerId === undefined ? undefined : await store.getCustomer(customerId);
-      if (!customer) return operate();
-    }
-    // The request is checked first, as the real API would: a bad one is its usual 422, the override not asked.
-    let input;
-    try {
-      input = validator.validateRequest(operation.operationId, parts);
-    } catch (error) {
-      return problemResponse(toApiError(error));
-    }
-    const next = backend ? () => backend.around({ operation, input, request: journaled, customer, next: operate }) : operate;
-    if (!override) return next();
-    if (typeof override !== 'function') return answerAsResponse(override); // checked when it was set
-    const response = answerAsResponse(
-      await override({ request, ...input, next: async () => (await next()) as OverrideAnswer<OperationKey> } as never),
-    );
-    const breach = contractBreach(validator, operation, response);
-    if (!breach) return response;
-    console.error(breach);
-    return problemResponse(new ApiError({ status: 500, title: 'Override breaks the contract', slug: 'internal-error', detail: breach }));
-  }
-
-  const operationHandlers = portal.operations.map((operation) =>
-    http[operation.method](routePath(baseUrl, operation.path), async ({ request, params }) => {
-      // Left to the fallback (a 404 problem), as the server answers /API/V1/... or a trailing slash.
-      if (!matchesExactly(baseUrl, new URL(request.url), operation.path)) return undefined;
-      return journal.record(request, operation.operationId, params, async () => {
-        const effect = faults.effectOn(operation, request);
-        await waitFor(effect.latency);
-        if (effect.outcome === 'network-error') return HttpResponse.error();
-        if (effect.outcome) return write(documentedProblem(operation, effect.outcome.status, effect.outcome.detail));
-        const code = preferredCode(request.headers.get('Prefer'));
-        const preferred = code === undefined ? undefined : preferredAnswer(operation, code);
-        if (preferred) return write(preferred);
-        const original = overrides.has(operation.operationId) ? request.clone() : request;
-        try {
-          return write(await answer(operation, original, await readRequest(request, params), request));
-        } catch (error) {
-          // Only the body can fail here (415, 413, 400): portal.handle never throws.
-          return write(problemResponse(toApiError(error)));
+  // One handler for the whole API under the base URL: core routes, and answers 405, HEAD and OPTIONS.
+  // A predicate rather than a path pattern, as msw decodes a pattern's parameters and throws on a malformed
+  // escape (`%E0%A4%A`); core keeps such a segment as sent and validation names it in a 422.
+  const apiHandler = http.all(
+    ({ request }) => below(new URL(request.url)) !== undefined,
+    async ({ request }) => {
+      const url = new URL(request.url);
+      const path = below(url)!;
+      // An override's function may read the request as sent, and a body is read only once.
+      const host = overrides.any ? request.clone() : request;
+      const portalRequest = portalRequestOf(request, url, path, host);
+      return journal.record(request, portalRequest.host!, async () => {
+        const response = await portal.serve(portalRequest);
+        if (!response) {
+          const ours = path.startsWith(CUSTOMER_API) && request.method !== 'OPTIONS';
+          return ours ? write(problemResponse(routeNotFound(request.method, path))) : undefined;
         }
+        return response.status === 0 ? HttpResponse.error() : write(response);
       });
-    }),
+    },
   );
 
   const controls: MockControls & { reset(): void } = {
-    override(key, override) {
-      const operation = findOperation(portal.operations, key);
-      if (typeof override !== 'function') {
-        const breach = contractBreach(validator, operation, answerAsResponse(override));
-        if (breach) throw new Error(breach);
-      }
-      overrides.set(operation.operationId, override as Override<OperationKey>);
-      return () => {
-        if (overrides.get(operation.operationId) === override) overrides.delete(operation.operationId);
-      };
-    },
+    override: (key, override) => overrides.set(key, override as Override<OperationKey>),
     fault: (fault) => faults.add(fault),
     clearFaults: () => faults.clear(),
     useScenario(next, name) {
@@ -230,6 +197,8 @@ export function createHandlers(options: MockOptions = {}): PortalHandlers {
       if (!backend) throw noBackend();
       backend.useMocks(keys);
     },
+    backendUrl: backend?.baseUrl,
+    servedBy: (key) => (backend ? backend.sideOf(findOperation(portal.operations, key).operationId) : 'mocks'),
     journal: ((key?: OperationKey) => {
       const entries = journal.entries();
       if (key === undefined) return entries;
@@ -237,8 +206,6 @@ export function createHandlers(options: MockOptions = {}): PortalHandlers {
       return entries.filter((e) => e.operationId === operationId);
     }) as MockControls['journal'],
     clearJournal: () => journal.clear(),
-    backendUrl: backend?.baseUrl,
-    servedBy: (key) => (backend ? backend.sideOf(findOperation(portal.operations, key).operationId) : 'mocks'),
     reset() {
       store.reset(world);
       auth.forget();
@@ -250,13 +217,6 @@ export function createHandlers(options: MockOptions = {}): PortalHandlers {
     },
   };
 
-  // The fallback's own answers (404, 405, OPTIONS) are journaled without an operation; its HEAD is the GET's.
-  const fallback = fallbackHandler(baseUrl, portal.operations, operationHandlers);
-  const journaledFallback = http.all(routePath(baseUrl, '/*'), ({ request }) =>
-    request.method === 'HEAD' ? getResponse([fallback], request) : journal.record(request, null, {}, () => getResponse([fallback], request)),
-  );
-  const routes = [...operationHandlers, journaledFallback];
-  const list = [malformedUrlHandler(routes), ...routes];
-  return Object.defineProperties(list, Object.getOwnPropertyDescriptors(controls)) as PortalHandlers;
+  return Object.defineProperties([apiHandler], Object.getOwnPropertyDescriptors(controls)) as PortalHandlers;
 }
 

@@ -2,17 +2,19 @@
  * The real backend beside the mocks, put together for one handler set: the options checked, which side serves
  * each operation, the backend's sessions and the step around the operation that uses them.
  */
-import type { ContractValidator, Operation, PortalStore } from '@customer-portal/core';
+import type { AroundOperationStep, ContractValidator, Operation, PortalStore } from '@customer-portal/core';
+import type { MockHost } from '../exchange.js';
 import type { Journal } from './journal.js';
 import { resolveBackend, type BackendOptions } from './options.js';
 import { createSelection, type ChoiceStore } from './selection.js';
 import { createSessions, type SessionStore } from './sessions.js';
-import { createBackendStep, type AroundStep } from './step.js';
+import { createBackendStep } from './step.js';
 
 export interface BackendSide {
   /** The backend's base URL, absolute, without a trailing slash. */
   baseUrl: string;
-  around: AroundStep;
+  /** The step around the operation that serves it from the backend, or lets the mocks do so. */
+  around: AroundOperationStep<MockHost>;
   useBackend(keys: readonly string[]): void;
   useMocks(keys: readonly string[]): void;
   /** Which side serves the operation now. */

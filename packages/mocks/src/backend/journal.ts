@@ -2,16 +2,19 @@
  * The journal: every exchange the handlers answered, mocks and backend alike, oldest first, with secrets
  * masked, so that a test can ask what the app sent and what it got (WireMock's request journal, per handler set).
  */
-import type { FieldError, PortalResponse } from '@customer-portal/core';
-import { queryOf } from '../exchange.js';
+import type { BeforeSignInStep, FieldError, PortalResponse } from '@customer-portal/core';
+import { queryOf, type MockHost } from '../exchange.js';
 import type { Exchange, ExchangeSource } from './exchange-types.js';
 import { maskHeaders, maskSecrets } from './mask.js';
 
 /** How many exchanges a browser keeps (the oldest go first): a page left open for a day stays small. */
 export const BROWSER_JOURNAL_LIMIT = 1000;
 
-/** What the step that answered a request adds to its exchange. */
+/** What the pipeline's steps add to a request's exchange. */
 export interface ExchangeNote {
+  /** The operation core routed the request to, and its path parameters. */
+  operationId?: string;
+  path?: Record<string, string>;
   source?: ExchangeSource;
   breaches?: FieldError[];
   error?: string;
@@ -20,10 +23,15 @@ export interface ExchangeNote {
 }
 
 export interface Journal {
-  /** Runs `answer` for one request and keeps the exchange (none when `answer` leaves the request to others). */
-  record(request: Request, operationId: string | null, params: Record<string, unknown>, answer: () => Promise<Response | undefined>): Promise<Response | undefined>;
-  /** Adds to the exchange of a request being answered. */
-  note(request: Request, note: ExchangeNote): void;
+  /**
+   * Runs `answer` for one request and keeps the exchange (none when `answer` leaves the request to others).
+   * `host` is the request's `MockHost`, by which the pipeline's steps add to the exchange.
+   */
+  record(request: Request, host: MockHost, answer: () => Promise<Response | undefined>): Promise<Response | undefined>;
+  /** Adds to the exchange of the request being answered. */
+  note(host: MockHost, note: ExchangeNote): void;
+  /** The step before sign-in, first of all, that notes the operation core routed the request to. */
+  step: BeforeSignInStep<MockHost>;
   /** The Response written for core's answer, remembered so that the journal need not read its body back. */
   written(response: Response, answer: PortalResponse): Response;
   /** A place, in order of starting, for an exchange the mocks make themselves (their sign-in to the backend). */
@@ -51,12 +59,6 @@ function headersOf(headers: Headers): Record<string, string> {
   return record;
 }
 
-function pathOf(params: Record<string, unknown>): Record<string, string> {
-  const path: Record<string, string> = {};
-  for (const [name, value] of Object.entries(params)) if (value !== undefined) path[name] = Array.isArray(value) ? value.join('/') : String(value);
-  return path;
-}
-
 /** The exchange as the journal shows it: secrets masked (the bodies copied), header names lower-cased. */
 function masked(exchange: Exchange): Exchange {
   const { request, response } = exchange;
@@ -75,7 +77,7 @@ export function createJournal(limit = Infinity): Journal {
   // exchange nobody reads costs no copy.
   let exchanges: { order: number; kept: Exchange; shown?: Exchange }[] = [];
   let started = 0;
-  const notes = new WeakMap<Request, ExchangeNote>();
+  const notes = new WeakMap<MockHost, ExchangeNote>();
   const answers = new WeakMap<Response, PortalResponse>();
 
   const keep = (kept: Exchange, order: number) => {
@@ -93,7 +95,7 @@ export function createJournal(limit = Infinity): Journal {
   }
 
   return {
-    async record(request, operationId, params, answer) {
+    async record(request, host, answer) {
       const order = started++;
       const startedAt = new Date().toISOString();
       const startedAtMs = performance.now();
@@ -101,15 +103,15 @@ export function createJournal(limit = Infinity): Journal {
       const sent = NO_BODY.has(request.method) ? undefined : request.clone();
       const response = await answer();
       if (!response) return response;
-      const note = notes.get(request) ?? {};
+      const note = notes.get(host) ?? {};
       const error = note.error ?? (response.type === 'error' ? 'The connection failed before an answer (a network-error fault).' : null);
       keep(
         {
-          operationId,
+          operationId: note.operationId ?? null,
           method: request.method,
           url: request.url,
           source: note.source ?? 'mocks',
-          request: { path: pathOf(params), query: queryOf(new URL(request.url)), body: sent ? bodyOf(await sent.text()) : undefined },
+          request: { path: note.path ?? {}, query: queryOf(new URL(request.url)), body: sent ? bodyOf(await sent.text()) : undefined },
           response: note.response !== undefined ? note.response : await responseOf(response),
           error,
           breaches: note.breaches ?? [],
@@ -120,8 +122,12 @@ export function createJournal(limit = Infinity): Journal {
       );
       return response;
     },
-    note(request, note) {
-      notes.set(request, { ...notes.get(request), ...note });
+    note(host, note) {
+      notes.set(host, { ...notes.get(host), ...note });
+    },
+    step: ({ operation, request }) => {
+      notes.set(request.host!, { ...notes.get(request.host!), operationId: operation.operationId, path: request.path });
+      return undefined;
     },
     written(response, answer) {
       answers.set(response, answer);

@@ -4,27 +4,15 @@
  * the contract and tells the journal. It also keeps the one sign-in (decision 011): the app's token is the
  * mocks', and the backend's token for the same customer rides behind it.
  */
-import { ApiError, problemResponse, type ContractValidator, type CustomerRecord, type FieldError, type Operation, type PortalResponse } from '@customer-portal/core';
+import { ApiError, problemResponse, type AroundOperation, type AroundOperationStep, type ContractValidator, type FieldError, type PortalResponse } from '@customer-portal/core';
+import type { MockHost } from '../exchange.js';
 import { askBackend, type BackendAnswer } from './forward.js';
 import type { Journal } from './journal.js';
 import type { ResolvedBackend } from './options.js';
 import type { BackendSelection } from './selection.js';
 import type { BackendSessions } from './sessions.js';
 
-/** What a step around the operation is given. */
-export interface AroundOperation {
-  operation: Operation;
-  /** The request's parts once validated (path and query coerced, defaults filled in). */
-  input: { path: object; query: object; body: unknown };
-  /** The request as the app sent it (its body may have been read already: use `input.body`). */
-  request: Request;
-  /** The customer the app's token signs in; undefined for `login`. */
-  customer: CustomerRecord | undefined;
-  /** The mocks' own answer to this request. */
-  next(): Promise<PortalResponse>;
-}
-
-export type AroundStep = (call: AroundOperation) => Promise<PortalResponse>;
+type Call = AroundOperation<MockHost>;
 
 /** What the step needs of the mocks' world for a sign-in. */
 export interface WorldSignIn {
@@ -59,7 +47,7 @@ function badGateway(slug: string, detail: string): PortalResponse {
   return problemResponse(new ApiError({ status: 502, title: 'Bad gateway', slug, detail }));
 }
 
-export function createBackendStep(options: BackendStepOptions): AroundStep {
+export function createBackendStep(options: BackendStepOptions): AroundOperationStep<MockHost> {
   const { backend, selection, sessions, validator, journal, world } = options;
   const mocksPath = options.mocksBaseUrl === '' ? '' : new URL(options.mocksBaseUrl, 'http://mocks.invalid').pathname.replace(/\/+$/, '');
 
@@ -69,20 +57,20 @@ export function createBackendStep(options: BackendStepOptions): AroundStep {
     return backend.baseUrl + path + url.search;
   }
 
-  function ask(call: AroundOperation, url: string, token: string | undefined): Promise<BackendAnswer> {
+  function ask(call: Call, url: string, token: string | undefined): Promise<BackendAnswer> {
     const headers = new Headers();
-    call.request.headers.forEach((value, name) => FORWARDED.test(name) && headers.set(name, value));
+    call.request.host!.request.headers.forEach((value, name) => FORWARDED.test(name) && headers.set(name, value));
     if (token) headers.set('Authorization', `Bearer ${token}`);
     const body = call.operation.requestBody && call.input.body !== undefined ? JSON.stringify(call.input.body) : undefined;
     if (body !== undefined) headers.set('Content-Type', 'application/json');
-    return askBackend({ operationId: call.operation.operationId, method: call.request.method, url, headers, body, timeoutMs: backend.timeoutMs });
+    return askBackend({ operationId: call.operation.operationId, method: call.request.host!.request.method, url, headers, body, timeoutMs: backend.timeoutMs });
   }
 
   /** The backend's answer as the app gets it: passed on, or a 502 when it breaks the contract and breaches fail. */
-  function held(call: AroundOperation, answer: Exclude<BackendAnswer, { error: string }>): PortalResponse {
+  function held(call: Call, answer: Exclude<BackendAnswer, { error: string }>): PortalResponse {
     const { operationId } = call.operation;
     const breaches = validator.checkResponse(operationId, answer.status, answer.headers, answer.body);
-    journal.note(call.request, { source: 'backend', breaches, response: answer });
+    journal.note(call.request.host!, { source: 'backend', breaches, response: answer });
     if (breaches.length > 0) {
       if (backend.onBreach === 'fail') return badGateway('backend-breaks-contract', `The backend answered ${operationId} with ${answer.status} against the contract: ${fields(breaches)}`);
       console.warn(`[customer-portal mocks] The backend's answer to ${operationId} (${answer.status}) breaks the contract: ${fields(breaches)}`);
@@ -92,28 +80,28 @@ export function createBackendStep(options: BackendStepOptions): AroundStep {
     return { status: answer.status, headers, body: answer.body };
   }
 
-  async function forward(call: AroundOperation, token: string | undefined): Promise<PortalResponse> {
-    const answer = await ask(call, backendUrl(call.request.url), token);
+  async function forward(call: Call, token: string | undefined): Promise<PortalResponse> {
+    const answer = await ask(call, backendUrl(call.request.host!.request.url), token);
     if (answer.error !== undefined) {
-      journal.note(call.request, { source: 'backend', error: answer.error, response: null });
+      journal.note(call.request.host!, { source: 'backend', error: answer.error, response: null });
       return badGateway('backend-unreachable', answer.error);
     }
     return held(call, answer);
   }
 
   /** `login` served by the backend: its answer is the app's, with a mocks token for the world's customer. */
-  async function signInAtBackend(call: AroundOperation): Promise<PortalResponse> {
-    const url = backendUrl(call.request.url);
+  async function signInAtBackend(call: Call): Promise<PortalResponse> {
+    const url = backendUrl(call.request.host!.request.url);
     const answer = await ask(call, url, undefined);
     if (answer.error !== undefined) {
-      journal.note(call.request, { source: 'backend', error: answer.error, response: null });
+      journal.note(call.request.host!, { source: 'backend', error: answer.error, response: null });
       return badGateway('backend-unreachable', answer.error);
     }
     const response = held(call, answer);
     const token = (answer.body as { access_token?: unknown } | undefined)?.access_token;
     if (response.status !== 200) return response;
     if (typeof token !== 'string') return badGateway('backend-breaks-contract', `The backend's answer to login (${url}) has no access_token to sign in with.`);
-    const { email } = call.input.body as { email: string };
+    const { email } = call.input.body as unknown as { email: string };
     const customerId = await world.customerIdOf(email);
     if (customerId === undefined) {
       return problemResponse(
@@ -131,7 +119,7 @@ export function createBackendStep(options: BackendStepOptions): AroundStep {
   }
 
   /** `login` served by the mocks: the backend is signed in to with the same credentials, for what it serves. */
-  async function signInBehind(call: AroundOperation): Promise<string | undefined> {
+  async function signInBehind(call: Call): Promise<string | undefined> {
     const url = backend.baseUrl + call.operation.path;
     const keep = journal.reserve();
     const startedAt = new Date().toISOString();
@@ -162,14 +150,14 @@ export function createBackendStep(options: BackendStepOptions): AroundStep {
   return async (call) => {
     const { operationId } = call.operation;
     if (selection.sideOf(operationId) === 'backend') {
-      journal.note(call.request, { source: 'backend' });
+      journal.note(call.request.host!, { source: 'backend' });
       if (operationId === 'login') return signInAtBackend(call);
       const token = call.customer ? await sessions.tokenFor(call.customer.id) : undefined;
       return forward(call, token);
     }
     const response = await call.next();
     if (operationId === 'login' && response.status === 200) {
-      const customerId = await world.customerIdOf((call.input.body as { email: string }).email);
+      const customerId = await world.customerIdOf((call.input.body as unknown as { email: string }).email);
       if (customerId !== undefined) {
         const signingIn = sessions.keep(customerId, signInBehind(call));
         // Waited for only when the backend serves something now: a backend that is down or slow then does
