@@ -5,6 +5,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { sampleWorld } from '@customer-portal/core';
+import { createPortalClient } from '@customer-portal/sdk';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { MASKED, type BackendOptions } from '../../src/index.js';
 import { setupPortalServer } from '../../src/node.js';
@@ -100,6 +101,14 @@ describe('a backend that does not answer', () => {
     expect(error?.detail).toBe(`The backend could not be reached for listOrders (GET ${gone.url}/api/v1/customer/orders): ECONNREFUSED.`);
     const [exchange] = server.journal('listOrders');
     expect([exchange!.source, exchange!.response, exchange!.error]).toEqual(['backend', null, error?.detail]);
+  });
+
+  it('is a 502 problem naming the URL and login when it serves the sign-in and is down', async () => {
+    const gone = await startOwnBackend(breakingBackend);
+    await gone.stop();
+    await mocksBefore(gone, { operations: ['login'] });
+    const { error, response } = await createPortalClient({ baseUrl: MOCK_URL }).POST('/auth/login', { body: ALI! });
+    expect([response.status, error?.detail]).toEqual([502, `The backend could not be reached for login (POST ${gone.url}/auth/login): ECONNREFUSED.`]);
   });
 
   it('is a 502 problem naming the URL and the operation when it hangs past timeoutMs', async () => {
