@@ -3,7 +3,6 @@
  * package's `exports` map resolves it to nothing under the `node` condition).
  */
 import { setupWorker, type SetupWorker } from 'msw/browser';
-import { BROWSER_JOURNAL_LIMIT } from './backend/journal.js';
 import { BACKEND_CHOICE_STORAGE_KEY, type ChoiceStore } from './backend/selection.js';
 import { BACKEND_SESSIONS_STORAGE_KEY, type SessionStore } from './backend/sessions.js';
 import { withControls } from './controls.js';
@@ -100,7 +99,6 @@ export async function startPortalWorker(options: PortalWorkerOptions = {}): Prom
   if (!Object.hasOwn(known, name)) throw new Error(`Unknown mock scenario "${name}"; use one of ${Object.keys(known).join(', ')}.`);
   const handlers = createHandlers({
     issuedTokens: sessionTokens(storage('sessionStorage')),
-    journalLimit: BROWSER_JOURNAL_LIMIT,
     // Operations moved in the panel stay moved across reloads; the backend's tokens live as the mocks' do.
     backendChoices: storedRecord<ReturnType<ChoiceStore['load']>>('localStorage', BACKEND_CHOICE_STORAGE_KEY),
     backendSessions: storedRecord<ReturnType<SessionStore['load']>>('sessionStorage', BACKEND_SESSIONS_STORAGE_KEY),

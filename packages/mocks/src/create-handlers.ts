@@ -47,7 +47,7 @@ export interface MockOptions {
    * "Working against a backend half built".
    */
   backend?: BackendOptions;
-  /** How many exchanges `journal()` keeps, the oldest going first (default: all; the browser entry keeps 1,000). */
+  /** How many exchanges `journal()` keeps, the oldest going first (default 1,000; `Infinity` for all). */
   journalLimit?: number;
   /** Where operations moved at run time are kept (default: memory). The browser entry keeps them in localStorage. */
   backendChoices?: ChoiceStore;

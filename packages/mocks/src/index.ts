@@ -10,7 +10,7 @@
  */
 export { BACKEND_CHOICE_STORAGE_KEY } from './backend/selection.js';
 export { BACKEND_SESSIONS_STORAGE_KEY } from './backend/sessions.js';
-export { BROWSER_JOURNAL_LIMIT } from './backend/journal.js';
+export { JOURNAL_LIMIT } from './backend/journal.js';
 export { MASKED } from './backend/mask.js';
 export type { BackendOptions } from './backend/options.js';
 export type { Exchange, ExchangeSource, OperationExchange } from './backend/exchange-types.js';

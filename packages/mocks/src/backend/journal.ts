@@ -7,8 +7,11 @@ import { queryOf, type MockHost } from '../exchange.js';
 import type { Exchange, ExchangeSource } from './exchange-types.js';
 import { maskHeaders, maskSecrets } from './mask.js';
 
-/** How many exchanges a browser keeps (the oldest go first): a page left open for a day stays small. */
-export const BROWSER_JOURNAL_LIMIT = 1000;
+/**
+ * How many exchanges a journal keeps by default, the oldest going first: a page left open for a day, or a
+ * script that sends thousands of requests through one handler set, stays small.
+ */
+export const JOURNAL_LIMIT = 1000;
 
 /** What the pipeline's steps add to a request's exchange. */
 export interface ExchangeNote {
@@ -70,7 +73,7 @@ function masked(exchange: Exchange): Exchange {
 }
 
 /** The journal of one handler set; `limit` bounds how many exchanges it keeps (default: all). */
-export function createJournal(limit = Infinity): Journal {
+export function createJournal(limit = JOURNAL_LIMIT): Journal {
   // Each exchange with the order it started in: one answered later than another that started after it (a
   // sign-in behind the app's own) still comes first. Bodies are kept as answered (each answer's body is its
   // own copy: the store copies, the backend's is parsed afresh) and masked once, when first read, so that an

@@ -1,6 +1,6 @@
 /**
- * Secrets out of what the journal keeps: a password the app sent, a token the API issued. The journal is read
- * by tests, shown in the panel and printed by whoever logs it, so a secret never enters it at all.
+ * Secrets out of what the journal gives: a password the app sent, a token the API issued. The journal is read
+ * by tests, shown in the panel and printed by whoever logs it, so every exchange it gives out is masked.
  */
 
 /** What a masked value is replaced with. */
