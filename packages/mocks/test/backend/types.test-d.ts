@@ -1,5 +1,5 @@
 import { describe, expectTypeOf, it } from 'vitest';
-import type { Exchange } from '../../src/index.js';
+import type { Exchange, OperationKey } from '../../src/index.js';
 import { setupPortalServer } from '../../src/node.js';
 
 describe('the journal, typed from the contract', () => {
@@ -27,5 +27,21 @@ describe('the journal, typed from the contract', () => {
     expectTypeOf(server.journal()).toEqualTypeOf<Exchange[]>();
     // @ts-expect-error no operation "listOrder"
     server.journal('listOrder');
+  });
+});
+
+describe('the backend option and the run-time moves, typed as overrides are', () => {
+  it('takes operationIds and METHOD /path keys of the contract, and refuses others', () => {
+    setupPortalServer({ backend: { baseUrl: 'http://127.0.0.1:3000', operations: ['listOrders', 'GET /api/v1/customer/orders/{order_id}'], onBreach: 'fail', timeoutMs: 2000 } });
+    setupPortalServer({ backend: { baseUrl: 'http://127.0.0.1:3000', operations: 'all' } });
+    // @ts-expect-error no operation "listOrder"
+    setupPortalServer({ backend: { baseUrl: 'http://127.0.0.1:3000', operations: ['listOrder'] } });
+    // @ts-expect-error onBreach is 'warn' or 'fail'
+    setupPortalServer({ backend: { baseUrl: 'http://127.0.0.1:3000', operations: 'all', onBreach: 'ignore' } });
+    const server = setupPortalServer();
+    expectTypeOf(server.useBackend).parameters.toEqualTypeOf<OperationKey[]>();
+    // @ts-expect-error PATCH is not how the contract updates the profile
+    server.useMocks('PATCH /api/v1/customer/profile');
+    expectTypeOf(server.servedBy('getProfile')).toEqualTypeOf<'mocks' | 'backend'>();
   });
 });
