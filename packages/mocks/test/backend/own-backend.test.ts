@@ -96,6 +96,8 @@ describe('a backend that does not answer', () => {
     const server = await mocksBefore(gone);
     const ali = await signedIn(ALI); // the mocks decide the sign-in; the backend's is journaled as failed
     expect(warn).toHaveBeenCalledWith(expect.stringContaining('Signed in with the mocks, but not with the backend (The backend could not be reached for login'));
+    const [, behind] = server.journal('login');
+    expect([behind!.source, behind!.response, behind!.error]).toEqual(['backend', null, `The backend could not be reached for login (POST ${gone.url}/auth/login): ECONNREFUSED.`]);
     const { error, response } = await ali.GET('/api/v1/customer/orders');
     expect(response.status).toBe(502);
     expect(error?.detail).toBe(`The backend could not be reached for listOrders (GET ${gone.url}/api/v1/customer/orders): ECONNREFUSED.`);
