@@ -1,8 +1,11 @@
 /** The run's summary and JUnit XML, from a report: causes named once, breaches grouped, XML a CI can read. */
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildCoverage } from '../src/coverage/coverage-matrix.js';
 import { colours } from '../src/report/colours.js';
-import type { ContractReport } from '../src/report/contract-report.js';
+import { readReport, runFileName, writeReport, type ContractReport } from '../src/report/contract-report.js';
 import { formatSummary, groupBreaches } from '../src/report/format-summary.js';
 import { formatJunit } from '../src/report/junit.js';
 
@@ -79,5 +82,21 @@ describe('formatJunit', () => {
     expect(xml).toContain('<testcase classname="url.suite/a.contract.ts" name="a &lt;b&gt; &amp; &quot;c&quot;" time="0.002">');
     expect(xml).toContain('<failure message="expected &lt;1&gt;">expected &lt;1&gt;</failure>');
     expect(xml).not.toContain('\u001b');
+  });
+});
+
+describe('writeReport', () => {
+  it('keeps each run in its own file, and <target>.json is the latest', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'contract-runs-'));
+    try {
+      const first = report({ startedAt: '2026-12-07T09:00:00.000Z', runFile: runFileName('url', '2026-12-07T09:00:00.000Z'), passed: false });
+      const second = report({ startedAt: '2026-12-07T09:05:00.000Z', runFile: runFileName('url', '2026-12-07T09:05:00.000Z'), passed: true });
+      writeReport(dir, first);
+      expect(writeReport(dir, second)).toEqual({ latest: join(dir, 'url.json'), run: join(dir, 'runs', 'url-2026-12-07T09-05-00.000Z.json') });
+      expect(readdirSync(join(dir, 'runs')).sort()).toEqual(['url-2026-12-07T09-00-00.000Z.json', 'url-2026-12-07T09-05-00.000Z.json']);
+      expect(readReport(dir, 'url')).toEqual(second);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
