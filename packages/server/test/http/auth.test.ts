@@ -48,6 +48,10 @@ describe('a protected operation without a usable token', () => {
     ['an unsigned token (alg: none)', { Authorization: `Bearer ${jwt.sign({ sub: '1', exp: now() + 600 }, '', { algorithm: 'none' })}` }],
     ['alg: none over our signature', { Authorization: `Bearer ${signed({ sub: '1', exp: now() + 600 }, TEST_JWT_SECRET, { alg: 'none' })}` }],
     ['a token of a customer who never existed', { Authorization: `Bearer ${signed({ sub: '999', iat: now(), exp: now() + 600 })}` }],
+    ['a token whose sub is a number', { Authorization: `Bearer ${signed({ sub: 1, iat: now(), exp: now() + 600 })}` }],
+    ['a token whose sub is an array', { Authorization: `Bearer ${signed({ sub: ['1'], iat: now(), exp: now() + 600 })}` }],
+    ['a token whose exp lies ten years ahead', { Authorization: `Bearer ${signed({ sub: '1', iat: now(), exp: now() + 315_360_000 })}` }],
+    ['a token issued in the future', { Authorization: `Bearer ${signed({ sub: '1', iat: now() + 3600, exp: now() + 3600 })}` }],
   ])('is a 401 with WWW-Authenticate naming invalid_token for %s', async (_name, headers) => {
     const reply = await server.call(dashboard, { headers });
     expectProblem(reply, 401);
