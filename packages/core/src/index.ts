@@ -21,6 +21,7 @@ export {
 export type { HostAuth } from './operations/index.js';
 export { BODY_LIMIT_BYTES, isNestedDeeperThan, MAX_JSON_DEPTH, parseJsonBody } from './body.js';
 export { itemsAlreadyReturned } from './operations/index.js';
+export { decodeBodyText, loneSurrogates, queryNotUtf8 } from './text.js';
 
 // The contract.
 export { listOperations, openapiDocument, type JsonSchema, type OpenApiDocument, type Operation } from './document.js';
@@ -33,6 +34,7 @@ export {
   ApiError,
   bodyTooDeep,
   internalError,
+  malformedBody,
   malformedJson,
   methodNotAllowed,
   payloadTooLarge,
@@ -41,6 +43,7 @@ export {
   toApiError,
   tooManySignIns,
   unsupportedMediaType,
+  validationFailed,
 } from './errors.js';
 
 // The store a host provides, and the in-memory one over the sample world.

@@ -2,7 +2,7 @@
  * The only HTTP the mocks speak: a fetch `Request` in, core's `PortalRequest` parts out, and core's
  * `PortalResponse` back as a fetch `Response`. Everything between is core's.
  */
-import { parseJsonBody, type PortalRequest, type PortalResponse } from '@customer-portal/core';
+import { decodeBodyText, parseJsonBody, queryNotUtf8, validationFailed, type PortalRequest, type PortalResponse } from '@customer-portal/core';
 import { HttpResponse, type PathParams } from 'msw';
 
 export type RequestParts = Omit<PortalRequest, 'operationId'>;
@@ -27,13 +27,17 @@ function pathOf(params: PathParams): Record<string, string> {
 
 /**
  * The parts of a request core needs. Throws core's ApiError (415, 413 or 400) when the body cannot be read as
- * JSON, exactly as the reference server's body parser refuses it.
+ * JSON or is not UTF-8, and a 422 for a query parameter that is not UTF-8, exactly as the reference server
+ * refuses them: `request.text()` and URLSearchParams would read such bytes as U+FFFD.
  */
 export async function readRequest(request: Request, params: PathParams): Promise<RequestParts> {
+  const url = new URL(request.url);
+  const queryErrors = queryNotUtf8(url.search.slice(1));
+  if (queryErrors.length > 0) throw validationFailed(queryErrors);
   return {
     path: pathOf(params),
-    query: queryOf(new URL(request.url)),
-    body: parseJsonBody(request.headers.get('Content-Type'), await request.text()),
+    query: queryOf(url),
+    body: parseJsonBody(request.headers.get('Content-Type'), decodeBodyText(new Uint8Array(await request.arrayBuffer()))),
     authorization: request.headers.get('Authorization'),
   };
 }

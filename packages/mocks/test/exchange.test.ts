@@ -36,6 +36,28 @@ describe('readRequest', () => {
   });
 });
 
+describe('text exactly as sent or refused', () => {
+  const messages = 'http://mock.portal.test/api/v1/customer/tickets/TKT456/messages';
+
+  it.each([
+    ['a Latin-1 é', Uint8Array.from([...new TextEncoder().encode('{"content":"caf'), 0xe9, 0x22, 0x7d])],
+    ['a surrogate encoded as bytes', Uint8Array.from([...new TextEncoder().encode('{"content":"'), 0xed, 0xa0, 0x80, 0x22, 0x7d])],
+  ])('refuses a body that is not UTF-8 (%s) with a 400, as the server does', async (_name, bytes) => {
+    const request = new Request(messages, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: bytes });
+    await expect(readRequest(request, { ticket_id: 'TKT456' })).rejects.toMatchObject({ status: 400, detail: expect.stringMatching(/not valid UTF-8/) });
+  });
+
+  it('refuses a query parameter that is not UTF-8 with a 422 naming it', async () => {
+    const request = new Request('http://mock.portal.test/api/v1/customer/orders?search=%ED%A0%80');
+    await expect(readRequest(request, {})).rejects.toMatchObject({ status: 422, errors: [{ location: 'query.search', message: expect.any(String) }] });
+  });
+
+  it('reads UTF-8 as written, characters beyond the BMP included', async () => {
+    const request = new Request(`${messages}?search=caf%C3%A9`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"content":"café 😀"}' });
+    expect(await readRequest(request, { ticket_id: 'TKT456' })).toMatchObject({ query: { search: 'café' }, body: { content: 'café 😀' } });
+  });
+});
+
 describe('decodableUrl', () => {
   it('leaves a URL that decodes alone, and makes an undecodable segment literal', () => {
     expect(decodableUrl('http://mock.portal.test/api/v1/customer/orders/ORD%20123')).toBeUndefined();

@@ -70,6 +70,8 @@ export const parityCases: ParityCase[] = [
   { name: 'shows a ticket without its internal notes', method: 'GET', path: `${TICKETS}/TKT456`, status: 200 },
   { name: 'adds a reply to the new ticket', method: 'POST', path: `${TICKETS}/TKT457/messages`, body: { content: 'Any news?' }, status: 201 },
   { name: 'shows the reply in the conversation', method: 'GET', path: `${TICKETS}/TKT457`, status: 200 },
+  { name: 'refuses a reply holding a lone surrogate, naming the field', method: 'POST', path: `${TICKETS}/TKT457/messages`, body: { content: 'a\ud800b' }, status: 422 },
+  { name: 'refuses a search whose percent-encoding is not UTF-8', method: 'GET', path: `${ORDERS}?search=%ED%A0%80`, status: 422 },
   { name: "refuses a reply to Sara's ticket", method: 'POST', path: `${TICKETS}/TKT302/messages`, body: { content: 'Hello Sara' }, status: 404 },
   { name: "hides Ali's new ticket from Sara", method: 'GET', path: `${TICKETS}/TKT457`, as: 'sara', status: 404 },
 

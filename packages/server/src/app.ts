@@ -10,6 +10,7 @@ import { errorHandler } from './http/error-handler.js';
 import { securityHeaders } from './http/security-headers.js';
 import { addMetaRoutes } from './http/meta-routes.js';
 import { addOperationRoutes } from './http/operation-routes.js';
+import { refuseQueryNotUtf8 } from './http/query-text.js';
 import { createRememberedResponses } from './http/remembered-responses.js';
 import type { DataVersion } from './store/data-version.js';
 import { unmatched } from './http/unmatched.js';
@@ -63,6 +64,7 @@ export function createApp(options: AppOptions): Koa {
   const router = new Router({ sensitive: true, strict: true });
   const throttle = options.signInThrottle === false ? undefined : (options.signInThrottle ?? createSignInThrottle());
   const remembered = options.dataVersion && createRememberedResponses(options.dataVersion, options.auth);
+  router.use(refuseQueryNotUtf8);
   addOperationRoutes(router, portal, { throttle, remembered });
   addMetaRoutes(router, options.checkHealth ?? (() => {}));
   addDocsRoutes(router);
