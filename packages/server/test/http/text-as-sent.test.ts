@@ -20,7 +20,7 @@ async function sendBytes(path: string, bytes: Buffer, headers: Record<string, st
   const response = await fetch(`${server.url}${path}`, {
     method: 'POST',
     headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', ...headers },
-    body: bytes,
+    body: new Uint8Array(bytes),
   });
   const text = await response.text();
   return { status: response.status, headers: response.headers, body: JSON.parse(text), text };
