@@ -19,6 +19,7 @@
  * | `requestTimeoutMs`  | `REQUEST_TIMEOUT_MS` | 30000: ... and this long to send its whole request   |
  * | `keepAliveTimeoutMs`| `KEEP_ALIVE_TIMEOUT_MS` | 5000: an idle kept-alive connection is closed after this |
  * | `maxConnections`    | `MAX_CONNECTIONS`    | 1000: connections beyond this are closed as they arrive |
+ * | `log`               | `LOG_FORMAT`, `LOG_LEVEL` | `json` lines, or `pretty` on a terminal; level `info` |
  *
  * The timeouts are checked every second, so no client holds a connection for more than about
  * `requestTimeoutMs` + 1 s without finishing its request; a larger request timeout than 60 s is refused.
@@ -26,7 +27,7 @@
 import { DEFAULT_DATABASE_PATH, IN_MEMORY } from './store/database.js';
 import { DEFAULT_POOL_SIZE, isPostgresUrl } from './store/postgres/database.js';
 import { LOCAL_ORIGINS } from './http/cors.js';
-import { stdoutLine } from './stdout-lines.js';
+import { createLogger, type LogFormat, type Logger } from './logger.js';
 
 export interface ServerOptions {
   /** 0 picks a free port (see the returned `port`). */
@@ -41,8 +42,11 @@ export interface ServerOptions {
   workers?: number;
   jwtSecret?: string;
   validateResponses?: boolean;
-  /** Where start-up, access-log and error lines go (default: stdout, written once per turn); false for none. */
-  log?: false | ((line: string) => void);
+  /**
+   * The pino logger of start-up, access-log and error entries (default: createLogger() with LOG_FORMAT and
+   * LOG_LEVEL, to stdout); false for none.
+   */
+  log?: false | Logger;
   corsOrigins?: (string | RegExp)[];
   /** Behind a reverse proxy: take the client address from X-Forwarded-For (sign-in throttling counts by it). */
   trustProxy?: boolean;
@@ -65,7 +69,7 @@ export interface ServerConfig {
   workers: number;
   jwtSecret: string | undefined;
   validateResponses: boolean;
-  log: false | ((line: string) => void);
+  log: false | Logger;
   corsOrigins: (string | RegExp)[];
   trustProxy: boolean;
   signInThrottle: boolean;
@@ -124,7 +128,7 @@ export function resolveConfig(options: ServerOptions = {}, env: NodeJS.ProcessEn
     workers,
     jwtSecret,
     validateResponses: options.validateResponses ?? !/^(?:false|0|no|off)$/i.test(env.VALIDATE_RESPONSES ?? ''),
-    log: options.log ?? stdoutLine,
+    log: options.log ?? createLogger({ format: logFormatOf(env.LOG_FORMAT), level: logLevelOf(env.LOG_LEVEL) }),
     corsOrigins: options.corsOrigins ?? originsOf(env.CORS_ORIGINS),
     trustProxy: options.trustProxy ?? /^(?:true|1|yes|on)$/i.test(env.TRUST_PROXY ?? ''),
     signInThrottle: options.signInThrottle ?? !/^(?:false|0|no|off)$/i.test(env.SIGN_IN_THROTTLE ?? ''),
@@ -175,4 +179,18 @@ function countOf(name: string, value: string | undefined, fallback: number): num
 function originsOf(value: string | undefined): (string | RegExp)[] {
   const origins = (value ?? '').split(',').map((o) => o.trim()).filter(Boolean);
   return origins.length > 0 ? origins : LOCAL_ORIGINS;
+}
+
+function logFormatOf(value: string | undefined): LogFormat | undefined {
+  if (!value) return undefined;
+  if (value !== 'json' && value !== 'pretty') throw new Error(`LOG_FORMAT must be json or pretty, not "${value}".`);
+  return value;
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+function logLevelOf(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  if (!LOG_LEVELS.includes(value)) throw new Error(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, not "${value}".`);
+  return value;
 }

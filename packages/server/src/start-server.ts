@@ -32,7 +32,7 @@ const CLOSE_GRACE_MS = 5000;
  */
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
   const config = resolveConfig(options);
-  const say = config.log || (() => {});
+  const say = (line: string) => (config.log ? config.log.info(line) : undefined);
   const opened = await openStore(config);
   try {
     if (opened.seeded) say(`Seeded ${opened.where} with the sample data.`);
