@@ -18,7 +18,8 @@
  * | `headersTimeoutMs`  | `HEADERS_TIMEOUT_MS` | 10000: a client has this long to send its headers    |
  * | `requestTimeoutMs`  | `REQUEST_TIMEOUT_MS` | 30000: ... and this long to send its whole request   |
  * | `keepAliveTimeoutMs`| `KEEP_ALIVE_TIMEOUT_MS` | 5000: an idle kept-alive connection is closed after this |
- * | `maxConnections`    | `MAX_CONNECTIONS`    | 1000: connections beyond this are closed as they arrive |
+ * | `maxConnections`    | `MAX_CONNECTIONS`    | 1000: beyond it, a silent socket of the busiest address goes, or the newcomer |
+ * | `maxConnectionsPerAddress` | `MAX_CONNECTIONS_PER_ADDRESS` | 100 per client address (IPv6: per /64); none behind TRUST_PROXY |
  * | `log`               | `LOG_FORMAT`, `LOG_LEVEL` | `json` lines, or `pretty` on a terminal; level `info` |
  *
  * The timeouts are checked every second, so no client holds a connection for more than about
@@ -58,6 +59,8 @@ export interface ServerOptions {
   requestTimeoutMs?: number;
   keepAliveTimeoutMs?: number;
   maxConnections?: number;
+  /** Connections one client address (an IPv6 /64) holds at most, in each process; not applied behind a proxy (trustProxy). */
+  maxConnectionsPerAddress?: number;
 }
 
 export interface ServerConfig {
@@ -78,6 +81,8 @@ export interface ServerConfig {
   requestTimeoutMs: number;
   keepAliveTimeoutMs: number;
   maxConnections: number;
+  /** Undefined behind a proxy: every connection comes from the proxy's address. */
+  maxConnectionsPerAddress: number | undefined;
 }
 
 /** How long a client may take, and how many may be connected at once (see the table above). */
@@ -86,6 +91,8 @@ export const CONNECTION_LIMITS = {
   requestTimeoutMs: 30_000,
   keepAliveTimeoutMs: 5_000,
   maxConnections: 1_000,
+  // Room for a dev server's proxy (a few per browser tab) and a load test's 32 connections at once.
+  maxConnectionsPerAddress: 100,
 } as const;
 
 /** The longest a request may take to arrive: issue 16 asks that no client holds a connection longer. */
@@ -137,6 +144,14 @@ export function resolveConfig(options: ServerOptions = {}, env: NodeJS.ProcessEn
   };
 }
 
+/** The per-address share, unless the server is behind a proxy (whose one address every connection has). */
+function perAddressLimit(options: ServerOptions, env: NodeJS.ProcessEnv): number | undefined {
+  const trustProxy = options.trustProxy ?? /^(?:true|1|yes|on)$/i.test(env.TRUST_PROXY ?? '');
+  const limit =
+    options.maxConnectionsPerAddress ?? positive('MAX_CONNECTIONS_PER_ADDRESS', env.MAX_CONNECTIONS_PER_ADDRESS, CONNECTION_LIMITS.maxConnectionsPerAddress);
+  return trustProxy ? undefined : limit;
+}
+
 function connectionLimits(options: ServerOptions, env: NodeJS.ProcessEnv) {
   const limits = {
     headersTimeoutMs: options.headersTimeoutMs ?? positive('HEADERS_TIMEOUT_MS', env.HEADERS_TIMEOUT_MS, CONNECTION_LIMITS.headersTimeoutMs),
@@ -144,6 +159,7 @@ function connectionLimits(options: ServerOptions, env: NodeJS.ProcessEnv) {
     keepAliveTimeoutMs:
       options.keepAliveTimeoutMs ?? positive('KEEP_ALIVE_TIMEOUT_MS', env.KEEP_ALIVE_TIMEOUT_MS, CONNECTION_LIMITS.keepAliveTimeoutMs),
     maxConnections: options.maxConnections ?? positive('MAX_CONNECTIONS', env.MAX_CONNECTIONS, CONNECTION_LIMITS.maxConnections),
+    maxConnectionsPerAddress: perAddressLimit(options, env),
   };
   if (limits.requestTimeoutMs > MAX_REQUEST_TIMEOUT_MS) {
     throw new Error(`REQUEST_TIMEOUT_MS must be at most ${MAX_REQUEST_TIMEOUT_MS}, not ${limits.requestTimeoutMs}.`);

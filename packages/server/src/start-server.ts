@@ -7,6 +7,7 @@ import { resolveJwtSecret, type JwtSecret } from './auth/jwt-secret.js';
 import { createServerAuth } from './auth/server-auth.js';
 import { createTokenService } from './auth/tokens.js';
 import { resolveConfig, type ServerOptions } from './config.js';
+import { shareConnectionsFairly } from './http/fair-connections.js';
 import { openStore } from './store/open-store.js';
 
 export interface RunningServer {
@@ -63,7 +64,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       },
       app.callback(),
     );
-    server.maxConnections = config.maxConnections;
+    shareConnectionsFairly(server, { maxConnections: config.maxConnections, maxConnectionsPerAddress: config.maxConnectionsPerAddress });
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(config.port, config.host, () => {
