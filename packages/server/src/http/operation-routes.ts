@@ -38,7 +38,7 @@ export function addOperationRoutes(router: Router, portal: Portal, { throttle, r
 function throttledSignIn(portal: Portal, operation: Operation, throttle: SignInThrottle): Middleware {
   return async (ctx) => {
     const body = await readJsonBody(ctx);
-    const attempt = await throttle.begin(accountOf(body), ctx.ip);
+    const attempt = await throttle.begin(accountOf(body), ctx.ip, (body as { device_token?: unknown } | null | undefined)?.device_token);
     if ('retryAfterMs' in attempt) throw tooManySignIns(attempt.retryAfterMs / 1000);
     let outcome: SignInOutcome = 'failed';
     try {

@@ -23,7 +23,7 @@ describe('POST /auth/login', () => {
   it('exchanges the sample credentials for an HS256 JWT valid for an hour', async () => {
     const reply = await server.call('/auth/login', { json: { email: ALI.email, password: ALI.password } });
     expect(reply.status).toBe(200);
-    expect(reply.body).toEqual({ access_token: expect.any(String), token_type: 'bearer', expires_in: 3600 });
+    expect(reply.body).toEqual({ access_token: expect.any(String), token_type: 'bearer', expires_in: 3600, device_token: expect.any(String) });
     const { header, payload } = jwt.decode(reply.body.access_token, { complete: true }) as jwt.Jwt & { payload: jwt.JwtPayload };
     expect(header.alg).toBe('HS256');
     expect(payload).toEqual({ sub: '1', iat: expect.any(Number), exp: payload.iat! + 3600 });
