@@ -1,7 +1,8 @@
 /**
  * Text exactly as sent or refused. A decoder that meets bytes that are not UTF-8, or a JSON string holding
  * half of a surrogate pair (`"a\ud800b"`), would otherwise put U+FFFD in their place and store text the
- * client never wrote. Every host reads bodies and query strings through these, so each refuses alike.
+ * client never wrote. Every host reads bodies and query strings through these, and validation refuses what
+ * loneSurrogates finds, so each host refuses alike.
  */
 import { malformedBody } from './errors.js';
 import { sentence } from './field-messages.js';
@@ -11,6 +12,9 @@ import type { FieldError } from './types.js';
 const LONE_SURROGATE = /\p{Cs}/u;
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** What a query parameter that is not UTF-8 reads as: a lone surrogate, which validation refuses by name. */
+const NOT_UTF8 = '\ud800';
 
 /**
  * A request body's bytes as text, or a 400 when they are not UTF-8 (RFC 8259 asks JSON to be).
@@ -54,37 +58,38 @@ export function loneSurrogates(place: string, value: unknown): FieldError[] {
 }
 
 /**
- * A field error for every parameter of a raw query string (`a=1&b=%ED%A0%80`, without the `?`) whose
- * percent-encoding is not UTF-8: decoders would read it as U+FFFD. A `%` not followed by two hex digits is
- * left as the text it is, as URL parsers do.
+ * A raw query string (`a=1&b=%ED%A0%80`, without the `?`) as core reads a query: a key given once is a string,
+ * a repeated key an array, `+` a space. Where the percent-encoding is not UTF-8, the parameter's value holds a
+ * lone surrogate (U+D800) instead, which no UTF-8 text can hold: validation then refuses the parameter by name,
+ * after sign-in, exactly as a JSON string holding one (decoders would have read it as U+FFFD). A `%` not
+ * followed by two hex digits is kept as the text it is, as URL parsers do.
  *
  * @example
- * queryNotUtf8('search=%ff'); // [{ location: 'query.search', message: 'Search must be text ...' }]
+ * queryFromText('status=all&search=caf%C3%A9'); // { status: 'all', search: 'café' }
+ * queryFromText('search=%ff'); // { search: '\ud800' }, which validation refuses as query.search
  */
-export function queryNotUtf8(rawQuery: string): FieldError[] {
-  const errors: FieldError[] = [];
-  if (!rawQuery.includes('%')) return errors;
+export function queryFromText(rawQuery: string): Record<string, string | string[]> {
+  const query: Record<string, string | string[]> = {};
   for (const pair of rawQuery.split('&')) {
-    const [name = '', value = ''] = pair.split(/=(.*)/s);
-    if (isUtf8Escaped(value) && isUtf8Escaped(name)) continue;
-    const location = `query.${isUtf8Escaped(name) ? decode(name) : 'parameter'}`;
-    if (!errors.some((e) => e.location === location)) errors.push(notText(location));
+    if (pair === '') continue;
+    const at = pair.indexOf('=');
+    const [name, value] = at === -1 ? [pair, ''] : [pair.slice(0, at), pair.slice(at + 1)];
+    const key = decodeOrMark(name);
+    const text = decodeOrMark(value);
+    const earlier = query[key];
+    query[key] = earlier === undefined ? text : [earlier, text].flat();
   }
-  return errors;
+  return query;
 }
 
-function isUtf8Escaped(component: string): boolean {
+/** The text of a query component, or a lone surrogate when its percent-encoding is not UTF-8. */
+function decodeOrMark(component: string): string {
   try {
-    decode(component);
-    return true;
+    // decodeURIComponent throws on percent-encoded bytes that are not UTF-8; a stray `%` is kept as text.
+    return decodeURIComponent(component.replace(/\+/g, ' ').replace(/%(?![0-9a-fA-F]{2})/g, '%25'));
   } catch {
-    return false;
+    return NOT_UTF8;
   }
-}
-
-/** decodeURIComponent throws on percent-encoded bytes that are not UTF-8; a stray `%` is kept as text. */
-function decode(component: string): string {
-  return decodeURIComponent(component.replace(/\+/g, ' ').replace(/%(?![0-9a-fA-F]{2})/g, '%25'));
 }
 
 function notText(location: string): FieldError {

@@ -1,6 +1,6 @@
 /** Text exactly as sent or refused: no host may turn what a client wrote into U+FFFD and store it. */
 import { describe, expect, it } from 'vitest';
-import { ApiError, createContractValidator, decodeBodyText, queryNotUtf8 } from '../src/index.js';
+import { ApiError, createContractValidator, decodeBodyText, queryFromText } from '../src/index.js';
 
 const validator = createContractValidator();
 
@@ -63,12 +63,21 @@ describe('a raw query string', () => {
     ['search=%ED%A0%80', ['query.search']],
     ['search=%ff&status=all', ['query.search']],
     ['status=all&search=caf%E9', ['query.search']],
-    ['%ff=1', ['query.parameter']],
-  ])('%s names each parameter that is not UTF-8', (query, locations) => {
-    expect(queryNotUtf8(query).map((e) => e.location)).toEqual(locations);
+  ])('%s is a 422 naming each parameter that is not UTF-8', (query, locations) => {
+    const error = refusal(() => validator.validateRequest('listOrders', { path: {}, query: queryFromText(query), body: undefined }));
+    expect(error.status).toBe(422);
+    expect(error.errors?.map((e) => e.location)).toEqual(locations);
   });
 
-  it.each(['search=caf%C3%A9', 'search=%F0%9F%98%80', 'search=100%', 'search=50%25+off', 'search=%zz', ''])('%j is text as written', (query) => {
-    expect(queryNotUtf8(query)).toEqual([]);
+  it.each([
+    ['search=caf%C3%A9', { search: 'café' }],
+    ['search=%F0%9F%98%80', { search: '😀' }],
+    ['search=100%', { search: '100%' }],
+    ['search=50%25+off', { search: '50% off' }],
+    ['search=%zz', { search: '%zz' }],
+    ['status=a&status=b&empty=&flag', { status: ['a', 'b'], empty: '', flag: '' }],
+    ['', {}],
+  ])('%j is read as written', (query, want) => {
+    expect(queryFromText(query)).toEqual(want);
   });
 });

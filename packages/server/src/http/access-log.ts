@@ -4,7 +4,7 @@
  * operation, the status, the duration and the signed-in customer's id; never a header, a token or a body.
  */
 import { randomUUID } from 'node:crypto';
-import { bearerToken, type HostAuth } from '@customer-portal/core';
+import { bearerToken, type BeforeSignInStep, type HostAuth } from '@customer-portal/core';
 import type { Context, Middleware } from 'koa';
 import type { Logger } from '../logger.js';
 
@@ -42,7 +42,7 @@ export function accessLog(log: Logger | undefined, { trustProxy, customerOf }: A
             requestId,
             method: ctx.method,
             path: ctx.path,
-            operation: (ctx as { _matchedRouteName?: string })._matchedRouteName,
+            operation: ctx.state.operation as string | undefined,
             status: ctx.status,
             durationMs,
             customerId,
@@ -63,8 +63,14 @@ export function customerOfRequest(auth: Pick<HostAuth, 'verifyToken'>): (ctx: Co
     if (ctx.status === 401) return undefined;
     const token = bearerToken(ctx.get('Authorization'));
     if (token) return auth.verifyToken(token);
-    if ((ctx as { _matchedRouteName?: string })._matchedRouteName !== 'login' || ctx.status !== 200 || typeof ctx.body !== 'string') return undefined;
+    if (ctx.state.operation !== 'login' || ctx.status !== 200 || typeof ctx.body !== 'string') return undefined;
     const issued = (JSON.parse(ctx.body) as { access_token?: unknown }).access_token;
     return typeof issued === 'string' ? auth.verifyToken(issued) : undefined;
   };
 }
+
+/** A step of core's pipeline, first for every operation: names it for the request's log entry. */
+export const nameTheOperation: BeforeSignInStep<Context> = ({ operation, request }) => {
+  request.host.state.operation = operation.operationId;
+  return undefined;
+};
