@@ -3,6 +3,7 @@
  * got in X-Request-Id, and never holding a token, a password or a search term.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { resolveConfig } from '../../src/config.js';
 import { prettyLine } from '../../src/logger.js';
 import { capturedLog } from '../support/captured-log.js';
 import { ALI, startTestServer, type TestServer } from '../support/test-server.js';
@@ -112,5 +113,13 @@ describe('readable lines on a terminal', () => {
     expect(prettyLine({ level: 'error', time: '2026-12-07T09:12:03.123Z', msg: 'listOrders failed', err: { stack: 'Error: x\n    at y' } })).toBe(
       '09:12:03 ERROR listOrders failed\nError: x\n    at y',
     );
+  });
+});
+
+describe('LOG_FORMAT and LOG_LEVEL', () => {
+  it('take the values they document, and refuse others with a sentence', () => {
+    expect(resolveConfig({}, { LOG_LEVEL: 'warn' }).log).toMatchObject({ level: 'warn' });
+    expect(() => resolveConfig({}, { LOG_FORMAT: 'xml' })).toThrow('LOG_FORMAT must be json or pretty, not "xml".');
+    expect(() => resolveConfig({}, { LOG_LEVEL: 'loud' })).toThrow(/^LOG_LEVEL must be one of fatal, error, warn, info/);
   });
 });
