@@ -47,7 +47,7 @@ const FIELDS_SHOWN_FIRST = new Set(['level', 'time', 'msg', 'err', 'durationMs',
  * A destination that turns each JSON line into a readable one: the time of day, the level, the message,
  * the duration, and then the other fields as `name=value`; an error's stack on the lines below.
  */
-export function prettyLines(out: { write(text: string): unknown }): DestinationStream {
+function prettyLines(out: { write(text: string): unknown }): DestinationStream {
   return {
     write(line: string) {
       let entry: Record<string, unknown>;

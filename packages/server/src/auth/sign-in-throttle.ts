@@ -44,7 +44,7 @@ export type SignInCounts = { kind: 'memory' } | { kind: 'sqlite'; db: Database }
 
 export type SignInOutcome = 'succeeded' | 'failed' | 'not-an-attempt';
 
-export type SignInAttempt = { retryAfterMs: number } | { end(outcome: SignInOutcome): void };
+type SignInAttempt = { retryAfterMs: number } | { end(outcome: SignInOutcome): void };
 
 export interface SignInThrottle {
   /**

@@ -11,7 +11,7 @@ import { createVerifiedTokens } from './verified-tokens.js';
 export const TOKEN_LIFETIME_SECONDS = 3600;
 
 /** How far ahead of this process's clock a token's `iat` may be: another process's clock may run a little fast. */
-export const CLOCK_SKEW_SECONDS = 30;
+const CLOCK_SKEW_SECONDS = 30;
 
 // A customer id as the server writes it in `sub`: decimal digits, no sign, no leading zero.
 const CUSTOMER_ID = /^[1-9][0-9]{0,15}$/;
