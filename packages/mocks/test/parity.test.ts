@@ -29,7 +29,7 @@ const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
 
 /** Tokens and timestamps made during this run become placeholders; everything else is compared as sent. */
 function normalise(value: unknown, key?: string): unknown {
-  if (key === 'access_token' && typeof value === 'string') return '<token>';
+  if ((key === 'access_token' || key === 'device_token') && typeof value === 'string') return '<token>';
   if (typeof value === 'string' && RFC3339.test(value) && Date.parse(value) >= startedAt - 1000) return '<generated timestamp>';
   if (Array.isArray(value)) return value.map((item) => normalise(item));
   if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, normalise(v, k)]));

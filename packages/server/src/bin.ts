@@ -22,7 +22,8 @@ const USAGE = `Usage: customer-portal-server [start | db:reset]
 
 Environment: PORT (3000), HOST (127.0.0.1), DATABASE_PATH (.customer-portal/portal.db), DATABASE_URL
 (postgres://…, instead of the SQLite file), DATABASE_POOL_SIZE (10), WORKERS (1; more needs JWT_SECRET),
-JWT_SECRET, VALIDATE_RESPONSES (true), CORS_ORIGINS (any localhost port).`;
+JWT_SECRET, VALIDATE_RESPONSES (true), CORS_ORIGINS (any localhost port), MAX_CONNECTIONS (1000),
+MAX_CONNECTIONS_PER_ADDRESS (100), LOG_FORMAT (pretty on a terminal, else json), LOG_LEVEL (info).`;
 
 async function start(): Promise<void> {
   const config = resolveConfig();

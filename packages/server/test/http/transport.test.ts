@@ -80,10 +80,10 @@ describe('CORS', () => {
     expect((await preflight(origin)).headers.get('access-control-allow-origin')).toBeNull();
   });
 
-  it('lets a browser read X-Total-Count and WWW-Authenticate', async () => {
+  it('lets a browser read X-Total-Count, WWW-Authenticate and X-Request-Id (for a support request to quote)', async () => {
     const reply = await server.call('/api/v1/customer/orders', { token, headers: { Origin: 'http://localhost:5173' } });
     expect(reply.headers.get('access-control-allow-origin')).toBe('http://localhost:5173');
-    expect(reply.headers.get('access-control-expose-headers')).toBe('X-Total-Count,WWW-Authenticate');
+    expect(reply.headers.get('access-control-expose-headers')).toBe('X-Total-Count,WWW-Authenticate,X-Request-Id');
   });
 
   it.each<[string, string, CallOptions, number]>([
