@@ -15,7 +15,7 @@ export interface CommandContext {
   bin: string;
 }
 
-export function currentContext(): CommandContext {
+function currentContext(): CommandContext {
   return { env: process.env, cwd: process.cwd(), bin: fileURLToPath(new URL('./bin.js', import.meta.url)) };
 }
 
