@@ -3,13 +3,14 @@
  * page came from, on whatever port it listens (not the contract's `localhost:3000`).
  */
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { findChromium, launchChromium } from '../../../../test/support/chromium.js';
+import { describeUnless } from '../../../../test/support/skipped.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 
-const browserFound = await findChromium();
+const missing = (await findChromium()) ? undefined : 'no Chromium or Chrome found (set CHROMIUM_PATH)';
 
-describe.skipIf(!browserFound)('the docs page', () => {
+describeUnless(missing, 'the docs page', () => {
   let server: TestServer;
   let browser: Browser;
   let page: Page;
