@@ -26,6 +26,11 @@ Environment: PORT (3000), HOST (127.0.0.1), DATABASE_PATH (.customer-portal/port
 (postgres://…, instead of the SQLite file), DATABASE_POOL_SIZE (10), WORKERS (1; more needs JWT_SECRET),
 JWT_SECRET, VALIDATE_RESPONSES (true), CORS_ORIGINS (any localhost port).`;
 
+// npm 11 skips a dependency's install script unless package.json allows it, leaving better-sqlite3 unbuilt.
+const UNBUILT_DRIVER =
+  'better-sqlite3, the SQLite driver, is not built: allow its install script in your package.json ' +
+  '("allowScripts": { "better-sqlite3": true }), then run npm rebuild better-sqlite3.';
+
 async function start(): Promise<void> {
   const config = resolveConfig();
   const server =
@@ -118,6 +123,7 @@ try {
   }
 } catch (error) {
   // A setting or a port the server cannot use: one sentence, not a stack trace.
-  console.error(error instanceof Error ? error.message : error);
+  const message = error instanceof Error ? error.message : String(error);
+  console.error(/bindings file|better_sqlite3\.node/.test(message) ? UNBUILT_DRIVER : message);
   process.exitCode = 1;
 }
