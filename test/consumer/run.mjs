@@ -285,7 +285,7 @@ async function main() {
 import config from './playwright.config';
 export default {
   ...config,
-  use: { ...config.use, baseURL: 'http://localhost:${appPort}', launchOptions: { executablePath: ${JSON.stringify(browser.executablePath)}, env: ${JSON.stringify({ ...process.env, ...browser.env })} } },
+  use: { ...config.use, baseURL: 'http://localhost:${appPort}', launchOptions: { executablePath: ${JSON.stringify(browser.executablePath)}, env: { ...process.env, ...${JSON.stringify(browser.env ?? {})} } } },
   webServer: { ...config.webServer, command: 'npx vite --port ${appPort} --strictPort', url: 'http://localhost:${appPort}' },
 };
 `,
