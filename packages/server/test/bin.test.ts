@@ -147,6 +147,15 @@ describe('customer-portal-server', () => {
     expect(server.output()).not.toMatch(/\n\s+at /);
   });
 
+  it('says how to build the SQLite driver when npm skipped its install script', async () => {
+    const preload = fileURLToPath(new URL('./support/unbuilt-driver.cjs', import.meta.url));
+    const server = run([], { ...env, PORT: '0', NODE_OPTIONS: `--require ${preload}` });
+    expect(await server.exit).toBe(1);
+    expect(server.output()).toContain('better-sqlite3, the SQLite driver, is not built');
+    expect(server.output()).toContain('"allowScripts": { "better-sqlite3": true }');
+    expect(server.output()).not.toContain('Could not locate the bindings file');
+  });
+
   it.each([
     ['a PORT that is not a number', ['start'], { PORT: 'http' }, 1, 'PORT must be a number from 0 to 65535, not "http".'],
     ['production without JWT_SECRET', ['start'], { NODE_ENV: 'production' }, 1, 'Set JWT_SECRET in production'],
