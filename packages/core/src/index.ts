@@ -56,6 +56,7 @@ export type {
   StoredMessage,
   StoredTicket,
 } from './store.js';
+export { laterOf } from './store.js';
 export { createMemoryStore, type MemoryStore } from './memory-store.js';
 export {
   customerRecordOf,

@@ -4,16 +4,17 @@
  */
 import { itemsAlreadyReturned } from './operations/returns.js';
 import { customerRecordOf, nextId, sampleWorld, type SampleWorld } from './sample-world.js';
-import type {
-  CustomerRecord,
-  NewMessage,
-  NotificationFilter,
-  OrderFilter,
-  PageOf,
-  PortalStore,
-  StoredMessage,
-  StoredTicket,
-  TicketFilter,
+import {
+  laterOf,
+  type CustomerRecord,
+  type NewMessage,
+  type NotificationFilter,
+  type OrderFilter,
+  type PageOf,
+  type PortalStore,
+  type StoredMessage,
+  type StoredTicket,
+  type TicketFilter,
 } from './store.js';
 import type { Notification, Order, Return, TicketSummary } from './types.js';
 
@@ -175,9 +176,12 @@ export function createMemoryStore(initial: SampleWorld = sampleWorld()): MemoryS
     async addTicketMessage(customerId, ticketId, message) {
       const found = ticketsOf(customerId).find((t) => t.id === ticketId);
       if (!found) return undefined;
-      const added = storedMessage(message);
+      // A reply stamped before the ticket's last change (its clock was read before another reply was
+      // stored) takes the ticket's time: updated_at never goes back, and messages stay in time order.
+      const timestamp = laterOf(message.timestamp, found.updated_at);
+      const added = storedMessage({ ...message, timestamp });
       found.messages.push(added);
-      found.updated_at = message.timestamp;
+      found.updated_at = timestamp;
       return copy(added);
     },
 

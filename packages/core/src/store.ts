@@ -148,11 +148,26 @@ export interface PortalStore {
   countTicketsByStatus(customerId: number): Promise<Partial<Record<TicketStatus, number>>>;
   /** Creates the ticket and its first message together. */
   createTicket(customerId: number, ticket: NewTicket): Promise<StoredTicket>;
-  /** Adds the message and moves the ticket's updated_at together; undefined when the ticket is not theirs. */
+  /**
+   * Adds the message and moves the ticket's updated_at together; undefined when the ticket is not theirs.
+   * The message is stamped no earlier than the ticket's updated_at as it stands when the write holds its lock
+   * (laterOf): a reply whose clock was read before another reply was stored takes that reply's time, so
+   * updated_at never goes back and messages, listed in the order they were stored, stay in time order.
+   */
   addTicketMessage(customerId: number, ticketId: string, message: NewMessage): Promise<StoredMessage | undefined>;
 
   /** Newest first. */
   listNotifications(customerId: number, filter: NotificationFilter): Promise<PageOf<Notification>>;
   /** Idempotent; undefined when the notification is not theirs. */
   markNotificationRead(customerId: number, notificationId: number): Promise<Notification | undefined>;
+}
+
+/**
+ * The later of two RFC 3339 timestamps, compared as every store compares them: as text.
+ *
+ * @example
+ * laterOf('2024-03-02T08:00:00.000Z', '2024-03-02T08:00:01.000Z'); // '2024-03-02T08:00:01.000Z'
+ */
+export function laterOf(a: string, b: string): string {
+  return a > b ? a : b;
 }

@@ -14,7 +14,7 @@ import type {
   StoredMessage,
   StoredTicket,
 } from '@customer-portal/core';
-import { itemsAlreadyReturned } from '@customer-portal/core';
+import { itemsAlreadyReturned, laterOf } from '@customer-portal/core';
 import type { Database, Statement } from 'better-sqlite3';
 import {
   customerOf,
@@ -127,10 +127,14 @@ export function createSqliteStore(db: Database): PortalStore {
     return { id, subject, status: 'OPEN', priority, order_id, created_at, updated_at: created_at, messages: [message] };
   });
 
+  // Read under the write lock: a reply stamped before the ticket's last change (another process's reply,
+  // stamped later, took the lock first) takes that time, so updated_at never goes back.
   const addTicketMessage = db.transaction((customerId: number, ticketId: string, message: NewMessage) => {
-    if (!q.ticket.get(ticketId, customerId)) return undefined;
-    const added = insertMessage(ticketId, message);
-    q.touchTicket.run(message.timestamp, ticketId);
+    const ticket = q.ticket.get(ticketId, customerId) as TicketRow | undefined;
+    if (!ticket) return undefined;
+    const timestamp = laterOf(message.timestamp, ticket.updated_at);
+    const added = insertMessage(ticketId, { ...message, timestamp });
+    q.touchTicket.run(timestamp, ticketId);
     return added;
   });
 

@@ -5,13 +5,14 @@
  * invariant:
  * - a profile update reads its row FOR UPDATE, so two patches merge instead of one losing the other;
  * - a new id is one past the highest under an advisory lock per kind of id (ID_LOCKS);
- * - a reply writes its message and the ticket's updated_at in one statement;
+ * - a reply writes its message and the ticket's updated_at in one statement, never earlier than the last;
  * - a return's items go into return_items, whose unique (order_id, product_name) lets one return per item
  *   commit; the loser gets the same 422 as a repeated request.
  * When the database cannot be reached, or every pooled connection stays busy for too long, a call fails with a
  * 503 problem (see unavailable.ts).
  */
 import {
+  laterOf,
   ruleViolated,
   type CustomerPatch,
   type CustomerRecord,
@@ -178,9 +179,12 @@ export function createPostgresStore(pool: Pool): PortalStore {
     },
     async addTicketMessage(customerId, ticketId, message) {
       return transaction(async (client) => {
-        const target = (await client.query<{ found: boolean; next: number }>(SQL.replyTarget, [ticketId, customerId])).rows[0]!;
-        if (!target.found) return undefined;
-        return messageOf((await client.query<PgMessageRow>(SQL.insertMessage, messageValues(target.next, ticketId, message))).rows[0]!);
+        const target = (await client.query<{ updated_at: string | null; next: number }>(SQL.replyTarget, [ticketId, customerId])).rows[0]!;
+        if (target.updated_at === null) return undefined;
+        // Read under the lock: a reply stamped before the ticket's last change (another process's reply,
+        // stamped later, took the lock first) takes that time, so updated_at never goes back.
+        const timestamp = laterOf(message.timestamp, target.updated_at);
+        return messageOf((await client.query<PgMessageRow>(SQL.insertMessage, messageValues(target.next, ticketId, { ...message, timestamp }))).rows[0]!);
       }, [ID_LOCKS.messages]);
     },
 

@@ -108,9 +108,10 @@ export const SQL = {
     INSERT INTO ticket_messages (id, seq, ticket_id, sender_id, sender_name, sender_type, content, timestamp, is_internal)
     VALUES ($8, $9, $1, $10, $11, $12, $13, $7, false)
     RETURNING id, sender_id, sender_name, sender_type, content, timestamp, is_internal`,
-  // Whether the ticket is the customer's, and the next message number, read after the lock is held.
+  // The ticket's updated_at (null when the ticket is not the customer's) and the next message number, read
+  // after the lock is held.
   replyTarget: `
-    SELECT EXISTS (SELECT 1 FROM tickets WHERE id = $1 AND customer_id = $2) AS found,
+    SELECT (SELECT updated_at FROM tickets WHERE id = $1 AND customer_id = $2) AS updated_at,
       (SELECT coalesce(max(seq), 0) + 1 FROM ticket_messages) AS next`,
   // The message and the ticket's updated_at in one statement.
   insertMessage: `
