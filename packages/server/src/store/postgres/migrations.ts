@@ -128,6 +128,18 @@ export const postgresMigrations: Migration[] = [
       CREATE INDEX notifications_by_customer ON notifications (customer_id, timestamp DESC, id DESC);
     `,
   },
+  {
+    version: 2,
+    description: "a data version per customer, moved by every write to the customer's data",
+    // What lets every server process answer a repeated read from memory and still show a write that another
+    // process acknowledged: the read asks for the customer's version in the round trip it makes anyway. A
+    // sequence rather than a counter per row, so that a version is never used twice, even for a customer
+    // deleted and seeded again by a reset.
+    sql: `
+      CREATE SEQUENCE portal_data_versions;
+      ALTER TABLE customers ADD COLUMN data_version bigint NOT NULL DEFAULT nextval('portal_data_versions');
+    `,
+  },
 ];
 
 export const POSTGRES_SCHEMA_VERSION = postgresMigrations.at(-1)!.version;
