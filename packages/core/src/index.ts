@@ -55,6 +55,8 @@ export type {
   PortalStore,
   StoredMessage,
   StoredTicket,
+  VersionedCustomer,
+  VersionedStore,
 } from './store.js';
 export { laterOf } from './store.js';
 export { createMemoryStore, type MemoryStore } from './memory-store.js';

@@ -120,9 +120,22 @@ export interface NewReturn {
   created_at: string;
 }
 
+/** A customer, and a version of everything the customer can read (see PortalStore.getCustomerWithVersion). */
+export interface VersionedCustomer {
+  customer: CustomerRecord;
+  /** Differs whenever anything the customer can read may have changed, through any process. */
+  version: string;
+}
+
 export interface PortalStore {
   findCredentials(email: string): Promise<Credentials | undefined>;
   getCustomer(customerId: number): Promise<CustomerRecord | undefined>;
+  /**
+   * The customer with the version of their data, read together (one round trip on a database server): what
+   * lets a host answer a repeated read from memory while the version stays the same, and still show the next
+   * read a write that any process acknowledged. Optional: without it, every read is worked out.
+   */
+  getCustomerWithVersion?(customerId: number): Promise<VersionedCustomer | undefined>;
   updateCustomer(customerId: number, patch: CustomerPatch): Promise<CustomerRecord>;
 
   /** Newest first, filtered by exact status and case-insensitive literal id substring. */
@@ -171,3 +184,6 @@ export interface PortalStore {
 export function laterOf(a: string, b: string): string {
   return a > b ? a : b;
 }
+
+/** A store that knows its data versions, as the server's database stores do. */
+export type VersionedStore = PortalStore & Required<Pick<PortalStore, 'getCustomerWithVersion'>>;

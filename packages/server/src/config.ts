@@ -14,7 +14,7 @@
  * | `corsOrigins`       | `CORS_ORIGINS`       | any port of localhost and 127.0.0.1 (comma-separated; `*` for any) |
  * | `trustProxy`        | `TRUST_PROXY`        | false: the client address is the socket's, not X-Forwarded-For |
  * | `signInThrottle`    | `SIGN_IN_THROTTLE`   | true (`false` only for load tests that sign one account in a loop) |
- * | `rememberResponses` | `REMEMBER_RESPONSES` | true on SQLite (`false` works every GET out, for measuring what one costs) |
+ * | `rememberResponses` | `REMEMBER_RESPONSES` | true (`false` works every GET out, for measuring what one costs) |
  * | `headersTimeoutMs`  | `HEADERS_TIMEOUT_MS` | 10000: a client has this long to send its headers    |
  * | `requestTimeoutMs`  | `REQUEST_TIMEOUT_MS` | 30000: ... and this long to send its whole request   |
  * | `keepAliveTimeoutMs`| `KEEP_ALIVE_TIMEOUT_MS` | 5000: an idle kept-alive connection is closed after this |

@@ -49,7 +49,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       trustProxy: config.trustProxy,
       ...(config.signInThrottle ? {} : { signInThrottle: false as const }),
       checkHealth: opened.checkHealth,
-      ...(config.rememberResponses && opened.dataVersion && { dataVersion: opened.dataVersion }),
+      ...(config.rememberResponses && { dataVersion: opened.dataVersion }),
     });
 
     // Node checks these timeouts every 30 s by default, which would let a slow client hold a connection

@@ -10,8 +10,9 @@
  * is asked: the first time only the key is noted, so that a stream of distinct URLs (filters and pages that
  * never repeat) does not keep a thousand pages alive for nothing.
  *
- * What "the data has not changed" means is the host's to say (see store/data-version.ts); with PostgreSQL
- * several processes write one database, and nothing is remembered. Why it is built this way:
+ * What "the data has not changed" means is the store's to say (see store/data-version.ts): on SQLite one
+ * version for the file, on PostgreSQL a version per customer read in the customer's round trip, so that a
+ * write acknowledged by any process is seen by the next read on every process. Why it is built this way:
  * docs/decisions/007-server-remembers-responses.md.
  */
 import { bearerToken, type HostAuth, type PortalResponse } from '@customer-portal/core';
@@ -20,6 +21,8 @@ import type { DataVersion } from '../store/data-version.js';
 import { writeJson, writeResponse } from './write-response.js';
 
 interface RememberedResponse {
+  /** The data version read before the answer was worked out. */
+  version: string;
   status: number;
   headers: Record<string, string>;
   json: string;
@@ -39,37 +42,30 @@ export interface RememberedResponses {
  * router.get('/api/v1/customer/orders', remembered.around((ctx) => portal.handle(requestOf(ctx))));
  */
 export function createRememberedResponses(dataVersion: DataVersion, auth: HostAuth, capacity = REMEMBERED_RESPONSES): RememberedResponses {
-  let responses = new Map<string, RememberedResponse>();
-  let asked = new Set<string>();
-  let filledAt = '';
+  const responses = new Map<string, RememberedResponse>();
+  const asked = new Set<string>();
   return {
     around: (answer) => async (ctx) => {
       const token = bearerToken(ctx.get('Authorization'));
       const customerId = token === undefined ? undefined : await auth.verifyToken(token);
       if (customerId === undefined) return void writeResponse(ctx, await answer(ctx));
-      const version = dataVersion();
-      if (version !== filledAt) {
-        // New collections rather than clear(): V8 keeps a cleared Map's table for iterators that may still
-        // walk it, and once that table is in the old generation the young collector keeps what it points to.
-        responses = new Map();
-        asked = new Set();
-        filledAt = version;
-      }
+      const version = await dataVersion(customerId);
+      if (version === undefined) return void writeResponse(ctx, await answer(ctx));
       const key = `${customerId} ${ctx.url}`;
       const remembered = responses.get(key);
-      if (remembered) return void writeJson(ctx, remembered.status, remembered.headers, remembered.json);
-      // Kept in the collections of the version read before answering: a write that lands meanwhile moves the
-      // version, the next request starts new ones, and this answer goes with the old ones.
-      const [filling, noted] = [responses, asked];
+      if (remembered?.version === version) return void writeJson(ctx, remembered.status, remembered.headers, remembered.json);
+      // Kept under the version read before answering: a write that lands meanwhile moves the version, and
+      // the next request works its answer out again.
       const response = await answer(ctx);
       const json = writeResponse(ctx, response);
       if (response.status !== 200) return;
-      if (noted.has(key)) {
-        if (filling.size >= capacity) filling.delete(filling.keys().next().value as string);
-        filling.set(key, { status: response.status, headers: response.headers, json });
+      if (remembered || asked.has(key)) {
+        responses.delete(key);
+        if (responses.size >= capacity) responses.delete(responses.keys().next().value as string);
+        responses.set(key, { version, status: response.status, headers: response.headers, json });
       } else {
-        if (noted.size >= capacity) noted.delete(noted.values().next().value as string);
-        noted.add(key);
+        if (asked.size >= capacity) asked.delete(asked.values().next().value as string);
+        asked.add(key);
       }
     },
   };

@@ -10,7 +10,7 @@ import type {
   NewReturn,
   NewTicket,
   PageOf,
-  PortalStore,
+  VersionedStore,
   StoredMessage,
   StoredTicket,
 } from '@customer-portal/core';
@@ -35,6 +35,7 @@ import {
   type TicketRow,
 } from './rows.js';
 import { LIST_FILTERS, listFilter, prepareStatements, registerFunctions, type ListFilter } from './statements.js';
+import { sqliteDataVersion } from './data-version.js';
 import { createTurnReads } from './turn-reads.js';
 
 /**
@@ -44,11 +45,12 @@ import { createTurnReads } from './turn-reads.js';
  * const store = createSqliteStore(openDatabase('data/portal.db'));
  * const portal = createPortal({ store, auth });
  */
-export function createSqliteStore(db: Database): PortalStore {
+export function createSqliteStore(db: Database): VersionedStore {
   registerFunctions(db);
   const q = prepareStatements(db);
   // Reads share the turn's read transaction (turn-reads.ts); every write first ends it and runs in its own.
   const { read, beforeWrite } = createTurnReads(db);
+  const dataVersion = sqliteDataVersion(db);
   // A page and its count read in one read transaction, so X-Total-Count describes the page it comes with. A page
   // with fewer rows than asked for ends the list, so it gives the total itself; only a full page, or an
   // empty one past the start, needs the count.
@@ -154,6 +156,11 @@ export function createSqliteStore(db: Database): PortalStore {
     async getCustomer(customerId) {
       const row = read(() => q.customer.get(customerId)) as CustomerRow | undefined;
       return row && customerOf(row);
+    },
+    async getCustomerWithVersion(customerId) {
+      // One version for the whole file: it moves with any write, this customer's or another's.
+      const row = read(() => q.customer.get(customerId)) as CustomerRow | undefined;
+      return row && { customer: customerOf(row), version: dataVersion() };
     },
     async updateCustomer(customerId, patch) {
       beforeWrite();
