@@ -24,7 +24,7 @@
  * `requestTimeoutMs` + 1 s without finishing its request; a larger request timeout than 60 s is refused.
  */
 import { DEFAULT_DATABASE_PATH, IN_MEMORY } from './store/database.js';
-import { DEFAULT_POOL_SIZE, isPostgresUrl } from './store/postgres/database.js';
+import { DEFAULT_POOL_SIZE, isPostgresUrl } from './store/postgres/url.js';
 import { LOCAL_ORIGINS } from './http/cors.js';
 import { stdoutLine } from './stdout-lines.js';
 

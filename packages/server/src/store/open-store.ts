@@ -5,7 +5,8 @@
 import { sampleWorld, type PortalStore } from '@customer-portal/core';
 import type { ServerConfig } from '../config.js';
 import { openDatabase } from './database.js';
-import { describeUrl, openPostgres } from './postgres/database.js';
+import { openPostgres } from './postgres/database.js';
+import { describeUrl } from './postgres/url.js';
 import { createPostgresStore } from './postgres/postgres-store.js';
 import { seedPostgresIfEmpty } from './postgres/seed.js';
 import { orUnavailable } from './postgres/unavailable.js';

@@ -6,7 +6,8 @@
 import { createMemoryStore, sampleWorld, type ApiError, type PortalStore } from '@customer-portal/core';
 import type { Pool } from 'pg';
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
-import { createPostgresStore, createScratchDatabase, openPostgres, seedPostgres, type ScratchDatabase } from '../../src/index.js';
+import { createScratchDatabase, type ScratchDatabase } from '../../src/index.js';
+import { createPostgresStore, openPostgres, seedPostgres } from '../../src/postgres.js';
 import { SQL } from '../../src/store/postgres/statements.js';
 import { describeOnPostgres } from '../support/postgres.js';
 import { expectRepliesInCommitOrder } from './replies-in-order.js';
