@@ -15,7 +15,7 @@ export type DataVersion = (customerId: number) => string | undefined | Promise<s
  * The version of a SQLite database's data, as seen by this connection. Two counters tell:
  *
  * - `total_changes()` moves with every row this connection inserts, updates or deletes. It takes no lock and
- *   costs well under a microsecond, so it is asked on every request.
+ *   reads no file, so it is asked on every request.
  * - `data_version` moves when another connection commits (another process: `db:reset`, a second worker, a
  *   script). Asking it opens a read transaction (file locks and a stat of the WAL file), so it is asked once
  *   per turn of the event loop. Every request served in that turn reached the server before that moment, so

@@ -9,10 +9,12 @@ import type {
   NewMessage,
   NewReturn,
   NewTicket,
+  Order,
   PageOf,
-  VersionedStore,
   StoredMessage,
   StoredTicket,
+  TicketSummary,
+  VersionedStore,
 } from '@customer-portal/core';
 import { itemsAlreadyReturned, laterOf } from '@customer-portal/core';
 import type { Database, Statement } from 'better-sqlite3';
@@ -34,9 +36,15 @@ import {
   type ReturnRow,
   type TicketRow,
 } from './rows.js';
-import { LIST_FILTERS, listFilter, prepareStatements, registerFunctions, type ListFilter } from './statements.js';
+import { forFilters, listFilters, prepareStatements, registerFunctions, type ByFilters } from './statements.js';
 import { sqliteDataVersion } from './data-version.js';
 import { createTurnReads } from './turn-reads.js';
+
+/** The page a list statement binds, besides the customer, the filters and the search term. */
+interface ListParams {
+  limit: number;
+  offset: number;
+}
 
 /**
  * A PortalStore on an open, migrated database (see openDatabase). Statements are prepared once, here.
@@ -55,7 +63,7 @@ export function createSqliteStore(db: Database): VersionedStore {
   // with fewer rows than asked for ends the list, so it gives the total itself; only a full page, or an
   // empty one past the start, needs the count.
   const listOf = <Row, Item>(count: Statement, page: Statement, toItems: (rows: Row[]) => Item[]) =>
-    (params: { limit: number; offset: number }): PageOf<Item> => {
+    (params: ListParams): PageOf<Item> => {
       const rows = page.all(params) as Row[];
       const endsTheList = rows.length < params.limit && (rows.length > 0 || params.offset === 0);
       const total = endsTheList ? params.offset + rows.length : (count.get(params) as { total: number }).total;
@@ -70,9 +78,19 @@ export function createSqliteStore(db: Database): VersionedStore {
     for (const item of all) items.get(item.order_id)?.push(item);
     return rows.map((row) => orderOf(row, items.get(row.id)!));
   };
-  const byFilter = <T>(make: (filter: ListFilter) => T) => new Map(LIST_FILTERS.map((filter) => [filter, make(filter)]));
-  const listOrders = byFilter((f) => listOf(q[`countOrders${f}`], q[`pageOfOrders${f}`], withItems));
-  const listTickets = byFilter((f) => listOf(q[`countTickets${f}`], q[`pageOfTickets${f}`], (rows: TicketRow[]) => rows.map(ticketSummaryOf)));
+  const listOrders: ByFilters<(params: ListParams) => PageOf<Order>> = {
+    all: listOf(q.countOrders, q.pageOfOrders, withItems),
+    ofStatus: listOf(q.countOrdersOfStatus, q.pageOfOrdersOfStatus, withItems),
+    searched: listOf(q.countOrdersSearched, q.pageOfOrdersSearched, withItems),
+    ofStatusSearched: listOf(q.countOrdersOfStatusSearched, q.pageOfOrdersOfStatusSearched, withItems),
+  };
+  const ticketSummaries = (rows: TicketRow[]) => rows.map(ticketSummaryOf);
+  const listTickets: ByFilters<(params: ListParams) => PageOf<TicketSummary>> = {
+    all: listOf(q.countTickets, q.pageOfTickets, ticketSummaries),
+    ofStatus: listOf(q.countTicketsOfStatus, q.pageOfTicketsOfStatus, ticketSummaries),
+    searched: listOf(q.countTicketsSearched, q.pageOfTicketsSearched, ticketSummaries),
+    ofStatusSearched: listOf(q.countTicketsOfStatusSearched, q.pageOfTicketsOfStatusSearched, ticketSummaries),
+  };
   const listNotifications = listOf(q.countNotifications, q.pageOfNotifications, (rows: NotificationRow[]) => rows.map(notificationOf));
 
   const readTicket = (customerId: number, ticketId: string): StoredTicket | undefined => {
@@ -84,8 +102,8 @@ export function createSqliteStore(db: Database): VersionedStore {
 
   const insertMessage = (ticketId: string, message: NewMessage): StoredMessage => {
     const seq = (q.nextMessageSeq.get() as { next: number }).next;
-    // The new keys first: on Node 20, a spread followed by new keys (`{ ...message, id, seq }`) allocates
-    // more per call, and much of it lives long enough to reach the old generation (docs/decisions/007).
+    // The new keys first: a spread followed by new keys (`{ ...message, id, seq }`) allocates more per call
+    // on Node 20, much of it promoted to the old generation (measured in docs/decisions/007).
     return messageOf(q.insertMessage.get({ id: `MSG${seq}`, seq, ticket_id: ticketId, ...message }) as MessageRow);
   };
 
@@ -170,7 +188,7 @@ export function createSqliteStore(db: Database): VersionedStore {
     async listOrders(customerId, filter) {
       const { limit, offset } = filter;
       const params = { customer: customerId, status: filter.status ?? null, search: term(filter.search), limit, offset };
-      return read(() => listOrders.get(listFilter(params.status, params.search))!(params));
+      return read(() => forFilters(listOrders, listFilters(params.status, params.search))(params));
     },
     async getOrder(customerId, orderId) {
       return read(() => {
@@ -197,7 +215,7 @@ export function createSqliteStore(db: Database): VersionedStore {
     async listTickets(customerId, filter) {
       const { limit, offset } = filter;
       const params = { customer: customerId, status: filter.status ?? null, search: term(filter.search), limit, offset };
-      return read(() => listTickets.get(listFilter(params.status, params.search))!(params));
+      return read(() => forFilters(listTickets, listFilters(params.status, params.search))(params));
     },
     async getTicket(customerId, ticketId) {
       return read(() => readTicket(customerId, ticketId));

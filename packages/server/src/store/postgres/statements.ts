@@ -81,7 +81,8 @@ export const SQL = {
     WHERE r.order_id = $1 AND o.customer_id = $2 ORDER BY r.position`,
   alreadyReturned: 'SELECT product_name FROM return_items WHERE order_id = $1 AND product_name = ANY($2::text[])',
   // Through each of the customer's orders: as a join, the planner hashed every pending return in the
-  // database (76 ms a dashboard with a million orders); a subquery per order costs what the customer holds.
+  // database, a cost that grew with everyone's orders (decision 006); a subquery per order costs what the
+  // customer holds.
   pendingReturns: `
     SELECT coalesce(sum((
       SELECT count(*) FROM returns r WHERE r.order_id = o.id AND r.status IN ('REQUESTED', 'APPROVED')
