@@ -49,24 +49,28 @@ export function createRememberedResponses(dataVersion: DataVersion, auth: HostAu
       const token = bearerToken(ctx.get('Authorization'));
       const customerId = token === undefined ? undefined : await auth.verifyToken(token);
       if (customerId === undefined) return void writeResponse(ctx, await answer(ctx));
-      const version = await dataVersion(customerId);
-      if (version === undefined) return void writeResponse(ctx, await answer(ctx));
       const key = `${customerId} ${ctx.url}`;
       const remembered = responses.get(key);
+      if (!remembered && !asked.has(key)) {
+        // The first time: only the URL is noted, and no version is needed (on PostgreSQL, no read).
+        const response = await answer(ctx);
+        writeResponse(ctx, response);
+        if (response.status !== 200) return;
+        if (asked.size >= capacity) asked.delete(asked.values().next().value as string);
+        asked.add(key);
+        return;
+      }
+      const version = await dataVersion(customerId);
+      if (version === undefined) return void writeResponse(ctx, await answer(ctx));
       if (remembered?.version === version) return void writeJson(ctx, remembered.status, remembered.headers, remembered.json);
       // Kept under the version read before answering: a write that lands meanwhile moves the version, and
       // the next request works its answer out again.
       const response = await answer(ctx);
       const json = writeResponse(ctx, response);
       if (response.status !== 200) return;
-      if (remembered || asked.has(key)) {
-        responses.delete(key);
-        if (responses.size >= capacity) responses.delete(responses.keys().next().value as string);
-        responses.set(key, { version, status: response.status, headers: response.headers, json });
-      } else {
-        if (asked.size >= capacity) asked.delete(asked.values().next().value as string);
-        asked.add(key);
-      }
+      responses.delete(key);
+      if (responses.size >= capacity) responses.delete(responses.keys().next().value as string);
+      responses.set(key, { version, status: response.status, headers: response.headers, json });
     },
   };
 }
