@@ -1,20 +1,18 @@
-import { createMemoryStore, createPortal, problemResponse, toApiError, ApiError, type Operation, type PortalResponse } from '@customer-portal/core';
+import { createMemoryStore, createPortal, problemResponse, routeNotFound, type Operation } from '@customer-portal/core';
 import { http, HttpResponse, type HttpHandler } from 'msw';
-import { documentedProblem } from './documented.js';
-import { readRequest, writeResponse, type RequestParts } from './exchange.js';
-import { fallbackHandler } from './fallback.js';
+import { pathBelow, portalRequestOf, writeResponse, type MockHost } from './exchange.js';
 import { createFaults, type Fault } from './faults.js';
-import { waitFor, type Latency } from './latency.js';
-import { malformedUrlHandler } from './malformed-url.js';
+import type { Latency } from './latency.js';
 import { createMockAuth, type IssuedTokens } from './mock-auth.js';
-import { matchesExactly } from './exact-path.js';
-import { findOperation, type OperationKey } from './operation-key.js';
-import { answerAsResponse, contractBreach, type Override, type OverrideAnswer } from './overrides.js';
-import { preferredAnswer, preferredCode } from './prefer-code.js';
-import { routePath } from './route-path.js';
+import type { OperationKey } from './operation-key.js';
+import { createOverrides, type Override } from './overrides.js';
+import { preferCodeStep } from './prefer-code.js';
 import { isScenarioName, scenarios, type Scenario, type ScenarioName } from './scenarios/index.js';
 import { sharedValidator } from './shared-validator.js';
 import { resolveWorld, type WorldOption } from './world.js';
+
+/** Only this prefix is claimed for unknown paths: with an any-origin base URL, `/auth/*` could be anyone's. */
+const CUSTOMER_API = '/api/v1/customer/';
 
 export interface MockOptions {
   /**
@@ -92,64 +90,37 @@ export function createHandlers(options: MockOptions = {}): PortalHandlers {
 
   const store = createMemoryStore(world);
   const auth = createMockAuth({ tokenLifetimeSeconds: options.tokenLifetimeSeconds, issued: options.issuedTokens });
-  const portal = createPortal({ store, auth, validator });
-  const faults = createFaults(portal.operations, standingFaults(scenario));
-  const overrides = new Map<string, Override<OperationKey>>();
+  const faults = createFaults(validator.operations, standingFaults(scenario));
+  const overrides = createOverrides(validator.operations, validator, store);
+  const portal = createPortal<MockHost>({
+    store,
+    auth,
+    validator,
+    steps: { beforeSignIn: [faults.step], aroundOperation: [preferCodeStep, overrides.step] },
+  });
+  const below = pathBelow(baseUrl);
 
-  async function answer(operation: Operation, request: Request, parts: RequestParts): Promise<PortalResponse> {
-    const next = () => portal.handle({ operationId: operation.operationId, ...parts });
-    const override = overrides.get(operation.operationId);
-    if (!override) return next();
-    // The request is checked first, as the real API would: a bad one is its usual 422, the override not asked.
-    let input;
-    try {
-      input = validator.validateRequest(operation.operationId, parts);
-    } catch (error) {
-      return problemResponse(toApiError(error));
-    }
-    if (typeof override !== 'function') return answerAsResponse(override); // checked when it was set
-    const response = answerAsResponse(
-      await override({ request, ...input, next: async () => (await next()) as OverrideAnswer<OperationKey> } as never),
-    );
-    const breach = contractBreach(validator, operation, response);
-    if (!breach) return response;
-    console.error(breach);
-    return problemResponse(new ApiError({ status: 500, title: 'Override breaks the contract', slug: 'internal-error', detail: breach }));
-  }
-
-  const operationHandlers = portal.operations.map((operation) =>
-    http[operation.method](routePath(baseUrl, operation.path), async ({ request, params }) => {
-      // Left to the fallback (a 404 problem), as the server answers /API/V1/... or a trailing slash.
-      if (!matchesExactly(baseUrl, new URL(request.url), operation.path)) return undefined;
-      const effect = faults.effectOn(operation, request);
-      await waitFor(effect.latency);
-      if (effect.outcome === 'network-error') return HttpResponse.error();
-      if (effect.outcome) return writeResponse(documentedProblem(operation, effect.outcome.status, effect.outcome.detail));
-      const code = preferredCode(request.headers.get('Prefer'));
-      const preferred = code === undefined ? undefined : preferredAnswer(operation, code);
-      if (preferred) return writeResponse(preferred);
-      const original = overrides.has(operation.operationId) ? request.clone() : request;
-      try {
-        return writeResponse(await answer(operation, original, await readRequest(request, params)));
-      } catch (error) {
-        // Only the body can fail here (415, 413, 400): portal.handle never throws.
-        return writeResponse(problemResponse(toApiError(error)));
+  // One handler for the whole API under the base URL: core routes, and answers 405, HEAD and OPTIONS.
+  // A predicate rather than a path pattern, as msw decodes a pattern's parameters and throws on a malformed
+  // escape (`%E0%A4%A`); core keeps such a segment as sent and validation names it in a 422.
+  const apiHandler = http.all(
+    ({ request }) => below(new URL(request.url)) !== undefined,
+    async ({ request }) => {
+      const url = new URL(request.url);
+      const path = below(url)!;
+      // An override's function may read the request as sent, and a body is read only once.
+      const host = overrides.any ? request.clone() : request;
+      const response = await portal.serve(portalRequestOf(request, url, path, host));
+      if (!response) {
+        const ours = path.startsWith(CUSTOMER_API) && request.method !== 'OPTIONS';
+        return ours ? writeResponse(problemResponse(routeNotFound(request.method, path))) : undefined;
       }
-    }),
+      return response.status === 0 ? HttpResponse.error() : writeResponse(response);
+    },
   );
 
   const controls: MockControls & { reset(): void } = {
-    override(key, override) {
-      const operation = findOperation(portal.operations, key);
-      if (typeof override !== 'function') {
-        const breach = contractBreach(validator, operation, answerAsResponse(override));
-        if (breach) throw new Error(breach);
-      }
-      overrides.set(operation.operationId, override as Override<OperationKey>);
-      return () => {
-        if (overrides.get(operation.operationId) === override) overrides.delete(operation.operationId);
-      };
-    },
+    override: (key, override) => overrides.set(key, override as Override<OperationKey>),
     fault: (fault) => faults.add(fault),
     clearFaults: () => faults.clear(),
     useScenario(next, name) {
@@ -172,8 +143,6 @@ export function createHandlers(options: MockOptions = {}): PortalHandlers {
     },
   };
 
-  const routes = [...operationHandlers, fallbackHandler(baseUrl, portal.operations, operationHandlers)];
-  const list = [malformedUrlHandler(routes), ...routes];
-  return Object.defineProperties(list, Object.getOwnPropertyDescriptors(controls)) as PortalHandlers;
+  return Object.defineProperties([apiHandler], Object.getOwnPropertyDescriptors(controls)) as PortalHandlers;
 }
 
