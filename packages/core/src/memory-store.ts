@@ -4,17 +4,17 @@
  */
 import { itemsAlreadyReturned } from './operations/returns.js';
 import { customerRecordOf, nextId, sampleWorld, type SampleWorld } from './sample-world.js';
-import {
-  laterOf,
-  type CustomerRecord,
-  type NewMessage,
-  type NotificationFilter,
-  type OrderFilter,
-  type PageOf,
-  type PortalStore,
-  type StoredMessage,
-  type StoredTicket,
-  type TicketFilter,
+import { laterOf } from './store.js';
+import type {
+  CustomerRecord,
+  NewMessage,
+  NotificationFilter,
+  OrderFilter,
+  PageOf,
+  PortalStore,
+  StoredMessage,
+  StoredTicket,
+  TicketFilter,
 } from './store.js';
 import type { Notification, Order, Return, TicketSummary } from './types.js';
 
