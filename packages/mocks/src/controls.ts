@@ -20,5 +20,11 @@ export function withControls<T extends { resetHandlers(): void }>(target: T, han
     useScenario: { value: handlers.useScenario },
     scenario: { get: () => handlers.scenario },
     operations: { value: handlers.operations },
+    useBackend: { value: handlers.useBackend },
+    useMocks: { value: handlers.useMocks },
+    journal: { value: handlers.journal },
+    clearJournal: { value: handlers.clearJournal },
+    servedBy: { value: handlers.servedBy },
+    backendUrl: { value: handlers.backendUrl },
   });
 }

@@ -1,10 +1,16 @@
-import { createMemoryStore, createPortal, problemResponse, routeNotFound, type Operation } from '@customer-portal/core';
+import { createMemoryStore, createPortal, problemResponse, routeNotFound, type Operation, type PortalResponse } from '@customer-portal/core';
 import { http, HttpResponse, type HttpHandler } from 'msw';
+import { createBackendSide, noBackend } from './backend/backend-side.js';
+import type { Exchange, OperationExchange } from './backend/exchange-types.js';
+import { createJournal } from './backend/journal.js';
+import type { BackendOptions } from './backend/options.js';
+import type { ChoiceStore } from './backend/selection.js';
+import type { SessionStore } from './backend/sessions.js';
 import { pathBelow, portalRequestOf, writeResponse, type MockHost } from './exchange.js';
 import { createFaults, type Fault } from './faults.js';
 import type { Latency } from './latency.js';
 import { createMockAuth, type IssuedTokens } from './mock-auth.js';
-import type { OperationKey } from './operation-key.js';
+import { findOperation, type OperationKey } from './operation-key.js';
 import { createOverrides, type Override } from './overrides.js';
 import { preferCodeStep } from './prefer-code.js';
 import { isScenarioName, scenarios, type Scenario, type ScenarioName } from './scenarios/index.js';
@@ -35,6 +41,18 @@ export interface MockOptions {
   tokenLifetimeSeconds?: number;
   /** Where issued tokens are kept (default: memory). The browser entry keeps them in sessionStorage. */
   issuedTokens?: IssuedTokens;
+  /**
+   * The real backend, serving the operations it has built while the mocks serve the rest: its answers are
+   * checked against the contract and journaled, and one sign-in serves both sides. See the README's
+   * "Working against a backend half built".
+   */
+  backend?: BackendOptions;
+  /** How many exchanges `journal()` keeps, the oldest going first (default 1,000; `Infinity` for all). */
+  journalLimit?: number;
+  /** Where operations moved at run time are kept (default: memory). The browser entry keeps them in localStorage. */
+  backendChoices?: ChoiceStore;
+  /** Where the backend's tokens are kept (default: memory). The browser entry keeps them in sessionStorage. */
+  backendSessions?: SessionStore;
 }
 
 /** What a test or a page can change on a running handler set, beside its data. */
@@ -51,6 +69,20 @@ export interface MockControls {
   readonly scenario: string;
   /** The operations of the contract the handlers answer. */
   readonly operations: Operation[];
+  /** The backend serves these operations (every one when none is named) until `useMocks()` or `reset()`. */
+  useBackend(...operations: OperationKey[]): void;
+  /** The mocks serve these operations (every one when none is named) until `useBackend()` or `reset()`. */
+  useMocks(...operations: OperationKey[]): void;
+  /** The backend's base URL (absolute), when the handlers were given one. */
+  readonly backendUrl: string | undefined;
+  /** Which side serves the operation now (always `'mocks'` without a backend). */
+  servedBy(operation: OperationKey): 'mocks' | 'backend';
+  /** Every exchange since the start or the last reset or `clearJournal()`, oldest first, secrets masked. */
+  journal(): Exchange[];
+  /** One operation's exchanges, typed from the contract: `journal('createTicket')[0].request.body.subject`. */
+  journal<K extends OperationKey>(operation: K): OperationExchange<K>[];
+  /** Empties the journal. */
+  clearJournal(): void;
 }
 
 /** The handlers of every operation, spreadable into `setupServer`/`setupWorker`, over their own state. */
@@ -92,13 +124,33 @@ export function createHandlers(options: MockOptions = {}): PortalHandlers {
   const auth = createMockAuth({ tokenLifetimeSeconds: options.tokenLifetimeSeconds, issued: options.issuedTokens });
   const faults = createFaults(validator.operations, standingFaults(scenario));
   const overrides = createOverrides(validator.operations, validator, store);
+  const journal = createJournal(options.journalLimit);
+  const backend =
+    options.backend &&
+    createBackendSide({
+      backend: options.backend,
+      operations: validator.operations,
+      validator,
+      journal,
+      store,
+      issueToken: (customerId) => auth.issueToken(customerId),
+      mocksBaseUrl: baseUrl,
+      choices: options.backendChoices,
+      sessions: options.backendSessions,
+    });
   const portal = createPortal<MockHost>({
     store,
     auth,
     validator,
-    steps: { beforeSignIn: [faults.step], aroundOperation: [preferCodeStep, overrides.step] },
+    steps: {
+      beforeSignIn: [journal.step, faults.step],
+      // The backend innermost, in the operation's place: overrides and `Prefer: code=` answer whichever side
+      // serves it, and an override's next() is the backend's answer.
+      aroundOperation: [preferCodeStep, overrides.step, ...(backend ? [backend.around] : [])],
+    },
   });
   const below = pathBelow(baseUrl);
+  const write = (response: PortalResponse) => journal.written(writeResponse(response), response);
 
   // One handler for the whole API under the base URL: core routes, and answers 405, HEAD and OPTIONS.
   // A predicate rather than a path pattern, as msw decodes a pattern's parameters and throws on a malformed
@@ -110,12 +162,15 @@ export function createHandlers(options: MockOptions = {}): PortalHandlers {
       const path = below(url)!;
       // An override's function may read the request as sent, and a body is read only once.
       const host = overrides.any ? request.clone() : request;
-      const response = await portal.serve(portalRequestOf(request, url, path, host));
-      if (!response) {
-        const ours = path.startsWith(CUSTOMER_API) && request.method !== 'OPTIONS';
-        return ours ? writeResponse(problemResponse(routeNotFound(request.method, path))) : undefined;
-      }
-      return response.status === 0 ? HttpResponse.error() : writeResponse(response);
+      const portalRequest = portalRequestOf(request, url, path, host);
+      return journal.record(request, portalRequest.host!, async () => {
+        const response = await portal.serve(portalRequest);
+        if (!response) {
+          const ours = path.startsWith(CUSTOMER_API) && request.method !== 'OPTIONS';
+          return ours ? write(problemResponse(routeNotFound(request.method, path))) : undefined;
+        }
+        return response.status === 0 ? HttpResponse.error() : write(response);
+      });
     },
   );
 
@@ -134,12 +189,31 @@ export function createHandlers(options: MockOptions = {}): PortalHandlers {
       return scenarioName;
     },
     operations: portal.operations,
+    useBackend(...keys) {
+      if (!backend) throw noBackend();
+      backend.useBackend(keys);
+    },
+    useMocks(...keys) {
+      if (!backend) throw noBackend();
+      backend.useMocks(keys);
+    },
+    backendUrl: backend?.baseUrl,
+    servedBy: (key) => (backend ? backend.sideOf(findOperation(portal.operations, key).operationId) : 'mocks'),
+    journal: ((key?: OperationKey) => {
+      const entries = journal.entries();
+      if (key === undefined) return entries;
+      const { operationId } = findOperation(portal.operations, key);
+      return entries.filter((e) => e.operationId === operationId);
+    }) as MockControls['journal'],
+    clearJournal: () => journal.clear(),
     reset() {
       store.reset(world);
       auth.forget();
       overrides.clear();
       faults.clear();
       faults.replaceStanding(standingFaults(scenario));
+      journal.clear();
+      backend?.reset();
     },
   };
 

@@ -103,7 +103,7 @@ export function createSqliteStore(db: Database): VersionedStore {
   const insertMessage = (ticketId: string, message: NewMessage): StoredMessage => {
     const seq = (q.nextMessageSeq.get() as { next: number }).next;
     // The new keys first: a spread followed by new keys (`{ ...message, id, seq }`) allocates more per call
-    // on Node 20, much of it promoted to the old generation (measured in docs/decisions/007).
+    // on Node 20, much of it promoted to the old generation (docs/notes/server-measurements.md).
     return messageOf(q.insertMessage.get({ id: `MSG${seq}`, seq, ticket_id: ticketId, ...message }) as MessageRow);
   };
 
