@@ -1,5 +1,7 @@
-import { AccountProvider, useAccount } from './account.tsx';
-import { portal } from './api.ts';
+import { QueryClientProvider } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { useProfile, useTheme } from './account.ts';
+import { createQueryClient } from './api.ts';
 import { useFlash } from './flash.ts';
 import { DashboardPage } from './pages/dashboard-page.tsx';
 import { LoginPage } from './pages/login-page.tsx';
@@ -20,17 +22,14 @@ import { session, useToken } from './session.ts';
 /** The portal: the sign-in page until there is a token, then the page the URL hash names. */
 export function App({ notice }: { notice?: string }) {
   const token = useToken();
+  const [queryClient] = useState(createQueryClient);
+  // Signed out (or the API said the token is no good): nothing of this customer's stays in the cache.
+  useEffect(() => session.subscribe(() => session.token() === null && queryClient.clear()), [queryClient]);
   return (
-    <>
+    <QueryClientProvider client={queryClient}>
       {notice && <p className="notice">{notice}</p>}
-      {token ? (
-        <AccountProvider>
-          <SignedIn />
-        </AccountProvider>
-      ) : (
-        <LoginPage />
-      )}
-    </>
+      {token ? <SignedIn /> : <LoginPage />}
+    </QueryClientProvider>
   );
 }
 
@@ -44,12 +43,10 @@ const sections: { label: string; to: string; pages: Route['page'][] }[] = [
 
 function SignedIn() {
   const route = useRoute();
-  const { profile } = useAccount();
+  const profile = useProfile();
+  useTheme(profile.data?.preferences.theme);
   const message = useFlash();
-  const signOut = () => {
-    portal.logout();
-    session.signOut();
-  };
+  const signOut = () => session.signOut();
   return (
     <>
       <header className="top-bar">

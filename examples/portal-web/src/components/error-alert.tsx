@@ -1,5 +1,5 @@
-import { PortalApiError } from '@customer-portal/sdk';
-import { belongsTo, fieldErrorsOf } from './field-error.tsx';
+import { belongsTo } from './field-error.tsx';
+import { fieldErrorsOf, problemOf } from './problem.ts';
 
 /**
  * Says why a call failed, in the problem's own words (its `detail`, written for the customer), with a button
@@ -32,7 +32,6 @@ export function ErrorAlert({ error, onRetry, fields = [] }: { error: unknown; on
 }
 
 function messageOf(error: unknown): string {
-  if (error instanceof PortalApiError) return error.message;
-  // The SDK turns a failed fetch into a PortalApiError; anything else is the app's own mistake.
-  return error instanceof Error && error.message ? error.message : 'Something went wrong in this page. Please reload it.';
+  // Anything but a problem is the app's own mistake: no use to the customer beyond "reload".
+  return problemOf(error)?.detail ?? 'Something went wrong in this page. Please reload it.';
 }

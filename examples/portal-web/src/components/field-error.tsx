@@ -1,12 +1,7 @@
-import { PortalApiError, type FieldError as ProblemFieldError } from '@customer-portal/sdk';
+import { fieldErrorsOf } from './problem.ts';
 
 /** `body.items.0` belongs to the field `body.items`. */
 export const belongsTo = (location: string, field: string) => location === field || location.startsWith(`${field}.`);
-
-/** The problem's field errors, if the error is a validation problem. */
-export function fieldErrorsOf(error: unknown): ProblemFieldError[] {
-  return error instanceof PortalApiError ? (error.problem.errors ?? []) : [];
-}
 
 /**
  * What the problem says about one field (`location`, e.g. `body.full_name`), shown under that field. Spread

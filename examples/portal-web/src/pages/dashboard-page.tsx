@@ -1,5 +1,5 @@
 import type { DashboardStats } from '@customer-portal/sdk';
-import { portal, unwrap } from '../api.ts';
+import { $api } from '../api.ts';
 import { DataTable } from '../components/data-table.tsx';
 import { ErrorAlert } from '../components/error-alert.tsx';
 import { Loading } from '../components/loading.tsx';
@@ -7,7 +7,6 @@ import { orderColumns } from '../components/order-columns.tsx';
 import { ticketColumns } from '../components/ticket-columns.tsx';
 import { formatDate } from '../format.ts';
 import { href } from '../router.ts';
-import { useApi } from '../use-api.ts';
 
 const statLabels: Record<keyof DashboardStats, string> = {
   open_tickets: 'Open tickets',
@@ -18,12 +17,12 @@ const statLabels: Record<keyof DashboardStats, string> = {
 
 /** The overview: four figures, then the five newest orders and tickets. */
 export function DashboardPage() {
-  const { data, error, loading, reload } = useApi(() => unwrap(portal.GET('/api/v1/customer/dashboard')), []);
+  const { data, error, isPending, refetch } = $api.useQuery('get', '/api/v1/customer/dashboard');
   return (
     <>
       <h1>Dashboard</h1>
-      <ErrorAlert error={error} onRetry={reload} />
-      {!data && loading && <Loading what="your dashboard" />}
+      <ErrorAlert error={error} onRetry={() => void refetch()} />
+      {isPending && <Loading what="your dashboard" />}
       {data && (
         <>
           <dl className="stats">

@@ -1,4 +1,4 @@
-import { portal, unwrap } from '../api.ts';
+import { $api } from '../api.ts';
 import { DataTable } from '../components/data-table.tsx';
 import { ErrorAlert } from '../components/error-alert.tsx';
 import { Loading } from '../components/loading.tsx';
@@ -6,14 +6,12 @@ import { StatusBadge } from '../components/status-badge.tsx';
 import { formatDate, formatMoney } from '../format.ts';
 import { whyNotReturnable } from '../returnable.ts';
 import { href } from '../router.ts';
-import { useApi } from '../use-api.ts';
 
 /** One order: its items and totals, where it is, and a return when it has been delivered. */
 export function OrderPage({ orderId }: { orderId: string }) {
-  const { data: order, error, loading, reload } = useApi(
-    () => unwrap(portal.GET('/api/v1/customer/orders/{order_id}', { params: { path: { order_id: orderId } } })),
-    [orderId],
-  );
+  const { data: order, error, isPending, refetch } = $api.useQuery('get', '/api/v1/customer/orders/{order_id}', {
+    params: { path: { order_id: orderId } },
+  });
   const notReturnable = order && whyNotReturnable(order);
   return (
     <>
@@ -21,8 +19,8 @@ export function OrderPage({ orderId }: { orderId: string }) {
         <a href={href.orders}>← All orders</a>
       </p>
       <h1>Order {orderId}</h1>
-      <ErrorAlert error={error} onRetry={reload} />
-      {!order && loading && <Loading what="the order" />}
+      <ErrorAlert error={error} onRetry={() => void refetch()} />
+      {isPending && <Loading what="the order" />}
       {order && (
         <>
           <dl className="details">

@@ -1,25 +1,23 @@
-import { portal, unwrap } from '../api.ts';
+import { $api } from '../api.ts';
 import { ErrorAlert } from '../components/error-alert.tsx';
 import { Loading } from '../components/loading.tsx';
 import { StatusBadge } from '../components/status-badge.tsx';
 import { formatDateTime } from '../format.ts';
 import { href } from '../router.ts';
-import { useApi } from '../use-api.ts';
 
 /** Where an order is: its five delivery steps, the current one marked, and the courier's details. */
 export function OrderTrackingPage({ orderId }: { orderId: string }) {
-  const { data, error, loading, reload } = useApi(
-    () => unwrap(portal.GET('/api/v1/customer/orders/track/{order_id}', { params: { path: { order_id: orderId } } })),
-    [orderId],
-  );
+  const { data, error, isPending, refetch } = $api.useQuery('get', '/api/v1/customer/orders/track/{order_id}', {
+    params: { path: { order_id: orderId } },
+  });
   return (
     <>
       <p>
         <a href={href.order(orderId)}>← Order {orderId}</a>
       </p>
       <h1>Tracking {orderId}</h1>
-      <ErrorAlert error={error} onRetry={reload} />
-      {!data && loading && <Loading what="the tracking" />}
+      <ErrorAlert error={error} onRetry={() => void refetch()} />
+      {isPending && <Loading what="the tracking" />}
       {data && (
         <>
           <ol className="steps" aria-label="Delivery steps">

@@ -1,28 +1,27 @@
 import { orderStatusFilterValues, type OrderStatusFilter } from '@customer-portal/sdk';
 import { useState } from 'react';
-import { portal, unwrapPage } from '../api.ts';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { $api, portal, withTotal } from '../api.ts';
 import { DataTable } from '../components/data-table.tsx';
 import { ErrorAlert } from '../components/error-alert.tsx';
 import { ListFilters } from '../components/list-filters.tsx';
 import { Loading } from '../components/loading.tsx';
 import { orderColumns } from '../components/order-columns.tsx';
 import { href } from '../router.ts';
-import { useApi } from '../use-api.ts';
 
 /** All orders, filtered by status and searched by id as you type (the API does both). */
 export function OrdersPage() {
   const [status, setStatus] = useState<OrderStatusFilter>('all');
   const [search, setSearch] = useState('');
-  const { data, error, loading, reload } = useApi(
-    (signal) =>
-      unwrapPage(
-        portal.GET('/api/v1/customer/orders', {
-          params: { query: { status, ...(search.trim() ? { search: search.trim() } : {}) } },
-          signal,
-        }),
-      ),
-    [status, search],
-  );
+  const query = { status, ...(search.trim() ? { search: search.trim() } : {}) };
+  const { data, error, isPending, isPlaceholderData, refetch } = useQuery({
+    // openapi-react-query's key, so a write that invalidates this path refreshes the list too; the page's own
+    // fetch, as the list needs its X-Total-Count header beside the body.
+    queryKey: [...$api.queryOptions('get', '/api/v1/customer/orders', { params: { query } }).queryKey, 'with-total'],
+    queryFn: ({ signal }) => withTotal(portal.GET('/api/v1/customer/orders', { params: { query }, signal })),
+    // Another filter's answer replaces the rows when it comes; until then the old rows stay, dimmed.
+    placeholderData: keepPreviousData,
+  });
 
   return (
     <>
@@ -37,8 +36,8 @@ export function OrdersPage() {
         search={search}
         onSearch={setSearch}
       />
-      <ErrorAlert error={error} onRetry={reload} />
-      {!data && loading && <Loading what="your orders" />}
+      <ErrorAlert error={error} onRetry={() => void refetch()} />
+      {isPending && <Loading what="your orders" />}
       {data && (
         <DataTable
           caption={
@@ -72,7 +71,7 @@ export function OrdersPage() {
             },
           ]}
           empty={search || status !== 'all' ? 'No orders match.' : 'No orders yet.'}
-          busy={loading}
+          busy={isPlaceholderData}
         />
       )}
     </>

@@ -1,6 +1,7 @@
 import type { Order, Return } from '@customer-portal/sdk';
-import { useState, type FormEvent } from 'react';
-import { portal, unwrap } from '../api.ts';
+import { useQueryClient } from '@tanstack/react-query';
+import type { FormEvent } from 'react';
+import { $api, invalidate } from '../api.ts';
 import { ErrorAlert } from '../components/error-alert.tsx';
 import { fieldProblem } from '../components/field-error.tsx';
 import { Loading } from '../components/loading.tsx';
@@ -8,17 +9,16 @@ import { StatusBadge } from '../components/status-badge.tsx';
 import { formatDateTime } from '../format.ts';
 import { whyNotReturnable } from '../returnable.ts';
 import { href } from '../router.ts';
-import { useApi } from '../use-api.ts';
 
 const returnReasons = ['Product is defective', 'Arrived damaged', 'Wrong item was sent', 'Wrong size', 'No longer needed'];
 
 /** Returns and refunds: choose items of a delivered order and a reason; the request then counts as a pending refund. */
 export function ReturnPage({ orderId }: { orderId: string }) {
-  const { data: order, error, loading, reload } = useApi(
-    () => unwrap(portal.GET('/api/v1/customer/orders/{order_id}', { params: { path: { order_id: orderId } } })),
-    [orderId],
-  );
-  const [requested, setRequested] = useState<Return>();
+  const { data: order, error, isPending, refetch } = $api.useQuery('get', '/api/v1/customer/orders/{order_id}', {
+    params: { path: { order_id: orderId } },
+  });
+  const request = useReturnRequest();
+  const requested = request.data;
   const notReturnable = order && whyNotReturnable(order);
   return (
     <>
@@ -26,8 +26,8 @@ export function ReturnPage({ orderId }: { orderId: string }) {
         <a href={href.order(orderId)}>← Order {orderId}</a>
       </p>
       <h1>Return items of {orderId}</h1>
-      <ErrorAlert error={error} onRetry={reload} />
-      {!order && loading && <Loading what="the order" />}
+      <ErrorAlert error={error} onRetry={() => void refetch()} />
+      {isPending && <Loading what="the order" />}
       {requested ? (
         <RequestedReturn request={requested} />
       ) : notReturnable ? (
@@ -35,7 +35,7 @@ export function ReturnPage({ orderId }: { orderId: string }) {
           {notReturnable}
         </p>
       ) : (
-        order && <ReturnForm order={order} onRequested={setRequested} />
+        order && <ReturnForm order={order} request={request} />
       )}
     </>
   );
@@ -43,35 +43,34 @@ export function ReturnPage({ orderId }: { orderId: string }) {
 
 const fields = ['body.items', 'body.reason', 'body.description', 'body.order_id'];
 
-function ReturnForm({ order, onRequested }: { order: Order; onRequested: (request: Return) => void }) {
-  const [error, setError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
+function useReturnRequest() {
+  const queryClient = useQueryClient();
+  // The request counts among the dashboard's pending refunds.
+  return $api.useMutation('post', '/api/v1/customer/orders/return', {
+    onSuccess: () => invalidate(queryClient, '/api/v1/customer/dashboard'),
+  });
+}
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
+type ReturnRequest = ReturnType<typeof useReturnRequest>;
+
+function ReturnForm({ order, request }: { order: Order; request: ReturnRequest }) {
+  function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const description = String(form.get('description') ?? '').trim();
-    setBusy(true);
-    setError(undefined);
-    try {
-      // No check here that an item is chosen: the API says so, beside the list, in its own words.
-      const request = await unwrap(
-        portal.POST('/api/v1/customer/orders/return', {
-          body: {
-            order_id: order.id,
-            items: form.getAll('items').map(String),
-            reason: String(form.get('reason')),
-            ...(description ? { description } : {}),
-          },
-        }),
-      );
-      onRequested(request);
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(false);
-    }
+    // No check here that an item is chosen: the API says so, beside the list, in its own words.
+    request.mutate({
+      body: {
+        order_id: order.id,
+        items: form.getAll('items').map(String),
+        reason: String(form.get('reason')),
+        ...(description ? { description } : {}),
+      },
+    });
   }
+
+  const error = request.error;
+  const busy = request.isPending;
 
   const items = fieldProblem(error, 'body.items', 'return-items');
   const reason = fieldProblem(error, 'body.reason', 'return-reason');

@@ -1,22 +1,18 @@
-import type { TicketMessage } from '@customer-portal/sdk';
-import { useState, type FormEvent } from 'react';
-import { portal, unwrap } from '../api.ts';
+import { useQueryClient } from '@tanstack/react-query';
+import type { FormEvent } from 'react';
+import { $api, invalidate } from '../api.ts';
 import { ErrorAlert } from '../components/error-alert.tsx';
 import { fieldProblem } from '../components/field-error.tsx';
 import { Loading } from '../components/loading.tsx';
 import { StatusBadge } from '../components/status-badge.tsx';
 import { formatDateTime } from '../format.ts';
 import { href } from '../router.ts';
-import { useApi } from '../use-api.ts';
 
 /** One ticket's conversation, oldest message first, and a box to reply. */
 export function TicketPage({ ticketId }: { ticketId: string }) {
-  const { data: ticket, error, loading, reload } = useApi(
-    () => unwrap(portal.GET('/api/v1/customer/tickets/{ticket_id}', { params: { path: { ticket_id: ticketId } } })),
-    [ticketId],
-  );
-  // Replies sent from this page, shown under the loaded conversation without loading it again.
-  const [sent, setSent] = useState<TicketMessage[]>([]);
+  const { data: ticket, error, isPending, refetch } = $api.useQuery('get', '/api/v1/customer/tickets/{ticket_id}', {
+    params: { path: { ticket_id: ticketId } },
+  });
 
   return (
     <>
@@ -24,8 +20,8 @@ export function TicketPage({ ticketId }: { ticketId: string }) {
         <a href={href.tickets}>← All tickets</a>
       </p>
       {!ticket && <h1>Ticket {ticketId}</h1>}
-      <ErrorAlert error={error} onRetry={reload} />
-      {!ticket && loading && <Loading what="the conversation" />}
+      <ErrorAlert error={error} onRetry={() => void refetch()} />
+      {isPending && <Loading what="the conversation" />}
       {ticket && (
         <>
           <h1>{ticket.subject}</h1>
@@ -39,7 +35,7 @@ export function TicketPage({ ticketId }: { ticketId: string }) {
             )}
           </p>
           <ol className="messages" aria-label="Messages">
-            {[...ticket.messages, ...sent].map((message) => (
+            {ticket.messages.map((message) => (
               <li key={message.id} className={`message from-${message.sender_type ?? 'customer'}`}>
                 <p className="sender">
                   <strong>{message.sender_name}</strong> <time dateTime={message.timestamp}>{formatDateTime(message.timestamp)}</time>
@@ -48,39 +44,33 @@ export function TicketPage({ ticketId }: { ticketId: string }) {
               </li>
             ))}
           </ol>
-          <ReplyForm ticketId={ticket.id} onSent={(message) => setSent((messages) => [...messages, message])} />
+          <ReplyForm ticketId={ticket.id} />
         </>
       )}
     </>
   );
 }
 
-function ReplyForm({ ticketId, onSent }: { ticketId: string; onSent: (message: TicketMessage) => void }) {
-  const [error, setError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
+function ReplyForm({ ticketId }: { ticketId: string }) {
+  const queryClient = useQueryClient();
+  // The conversation, the list (its "updated" time) and the dashboard's recent tickets all change.
+  const reply = $api.useMutation('post', '/api/v1/customer/tickets/{ticket_id}/messages', {
+    onSuccess: () =>
+      invalidate(queryClient, '/api/v1/customer/tickets/{ticket_id}', '/api/v1/customer/tickets', '/api/v1/customer/dashboard'),
+  });
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
+  function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const formElement = event.currentTarget;
     const content = String(new FormData(formElement).get('content'));
-    setBusy(true);
-    setError(undefined);
-    try {
-      const message = await unwrap(
-        portal.POST('/api/v1/customer/tickets/{ticket_id}/messages', {
-          params: { path: { ticket_id: ticketId } },
-          body: { content },
-        }),
-      );
-      formElement.reset();
-      onSent(message);
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(false);
-    }
+    reply.mutate(
+      { params: { path: { ticket_id: ticketId } }, body: { content } },
+      { onSuccess: () => formElement.reset() },
+    );
   }
 
+  const error = reply.error;
+  const busy = reply.isPending;
   const content = fieldProblem(error, 'body.content', 'reply-content');
   return (
     <form className="reply" aria-label="Reply" onSubmit={submit}>
