@@ -120,7 +120,9 @@ if (!hasChromium) {
     it('filters orders by status, then searches them by id', async () => {
       await nav('Orders').click();
       const table = page.getByRole('table');
-      await eventually(() => rowIds(table)).toHaveLength(12);
+      // Ten a page: the seed's twelve orders are two pages.
+      await eventually(() => rowIds(table)).toHaveLength(10);
+      expect(await page.getByRole('navigation', { name: 'Pages of orders' }).innerText()).toContain('Page 1 of 2');
 
       await page.getByLabel('Status').selectOption({ label: 'Delivered' });
       await eventually(() => rowIds(table)).toEqual(['ORD122', 'ORD121', 'ORD118', 'ORD117', 'ORD115', 'ORD113', 'ORD112']);
@@ -131,6 +133,39 @@ if (!hasChromium) {
       await page.getByLabel('Search by order ID').fill('ord12');
       await eventually(() => rowIds(table)).toEqual(['ORD122', 'ORD121']);
       await check('orders');
+    });
+
+    it('keeps the filter, the search and the page in the URL: a reload and the back button bring them back', async () => {
+      const table = page.getByRole('table');
+      const status = page.getByLabel('Status');
+      const search = page.getByLabel('Search by order ID');
+      expect(new URL(page.url()).search).toBe('?status=delivered&search=ord12');
+
+      await page.reload();
+      await eventually(() => rowIds(table)).toEqual(['ORD122', 'ORD121']);
+      expect(await status.inputValue()).toBe('delivered');
+      expect(await search.inputValue()).toBe('ord12');
+
+      await page.getByRole('link', { name: 'ORD122 details' }).click();
+      await page.getByRole('heading', { name: 'Order ORD122' }).waitFor();
+      await page.goBack();
+      await eventually(() => rowIds(table)).toEqual(['ORD122', 'ORD121']);
+      expect(await status.inputValue()).toBe('delivered');
+      expect(await search.inputValue()).toBe('ord12');
+
+      // The second page of all orders, then back to the first.
+      await status.selectOption({ label: 'All' });
+      await search.fill('');
+      await eventually(() => rowIds(table)).toHaveLength(10);
+      await page.getByRole('link', { name: 'Next page' }).click();
+      await eventually(() => rowIds(table)).toEqual(['ORD113', 'ORD112']);
+      expect(new URL(page.url()).searchParams.get('page')).toBe('2');
+      await check('orders-page-2');
+      await page.reload();
+      await eventually(() => rowIds(table)).toEqual(['ORD113', 'ORD112']);
+      await page.goBack();
+      await eventually(() => rowIds(table)).toHaveLength(10);
+      expect(await page.getByRole('navigation', { name: 'Pages of orders' }).innerText()).toContain('Page 1 of 2');
     });
 
     it('tracks ORD123: shipped, not yet delivered, with FastShip Express at Mumbai Hub', async () => {
@@ -330,7 +365,7 @@ if (!hasChromium) {
         );
         await check('orders-error');
         await alert.getByRole('button', { name: 'Try again' }).click();
-        await eventually(() => rowIds(page.getByRole('table'))).toHaveLength(12);
+        await eventually(() => rowIds(page.getByRole('table'))).toHaveLength(10);
         expect(await page.getByRole('alert').count()).toBe(0);
       });
     }
@@ -357,6 +392,30 @@ if (!hasChromium) {
         await page.getByLabel('Password').fill('customer123');
         await page.getByRole('button', { name: 'Sign in' }).click();
         await eventually(() => page.getByRole('alert').innerText()).toBe('Something went wrong on our side. Please try again.');
+      } finally {
+        await context.close();
+      }
+    }, 120_000);
+
+    it('keeps ?scenario= in the URL beside the filters, so a reload keeps both', async () => {
+      const context = await browser.newContext();
+      try {
+        const page = await context.newPage();
+        await page.goto(new URL('?scenario=empty', app.url).href, { timeout: 90_000 });
+        await page.getByText('scenario: empty').waitFor({ timeout: 90_000 });
+        await page.getByLabel('Email').fill('ali.jawad@example.com');
+        await page.getByLabel('Password').fill('customer123');
+        await page.getByRole('button', { name: 'Sign in' }).click();
+        await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Orders' }).click();
+        await page.getByText('No orders yet.').waitFor();
+        await page.getByLabel('Status').selectOption({ label: 'Delivered' });
+        await page.getByText('No orders match.').waitFor();
+        expect(new URL(page.url()).search).toBe('?scenario=empty&status=delivered');
+
+        await page.reload();
+        await page.getByText('scenario: empty').waitFor();
+        await page.getByText('No orders match.').waitFor();
+        expect(await page.getByLabel('Status').inputValue()).toBe('delivered');
       } finally {
         await context.close();
       }

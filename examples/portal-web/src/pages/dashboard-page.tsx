@@ -1,3 +1,4 @@
+import { Link } from '@tanstack/react-router';
 import type { DashboardStats } from '@customer-portal/sdk';
 import { $api } from '../api.ts';
 import { DataTable } from '../components/data-table.tsx';
@@ -6,7 +7,6 @@ import { Loading } from '../components/loading.tsx';
 import { orderColumns } from '../components/order-columns.tsx';
 import { ticketColumns } from '../components/ticket-columns.tsx';
 import { formatDate } from '../format.ts';
-import { href } from '../router.ts';
 
 const statLabels: Record<keyof DashboardStats, string> = {
   open_tickets: 'Open tickets',
@@ -39,7 +39,7 @@ export function DashboardPage() {
               rows={data.recent_orders}
               rowKey={(order) => order.id}
               columns={[
-                { header: 'Order', cell: (order) => <a href={href.order(order.id)}>{order.id}</a> },
+                { header: 'Order', cell: (order) => <Link to="/orders/$orderId" params={{ orderId: order.id }}>{order.id}</Link> },
                 orderColumns.date,
                 orderColumns.status,
                 { header: 'Items', cell: (order) => order.item_count },

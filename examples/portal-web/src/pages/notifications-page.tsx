@@ -1,13 +1,17 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import { $api, invalidate } from '../api.ts';
 import { ErrorAlert } from '../components/error-alert.tsx';
 import { Loading } from '../components/loading.tsx';
 import { formatDateTime } from '../format.ts';
 
+const route = getRouteApi('/notifications');
+
 /** The notification feed, newest first, with a button to mark each unread one read. */
 export function NotificationsPage() {
-  const [unreadOnly, setUnreadOnly] = useState(false);
+  // In the URL (`?unread=true`), so a reload or the back button keeps it.
+  const unreadOnly = (route.useSearch() as { unread?: true }).unread === true;
+  const navigate = useNavigate();
   const { data, error, isPending, refetch } = $api.useQuery('get', '/api/v1/customer/notifications', {
     params: { query: { unread_only: unreadOnly } },
   });
@@ -25,7 +29,7 @@ export function NotificationsPage() {
         {unread} unread
       </p>
       <label className="inline">
-        <input type="checkbox" checked={unreadOnly} onChange={(event) => setUnreadOnly(event.target.checked)} /> Unread only
+        <input type="checkbox" checked={unreadOnly} onChange={(event) => void navigate({ to: '/notifications', search: { unread: event.target.checked || undefined } })} /> Unread only
       </label>
       <ErrorAlert error={error} onRetry={() => void refetch()} />
       <ErrorAlert error={markRead.error} />

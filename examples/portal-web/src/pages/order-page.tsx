@@ -1,3 +1,4 @@
+import { getRouteApi, Link } from '@tanstack/react-router';
 import { $api } from '../api.ts';
 import { DataTable } from '../components/data-table.tsx';
 import { ErrorAlert } from '../components/error-alert.tsx';
@@ -5,10 +6,12 @@ import { Loading } from '../components/loading.tsx';
 import { StatusBadge } from '../components/status-badge.tsx';
 import { formatDate, formatMoney } from '../format.ts';
 import { whyNotReturnable } from '../returnable.ts';
-import { href } from '../router.ts';
+
+const route = getRouteApi('/orders/$orderId');
 
 /** One order: its items and totals, where it is, and a return when it has been delivered. */
-export function OrderPage({ orderId }: { orderId: string }) {
+export function OrderPage() {
+  const { orderId } = route.useParams();
   const { data: order, error, isPending, refetch } = $api.useQuery('get', '/api/v1/customer/orders/{order_id}', {
     params: { path: { order_id: orderId } },
   });
@@ -16,7 +19,7 @@ export function OrderPage({ orderId }: { orderId: string }) {
   return (
     <>
       <p>
-        <a href={href.orders}>← All orders</a>
+        <Link to="/orders">← All orders</Link>
       </p>
       <h1>Order {orderId}</h1>
       <ErrorAlert error={error} onRetry={() => void refetch()} />
@@ -50,17 +53,17 @@ export function OrderPage({ orderId }: { orderId: string }) {
             empty="This order has no items."
           />
           <div className="actions">
-            <a className="button secondary" href={href.tracking(order.id)}>
+            <Link className="button secondary" to="/orders/$orderId/tracking" params={{ orderId: order.id }}>
               Track delivery
-            </a>
+            </Link>
             {notReturnable ? (
               <p className="muted" data-testid="not-returnable">
                 {notReturnable}
               </p>
             ) : (
-              <a className="button" href={href.return(order.id)}>
+              <Link className="button" to="/orders/$orderId/return" params={{ orderId: order.id }}>
                 Return items
-              </a>
+              </Link>
             )}
           </div>
         </>

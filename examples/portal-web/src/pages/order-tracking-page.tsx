@@ -1,19 +1,22 @@
+import { getRouteApi, Link } from '@tanstack/react-router';
 import { $api } from '../api.ts';
 import { ErrorAlert } from '../components/error-alert.tsx';
 import { Loading } from '../components/loading.tsx';
 import { StatusBadge } from '../components/status-badge.tsx';
 import { formatDateTime } from '../format.ts';
-import { href } from '../router.ts';
+
+const route = getRouteApi('/orders/$orderId/tracking');
 
 /** Where an order is: its five delivery steps, the current one marked, and the courier's details. */
-export function OrderTrackingPage({ orderId }: { orderId: string }) {
+export function OrderTrackingPage() {
+  const { orderId } = route.useParams();
   const { data, error, isPending, refetch } = $api.useQuery('get', '/api/v1/customer/orders/track/{order_id}', {
     params: { path: { order_id: orderId } },
   });
   return (
     <>
       <p>
-        <a href={href.order(orderId)}>← Order {orderId}</a>
+        <Link to="/orders/$orderId" params={{ orderId: orderId }}>← Order {orderId}</Link>
       </p>
       <h1>Tracking {orderId}</h1>
       <ErrorAlert error={error} onRetry={() => void refetch()} />

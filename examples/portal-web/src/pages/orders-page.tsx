@@ -1,19 +1,26 @@
 import { orderStatusFilterValues, type OrderStatusFilter } from '@customer-portal/sdk';
-import { useState } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { getRouteApi, Link, useNavigate } from '@tanstack/react-router';
 import { $api, portal, withTotal } from '../api.ts';
 import { DataTable } from '../components/data-table.tsx';
 import { ErrorAlert } from '../components/error-alert.tsx';
 import { ListFilters } from '../components/list-filters.tsx';
 import { Loading } from '../components/loading.tsx';
+import { PAGE_SIZE, Pager } from '../components/pager.tsx';
+import type { ListSearch } from '../router.tsx';
 import { orderColumns } from '../components/order-columns.tsx';
-import { href } from '../router.ts';
+
+const route = getRouteApi('/orders');
 
 /** All orders, filtered by status and searched by id as you type (the API does both). */
 export function OrdersPage() {
-  const [status, setStatus] = useState<OrderStatusFilter>('all');
-  const [search, setSearch] = useState('');
-  const query = { status, ...(search.trim() ? { search: search.trim() } : {}) };
+  const { status: picked, search = '', page = 1 }: ListSearch<OrderStatusFilter> = route.useSearch();
+  const status: OrderStatusFilter = picked ?? 'all';
+  const navigate = useNavigate();
+  /** Another filter or search: back to the first page. */
+  const filter = (change: ListSearch<OrderStatusFilter>, options: { replace?: boolean } = {}) =>
+    void navigate({ to: '/orders', search: (previous: ListSearch<OrderStatusFilter>) => ({ ...previous, page: undefined, ...change }), ...options });
+  const query = { status, ...(search ? { search } : {}), limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE };
   const { data, error, isPending, isPlaceholderData, refetch } = useQuery({
     // openapi-react-query's key, so a write that invalidates this path refreshes the list too; the page's own
     // fetch, as the list needs its X-Total-Count header beside the body.
@@ -30,11 +37,12 @@ export function OrdersPage() {
         label="Filter orders"
         statuses={orderStatusFilterValues}
         status={status}
-        onStatus={setStatus}
+        onStatus={(next) => filter({ status: next === 'all' ? undefined : next })}
         searchLabel="Search by order ID"
         placeholder="ORD123"
         search={search}
-        onSearch={setSearch}
+        // Typing replaces the history entry: Back then leaves the search rather than taking off a letter.
+        onSearch={(next) => filter({ search: next.trim() || undefined }, { replace: true })}
       />
       <ErrorAlert error={error} onRetry={() => void refetch()} />
       {isPending && <Loading what="your orders" />}
@@ -52,9 +60,9 @@ export function OrdersPage() {
               header: 'Order',
               rowHeader: true,
               cell: (order) => (
-                <a href={href.order(order.id)} aria-label={`${order.id} details`}>
+                <Link to="/orders/$orderId" params={{ orderId: order.id }} aria-label={`${order.id} details`}>
                   {order.id}
-                </a>
+                </Link>
               ),
             },
             orderColumns.date,
@@ -64,9 +72,9 @@ export function OrdersPage() {
             {
               header: 'Delivery',
               cell: (order) => (
-                <a href={href.tracking(order.id)} aria-label={`Track ${order.id}`}>
+                <Link to="/orders/$orderId/tracking" params={{ orderId: order.id }} aria-label={`Track ${order.id}`}>
                   Track
-                </a>
+                </Link>
               ),
             },
           ]}
@@ -74,6 +82,7 @@ export function OrdersPage() {
           busy={isPlaceholderData}
         />
       )}
+      {data && <Pager list="/orders" page={page} total={data.total} label="Pages of orders" />}
     </>
   );
 }

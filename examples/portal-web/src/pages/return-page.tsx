@@ -1,3 +1,4 @@
+import { getRouteApi, Link } from '@tanstack/react-router';
 import type { Order, Return } from '@customer-portal/sdk';
 import { useQueryClient } from '@tanstack/react-query';
 import type { FormEvent } from 'react';
@@ -8,12 +9,14 @@ import { Loading } from '../components/loading.tsx';
 import { StatusBadge } from '../components/status-badge.tsx';
 import { formatDateTime } from '../format.ts';
 import { whyNotReturnable } from '../returnable.ts';
-import { href } from '../router.ts';
 
 const returnReasons = ['Product is defective', 'Arrived damaged', 'Wrong item was sent', 'Wrong size', 'No longer needed'];
 
+const route = getRouteApi('/orders/$orderId/return');
+
 /** Returns and refunds: choose items of a delivered order and a reason; the request then counts as a pending refund. */
-export function ReturnPage({ orderId }: { orderId: string }) {
+export function ReturnPage() {
+  const { orderId } = route.useParams();
   const { data: order, error, isPending, refetch } = $api.useQuery('get', '/api/v1/customer/orders/{order_id}', {
     params: { path: { order_id: orderId } },
   });
@@ -23,7 +26,7 @@ export function ReturnPage({ orderId }: { orderId: string }) {
   return (
     <>
       <p>
-        <a href={href.order(orderId)}>← Order {orderId}</a>
+        <Link to="/orders/$orderId" params={{ orderId: orderId }}>← Order {orderId}</Link>
       </p>
       <h1>Return items of {orderId}</h1>
       <ErrorAlert error={error} onRetry={() => void refetch()} />
@@ -135,7 +138,7 @@ function RequestedReturn({ request }: { request: Return }) {
       </dl>
       <p>
         We will refund you once the items are back. The request counts among the pending refunds on your{' '}
-        <a href={href.dashboard}>dashboard</a>.
+        <Link to="/">dashboard</Link>.
       </p>
     </section>
   );

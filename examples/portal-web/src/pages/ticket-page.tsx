@@ -1,3 +1,4 @@
+import { getRouteApi, Link } from '@tanstack/react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import type { FormEvent } from 'react';
 import { $api, invalidate } from '../api.ts';
@@ -6,10 +7,12 @@ import { fieldProblem } from '../components/field-error.tsx';
 import { Loading } from '../components/loading.tsx';
 import { StatusBadge } from '../components/status-badge.tsx';
 import { formatDateTime } from '../format.ts';
-import { href } from '../router.ts';
+
+const route = getRouteApi('/tickets/$ticketId');
 
 /** One ticket's conversation, oldest message first, and a box to reply. */
-export function TicketPage({ ticketId }: { ticketId: string }) {
+export function TicketPage() {
+  const { ticketId } = route.useParams();
   const { data: ticket, error, isPending, refetch } = $api.useQuery('get', '/api/v1/customer/tickets/{ticket_id}', {
     params: { path: { ticket_id: ticketId } },
   });
@@ -17,7 +20,7 @@ export function TicketPage({ ticketId }: { ticketId: string }) {
   return (
     <>
       <p>
-        <a href={href.tickets}>← All tickets</a>
+        <Link to="/tickets">← All tickets</Link>
       </p>
       {!ticket && <h1>Ticket {ticketId}</h1>}
       <ErrorAlert error={error} onRetry={() => void refetch()} />
@@ -30,7 +33,7 @@ export function TicketPage({ ticketId }: { ticketId: string }) {
             {ticket.order_id && (
               <>
                 {' '}
-                · about <a href={href.order(ticket.order_id)}>{ticket.order_id}</a>
+                · about <Link to="/orders/$orderId" params={{ orderId: ticket.order_id }}>{ticket.order_id}</Link>
               </>
             )}
           </p>

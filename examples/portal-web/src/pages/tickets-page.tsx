@@ -1,21 +1,28 @@
 import { ticketStatusFilterValues, type TicketStatusFilter } from '@customer-portal/sdk';
-import { useState } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { getRouteApi, Link, useNavigate } from '@tanstack/react-router';
 import { $api, portal, withTotal } from '../api.ts';
 import { DataTable } from '../components/data-table.tsx';
 import { ErrorAlert } from '../components/error-alert.tsx';
 import { ListFilters } from '../components/list-filters.tsx';
 import { Loading } from '../components/loading.tsx';
+import { PAGE_SIZE, Pager } from '../components/pager.tsx';
+import type { ListSearch } from '../router.tsx';
 import { StatusBadge } from '../components/status-badge.tsx';
 import { ticketColumns } from '../components/ticket-columns.tsx';
 import { formatDateTime } from '../format.ts';
-import { href } from '../router.ts';
+
+const route = getRouteApi('/tickets');
 
 /** Support tickets, filtered by status and searched by subject or id, with a way to open a new one. */
 export function TicketsPage() {
-  const [status, setStatus] = useState<TicketStatusFilter>('all');
-  const [search, setSearch] = useState('');
-  const query = { status, ...(search.trim() ? { search: search.trim() } : {}) };
+  const { status: picked, search = '', page = 1 }: ListSearch<TicketStatusFilter> = route.useSearch();
+  const status: TicketStatusFilter = picked ?? 'all';
+  const navigate = useNavigate();
+  /** Another filter or search: back to the first page. */
+  const filter = (change: ListSearch<TicketStatusFilter>, options: { replace?: boolean } = {}) =>
+    void navigate({ to: '/tickets', search: (previous: ListSearch<TicketStatusFilter>) => ({ ...previous, page: undefined, ...change }), ...options });
+  const query = { status, ...(search ? { search } : {}), limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE };
   const { data, error, isPending, isPlaceholderData, refetch } = useQuery({
     // openapi-react-query's key, so a write that invalidates this path refreshes the list too; the page's own
     // fetch, as the list needs its X-Total-Count header beside the body.
@@ -29,19 +36,20 @@ export function TicketsPage() {
     <>
       <div className="page-heading">
         <h1>Support tickets</h1>
-        <a className="button" href={href.newTicket}>
+        <Link className="button" to="/tickets/new">
           New ticket
-        </a>
+        </Link>
       </div>
       <ListFilters
         label="Filter tickets"
         statuses={ticketStatusFilterValues}
         status={status}
-        onStatus={setStatus}
+        onStatus={(next) => filter({ status: next === 'all' ? undefined : next })}
         searchLabel="Search tickets"
         placeholder="Subject or TKT456"
         search={search}
-        onSearch={setSearch}
+        // Typing replaces the history entry: Back then leaves the search rather than taking off a letter.
+        onSearch={(next) => filter({ search: next.trim() || undefined }, { replace: true })}
       />
       <ErrorAlert error={error} onRetry={() => void refetch()} />
       {isPending && <Loading what="your tickets" />}
@@ -61,6 +69,7 @@ export function TicketsPage() {
           busy={isPlaceholderData}
         />
       )}
+      {data && <Pager list="/tickets" page={page} total={data.total} label="Pages of tickets" />}
     </>
   );
 }

@@ -4,10 +4,10 @@ import { newCustomer } from './worlds.ts';
 
 export default { title: 'Pages/Orders' } satisfies Meta;
 
-export const Default = pageStory('#/orders');
-export const NoOrders = pageStory('#/orders', { world: newCustomer });
-export const Loading = pageStory('#/orders', { faults: [{ operation: 'listOrders', latency: stillLoading }] });
-export const ApiDown = pageStory('#/orders', { faults: [{ operation: 'listOrders', networkError: true }] });
-export const DownForMaintenance = pageStory('#/orders', {
+export const Default = pageStory('/orders');
+export const NoOrders = pageStory('/orders', { world: newCustomer });
+export const Loading = pageStory('/orders', { faults: [{ operation: 'listOrders', latency: stillLoading }] });
+export const ApiDown = pageStory('/orders', { faults: [{ operation: 'listOrders', networkError: true }] });
+export const DownForMaintenance = pageStory('/orders', {
   faults: [{ operation: 'listOrders', status: 503, detail: 'Orders are back at 06:00.' }],
 });

@@ -5,7 +5,7 @@ import { everyItemReturnRequested, orderIn, storyOrder } from './worlds.ts';
 
 export default { title: 'Pages/Returns and refunds' } satisfies Meta;
 
-const returnOf = `#/orders/${storyOrder}/return`;
+const returnOf = `/orders/${storyOrder}/return`;
 const delivered = orderIn('DELIVERED');
 
 export const ChooseItems = pageStory(returnOf, { world: delivered });
