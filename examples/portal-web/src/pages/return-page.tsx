@@ -8,13 +8,15 @@ import { fieldProblem } from '../components/field-error.tsx';
 import { Loading } from '../components/loading.tsx';
 import { StatusBadge } from '../components/status-badge.tsx';
 import { formatDateTime } from '../format.ts';
-import { whyNotReturnable } from '../returnable.ts';
 
 const returnReasons = ['Product is defective', 'Arrived damaged', 'Wrong item was sent', 'Wrong size', 'No longer needed'];
 
 const route = getRouteApi('/orders/$orderId/return');
 
-/** Returns and refunds: choose items of a delivered order and a reason; the request then counts as a pending refund. */
+/**
+ * Returns and refunds: choose items and a reason; the request then counts as a pending refund. The API says
+ * which orders can be returned (only delivered ones, once per item) and, when it refuses, why, in its words.
+ */
 export function ReturnPage() {
   const { orderId } = route.useParams();
   const { data: order, error, isPending, refetch } = $api.useQuery('get', '/api/v1/customer/orders/{order_id}', {
@@ -22,7 +24,6 @@ export function ReturnPage() {
   });
   const request = useReturnRequest();
   const requested = request.data;
-  const notReturnable = order && whyNotReturnable(order);
   return (
     <>
       <p>
@@ -33,10 +34,6 @@ export function ReturnPage() {
       {isPending && <Loading what="the order" />}
       {requested ? (
         <RequestedReturn request={requested} />
-      ) : notReturnable ? (
-        <p className="alert info" data-testid="not-returnable">
-          {notReturnable}
-        </p>
       ) : (
         order && <ReturnForm order={order} request={request} />
       )}
@@ -44,7 +41,8 @@ export function ReturnPage() {
   );
 }
 
-const fields = ['body.items', 'body.reason', 'body.description', 'body.order_id'];
+// The order is not a field of the form: the API's word on it (not delivered yet, say) shows in the alert.
+const fields = ['body.items', 'body.reason', 'body.description'];
 
 function useReturnRequest() {
   const queryClient = useQueryClient();

@@ -7,7 +7,7 @@ export default { title: 'Pages/Order details' } satisfies Meta;
 const order = `/orders/${storyOrder}`;
 
 export const DeliveredAndReturnable = pageStory(order, { world: orderIn('DELIVERED') });
-export const OnItsWayNotYetReturnable = pageStory(order, { world: orderIn('SHIPPED') });
+export const OnItsWay = pageStory(order, { world: orderIn('SHIPPED') });
 export const BeingPrepared = pageStory(order, { world: orderIn('PROCESSING') });
 export const Cancelled = pageStory(order, { world: orderIn('CANCELLED') });
 export const AlreadyReturned = pageStory(order, { world: orderIn('RETURNED') });
