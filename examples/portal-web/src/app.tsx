@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import { createQueryClient } from './api.ts';
 import { createPortalRouter } from './router.tsx';
 import { session } from './session.ts';
+import styles from './layout.module.css';
 
 /**
  * The portal: TanStack Query's cache and the router over every page. `history` is the browser's unless a
@@ -16,7 +17,7 @@ export function App({ notice, history }: { notice?: string; history?: RouterHist
   useEffect(() => session.subscribe(() => session.token() === null && queryClient.clear()), [queryClient]);
   return (
     <QueryClientProvider client={queryClient}>
-      {notice && <p className="notice">{notice}</p>}
+      {notice && <p className={styles.notice}>{notice}</p>}
       <RouterProvider router={router} />
     </QueryClientProvider>
   );

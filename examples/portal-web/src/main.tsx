@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app.tsx';
-import './styles.css';
+import './base.css';
 
 let notice: string | undefined;
 // `vite --mode mock`: MSW's worker answers every API call from the stateful mocks, in this tab's memory.

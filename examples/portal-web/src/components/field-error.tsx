@@ -1,4 +1,5 @@
 import { fieldErrorsOf } from './problem.ts';
+import styles from './field-error.module.css';
 
 /** `body.items.0` belongs to the field `body.items`. */
 export const belongsTo = (location: string, field: string) => location === field || location.startsWith(`${field}.`);
@@ -16,7 +17,7 @@ export function fieldProblem(error: unknown, location: string, id: string) {
     invalidProps: messages.length > 0 ? { 'aria-invalid': true as const, 'aria-describedby': messageId } : {},
     message:
       messages.length > 0 ? (
-        <span id={messageId} className="field-error">
+        <span id={messageId} className={styles.message}>
           {messages.join(' ')}
         </span>
       ) : null,

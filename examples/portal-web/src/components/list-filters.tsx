@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { humanize } from '../format.ts';
+import styles from './list-filters.module.css';
 
 interface ListFiltersProps<Status extends string> {
   /** The form's accessible name: "Filter orders". */
@@ -28,7 +29,7 @@ export function ListFilters<Status extends string>(props: ListFiltersProps<Statu
     if (typed.trim() !== search) setTyped(search);
   }
   return (
-    <form className="filters" role="search" aria-label={props.label} onSubmit={(event) => event.preventDefault()}>
+    <form className={styles.filters} role="search" aria-label={props.label} onSubmit={(event) => event.preventDefault()}>
       <label>
         Status
         <select value={status} onChange={(event) => onStatus(statuses.find((value) => value === event.target.value) ?? status)}>

@@ -5,6 +5,7 @@ import { $api, invalidate } from '../api.ts';
 import { ErrorAlert } from '../components/error-alert.tsx';
 import { fieldProblem } from '../components/field-error.tsx';
 import { humanize } from '../format.ts';
+import pageLayout from '../components/page-layout.module.css';
 
 const priorities: TicketPriority[] = ['LOW', 'MEDIUM', 'HIGH', 'URGENT'];
 const fields = ['body.subject', 'body.description', 'body.order_id', 'body.priority'];
@@ -42,7 +43,7 @@ export function NewTicketForm({ onOpened }: { onOpened: (ticket: Ticket) => void
   const orderId = fieldProblem(error, 'body.order_id', 'ticket-order');
   const priority = fieldProblem(error, 'body.priority', 'ticket-priority');
   return (
-    <form className="card" aria-labelledby="new-ticket-heading" onSubmit={submit}>
+    <form className={pageLayout.card} aria-labelledby="new-ticket-heading" onSubmit={submit}>
       <h2 id="new-ticket-heading">New ticket</h2>
       <label>
         Subject

@@ -1,4 +1,5 @@
 import { Link } from '@tanstack/react-router';
+import styles from './pager.module.css';
 
 /** How many items a list's page shows. */
 export const PAGE_SIZE = 10;
@@ -19,7 +20,7 @@ export function Pager({ list, page, total, label }: { list: '/orders' | '/ticket
     </Link>
   );
   return (
-    <nav className="pager" aria-label={label}>
+    <nav className={styles.pager} aria-label={label}>
       {page > 1 && link(Math.min(page - 1, pages), 'Previous page', 'prev')}
       <span aria-current="page">
         Page {page} of {pages}

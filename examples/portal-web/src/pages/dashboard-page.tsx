@@ -7,6 +7,8 @@ import { Loading } from '../components/loading.tsx';
 import { orderColumns } from '../components/order-columns.tsx';
 import { ticketColumns } from '../components/ticket-columns.tsx';
 import { formatDate } from '../format.ts';
+import pageLayout from '../components/page-layout.module.css';
+import styles from './dashboard-page.module.css';
 
 const statLabels: Record<keyof DashboardStats, string> = {
   open_tickets: 'Open tickets',
@@ -25,15 +27,15 @@ export function DashboardPage() {
       {isPending && <Loading what="your dashboard" />}
       {data && (
         <>
-          <dl className="stats">
+          <dl className={styles.stats}>
             {Object.entries(statLabels).map(([key, label]) => (
-              <div key={key} className="stat">
+              <div key={key} className={styles.stat}>
                 <dt>{label}</dt>
                 <dd data-testid={`stat-${key}`}>{data.stats[key as keyof DashboardStats]}</dd>
               </div>
             ))}
           </dl>
-          <div className="columns">
+          <div className={pageLayout.columns}>
             <DataTable
               caption="Recent orders"
               rows={data.recent_orders}

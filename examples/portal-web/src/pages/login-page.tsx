@@ -2,6 +2,8 @@ import type { FormEvent } from 'react';
 import { $api } from '../api.ts';
 import { ErrorAlert } from '../components/error-alert.tsx';
 import { session } from '../session.ts';
+import pageLayout from '../components/page-layout.module.css';
+import styles from './login-page.module.css';
 
 /** Sign in with email and password; a wrong password shows the API's own explanation. */
 export function LoginPage() {
@@ -15,7 +17,7 @@ export function LoginPage() {
 
   const busy = login.isPending || login.isSuccess;
   return (
-    <main className="login">
+    <main className={styles.login}>
       <h1>Sign in to the Customer Portal</h1>
       <form onSubmit={signIn} aria-label="Sign in">
         <label>
@@ -33,7 +35,7 @@ export function LoginPage() {
       </form>
       {/* The sample accounts exist in the mocks and the reference server's seed, never in production. */}
       {import.meta.env.DEV && (
-        <p className="hint">
+        <p className={pageLayout.hint}>
           Sample account: <code>ali.jawad@example.com</code> / <code>customer123</code>
         </p>
       )}

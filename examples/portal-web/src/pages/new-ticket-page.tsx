@@ -1,5 +1,6 @@
 import { Link, useNavigate } from '@tanstack/react-router';
 import { NewTicketForm } from '../components/new-ticket-form.tsx';
+import pageLayout from '../components/page-layout.module.css';
 
 /** Opens a support ticket, then shows its conversation. */
 export function NewTicketPage() {
@@ -10,7 +11,7 @@ export function NewTicketPage() {
         <Link to="/tickets">← All tickets</Link>
       </p>
       <h1>Ask for help</h1>
-      <div className="narrow">
+      <div className={pageLayout.narrow}>
         <NewTicketForm
           onOpened={(ticket) =>
             void navigate({

@@ -4,6 +4,8 @@ import { $api, invalidate } from '../api.ts';
 import { ErrorAlert } from '../components/error-alert.tsx';
 import { Loading } from '../components/loading.tsx';
 import { formatDateTime } from '../format.ts';
+import pageLayout from '../components/page-layout.module.css';
+import styles from './notifications-page.module.css';
 
 const route = getRouteApi('/notifications');
 
@@ -28,21 +30,21 @@ export function NotificationsPage() {
       <p role="status" data-testid="unread-count">
         {unread} unread
       </p>
-      <label className="inline">
+      <label className={pageLayout.inline}>
         <input type="checkbox" checked={unreadOnly} onChange={(event) => void navigate({ to: '/notifications', search: { unread: event.target.checked || undefined } })} /> Unread only
       </label>
       <ErrorAlert error={error} onRetry={() => void refetch()} />
       <ErrorAlert error={markRead.error} />
       {isPending && <Loading what="your notifications" />}
-      <ul className="notifications" aria-label="Notifications">
+      <ul className={styles.notifications} aria-label="Notifications">
         {notifications.map((notification) => (
-          <li key={notification.id} className={notification.read ? 'read' : 'unread'}>
+          <li key={notification.id} className={notification.read ? undefined : styles.unread}>
             <p>
               <strong>{notification.title}</strong> <time dateTime={notification.timestamp}>{formatDateTime(notification.timestamp)}</time>
             </p>
             <p>{notification.message}</p>
             {notification.read ? (
-              <p className="muted">Read</p>
+              <p className={pageLayout.muted}>Read</p>
             ) : (
               <button
                 type="button"
@@ -54,7 +56,7 @@ export function NotificationsPage() {
             )}
           </li>
         ))}
-        {data?.length === 0 && <li className="empty">{unreadOnly ? 'No unread notifications.' : 'No notifications yet.'}</li>}
+        {data?.length === 0 && <li className={pageLayout.muted}>{unreadOnly ? 'No unread notifications.' : 'No notifications yet.'}</li>}
       </ul>
     </>
   );

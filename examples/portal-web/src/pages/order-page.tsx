@@ -5,6 +5,8 @@ import { ErrorAlert } from '../components/error-alert.tsx';
 import { Loading } from '../components/loading.tsx';
 import { StatusBadge } from '../components/status-badge.tsx';
 import { formatDate, formatMoney } from '../format.ts';
+import button from '../components/button.module.css';
+import pageLayout from '../components/page-layout.module.css';
 
 const route = getRouteApi('/orders/$orderId');
 
@@ -27,7 +29,7 @@ export function OrderPage() {
       {isPending && <Loading what="the order" />}
       {order && (
         <>
-          <dl className="details">
+          <dl className={pageLayout.details}>
             <dt>Status</dt>
             <dd data-testid="order-status">
               <StatusBadge status={order.status} />
@@ -53,11 +55,11 @@ export function OrderPage() {
             ]}
             empty="This order has no items."
           />
-          <div className="actions">
-            <Link className="button secondary" to="/orders/$orderId/tracking" params={{ orderId: order.id }}>
+          <div className={pageLayout.actions}>
+            <Link className={`${button.button} ${button.secondary}`} to="/orders/$orderId/tracking" params={{ orderId: order.id }}>
               Track delivery
             </Link>
-            <Link className="button" to="/orders/$orderId/return" params={{ orderId: order.id }}>
+            <Link className={button.button} to="/orders/$orderId/return" params={{ orderId: order.id }}>
               Return items
             </Link>
           </div>

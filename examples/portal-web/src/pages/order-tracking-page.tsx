@@ -4,6 +4,8 @@ import { ErrorAlert } from '../components/error-alert.tsx';
 import { Loading } from '../components/loading.tsx';
 import { StatusBadge } from '../components/status-badge.tsx';
 import { formatDateTime } from '../format.ts';
+import pageLayout from '../components/page-layout.module.css';
+import styles from './order-tracking-page.module.css';
 
 const route = getRouteApi('/orders/$orderId/tracking');
 
@@ -23,11 +25,11 @@ export function OrderTrackingPage() {
       {isPending && <Loading what="the tracking" />}
       {data && (
         <>
-          <ol className="steps" aria-label="Delivery steps">
+          <ol className={styles.steps} aria-label="Delivery steps">
             {data.steps.map((step) => (
               <li
                 key={step.label}
-                className={step.completed ? 'done' : 'pending'}
+                className={step.completed ? styles.done : styles.pending}
                 aria-current={step.current ? 'step' : undefined}
                 data-completed={step.completed}
               >
@@ -36,7 +38,7 @@ export function OrderTrackingPage() {
               </li>
             ))}
           </ol>
-          <dl className="details">
+          <dl className={pageLayout.details}>
             <dt>Status</dt>
             <dd>
               <StatusBadge status={data.status} />

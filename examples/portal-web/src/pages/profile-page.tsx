@@ -7,6 +7,7 @@ import { ErrorAlert } from '../components/error-alert.tsx';
 import { fieldProblem } from '../components/field-error.tsx';
 import { Loading } from '../components/loading.tsx';
 import { formatDate } from '../format.ts';
+import pageLayout from '../components/page-layout.module.css';
 
 const languages: Record<string, string> = { en: 'English', 'en-GB': 'English (UK)', hi: 'Hindi', ur: 'Urdu', fr: 'French' };
 export const themes: Record<Theme, string> = { light: 'Light', dark: 'Dark', system: 'Same as my device' };
@@ -21,11 +22,11 @@ export function ProfilePage() {
       <ErrorAlert error={profile.error} onRetry={() => void profile.refetch()} />
       {profile.isPending && <Loading what="your profile" />}
       {profile.data && (
-        <div className="columns">
+        <div className={pageLayout.columns}>
           <ProfileForm profile={profile.data} />
-          <section className="card" aria-labelledby="account-heading">
+          <section className={pageLayout.card} aria-labelledby="account-heading">
             <h2 id="account-heading">Account</h2>
-            <dl className="details">
+            <dl className={pageLayout.details}>
               <dt>Email</dt>
               <dd>{profile.data.email}</dd>
               <dt>Member since</dt>
@@ -77,7 +78,7 @@ function ProfileForm({ profile }: { profile: Profile }) {
   const theme = fieldProblem(error, 'body.preferences.theme', 'profile-theme');
   const knownLanguage = profile.preferences.language in languages;
   return (
-    <form className="card" aria-labelledby="profile-form-heading" onSubmit={submit} onChange={() => save.isSuccess && save.reset()}>
+    <form className={pageLayout.card} aria-labelledby="profile-form-heading" onSubmit={submit} onChange={() => save.isSuccess && save.reset()}>
       <h2 id="profile-form-heading">Name and preferences</h2>
       <label>
         Full name
@@ -107,12 +108,12 @@ function ProfileForm({ profile }: { profile: Profile }) {
         </select>
         {theme.message}
       </label>
-      <label className="inline">
+      <label className={pageLayout.inline}>
         <input type="checkbox" name="notifications" defaultChecked={profile.preferences.notifications} /> Send me notifications
       </label>
       <ErrorAlert error={error} fields={fields} />
       {saved && (
-        <p role="status" className="success">
+        <p role="status" className={pageLayout.success}>
           Profile saved.
         </p>
       )}

@@ -8,6 +8,7 @@ import { fieldProblem } from '../components/field-error.tsx';
 import { Loading } from '../components/loading.tsx';
 import { StatusBadge } from '../components/status-badge.tsx';
 import { formatDateTime } from '../format.ts';
+import pageLayout from '../components/page-layout.module.css';
 
 const returnReasons = ['Product is defective', 'Arrived damaged', 'Wrong item was sent', 'Wrong size', 'No longer needed'];
 
@@ -77,11 +78,11 @@ function ReturnForm({ order, request }: { order: Order; request: ReturnRequest }
   const reason = fieldProblem(error, 'body.reason', 'return-reason');
   const description = fieldProblem(error, 'body.description', 'return-description');
   return (
-    <form className="card narrow" aria-label="Return request" onSubmit={submit}>
+    <form className={`${pageLayout.card} ${pageLayout.narrow}`} aria-label="Return request" onSubmit={submit}>
       <fieldset {...items.invalidProps}>
         <legend>Items to return</legend>
         {order.items.map((item) => (
-          <label key={item.id} className="inline">
+          <label key={item.id} className={pageLayout.inline}>
             <input type="checkbox" name="items" value={item.product_name} /> {item.product_name}
           </label>
         ))}
@@ -111,12 +112,12 @@ function ReturnForm({ order, request }: { order: Order; request: ReturnRequest }
 
 function RequestedReturn({ request }: { request: Return }) {
   return (
-    <section className="card narrow" aria-labelledby="requested-heading">
+    <section className={`${pageLayout.card} ${pageLayout.narrow}`} aria-labelledby="requested-heading">
       <h2 id="requested-heading">Return {request.id} requested</h2>
-      <p role="status" className="success">
+      <p role="status" className={pageLayout.success}>
         Your return request has been sent.
       </p>
-      <dl className="details">
+      <dl className={pageLayout.details}>
         <dt>Status</dt>
         <dd>
           <StatusBadge status={request.status} />

@@ -6,6 +6,9 @@ import { ErrorAlert } from '../components/error-alert.tsx';
 import { fieldProblem } from '../components/field-error.tsx';
 import { Loading } from '../components/loading.tsx';
 import { themes } from './profile-page.tsx';
+import button from '../components/button.module.css';
+import pageLayout from '../components/page-layout.module.css';
+import styles from './settings-page.module.css';
 
 const switches: Record<keyof Settings['notifications'], string> = {
   email: 'Email me',
@@ -61,9 +64,9 @@ export function SettingsPage() {
 
   const status = (field: string) =>
     current !== field ? null : saving.isPending ? (
-      <span className="muted">Saving…</span>
+      <span className={pageLayout.muted}>Saving…</span>
     ) : saving.isSuccess ? (
-      <span role="status" className="saved">
+      <span role="status" className={styles.saved}>
         Saved.
       </span>
     ) : null;
@@ -76,12 +79,12 @@ export function SettingsPage() {
       <ErrorAlert error={settings.error} onRetry={() => void settings.refetch()} />
       {settings.isPending && <Loading what="your settings" />}
       {data && (
-        <div className="columns">
-          <fieldset className="card">
+        <div className={pageLayout.columns}>
+          <fieldset className={pageLayout.card}>
             <legend>Notifications</legend>
             {(Object.keys(switches) as (keyof typeof switches)[]).map((key) => (
-              <div key={key} className="setting">
-                <label className="inline">
+              <div key={key} className={styles.setting}>
+                <label className={pageLayout.inline}>
                   <input
                     type="checkbox"
                     role="switch"
@@ -96,9 +99,9 @@ export function SettingsPage() {
               </div>
             ))}
           </fieldset>
-          <div className="card stack">
+          <div className={`${pageLayout.card} ${pageLayout.stack}`}>
             <h2>Display</h2>
-            <div className="setting">
+            <div className={styles.setting}>
               <label>
                 Theme
                 <select
@@ -126,7 +129,7 @@ export function SettingsPage() {
               busy={busy}
               onSave={(timezone) => save({ general: { timezone } })}
             />
-            <div className="setting">
+            <div className={styles.setting}>
               <label>
                 Currency
                 <select
@@ -171,13 +174,13 @@ function TextSetting(props: {
     props.onSave(String(new FormData(event.currentTarget).get(props.name)).trim());
   };
   return (
-    <form className="setting" aria-label={props.label} onSubmit={submit}>
+    <form className={styles.setting} aria-label={props.label} onSubmit={submit}>
       <label>
         {props.label}
-        <span id={hintId} className="hint">
+        <span id={hintId} className={pageLayout.hint}>
           {props.hint}
         </span>
-        <span className="input-row">
+        <span className={styles.inputRow}>
           <input
             name={props.name}
             defaultValue={props.value}
@@ -185,7 +188,7 @@ function TextSetting(props: {
             aria-describedby={problem.message ? `${hintId} setting-${props.name}-error` : hintId}
             aria-invalid={problem.message ? true : undefined}
           />
-          <button type="submit" className="secondary" disabled={props.busy}>
+          <button type="submit" className={button.secondary} disabled={props.busy}>
             Save {props.label.toLowerCase()}
           </button>
         </span>

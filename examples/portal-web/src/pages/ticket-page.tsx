@@ -7,6 +7,8 @@ import { fieldProblem } from '../components/field-error.tsx';
 import { Loading } from '../components/loading.tsx';
 import { StatusBadge } from '../components/status-badge.tsx';
 import { formatDateTime } from '../format.ts';
+import pageLayout from '../components/page-layout.module.css';
+import styles from './ticket-page.module.css';
 
 const route = getRouteApi('/tickets/$ticketId');
 
@@ -28,7 +30,7 @@ export function TicketPage() {
       {ticket && (
         <>
           <h1>{ticket.subject}</h1>
-          <p className="meta">
+          <p className={pageLayout.meta}>
             {ticket.id} · <StatusBadge status={ticket.status} /> · <StatusBadge status={ticket.priority} /> priority
             {ticket.order_id && (
               <>
@@ -37,13 +39,13 @@ export function TicketPage() {
               </>
             )}
           </p>
-          <ol className="messages" aria-label="Messages">
+          <ol className={styles.messages} aria-label="Messages">
             {ticket.messages.map((message) => (
-              <li key={message.id} className={`message from-${message.sender_type ?? 'customer'}`}>
-                <p className="sender">
+              <li key={message.id} className={message.sender_type === 'agent' ? `${styles.message} ${styles.fromAgent}` : styles.message}>
+                <p>
                   <strong>{message.sender_name}</strong> <time dateTime={message.timestamp}>{formatDateTime(message.timestamp)}</time>
                 </p>
-                <p className="content">{message.content}</p>
+                <p>{message.content}</p>
               </li>
             ))}
           </ol>
@@ -76,7 +78,7 @@ function ReplyForm({ ticketId }: { ticketId: string }) {
   const busy = reply.isPending;
   const content = fieldProblem(error, 'body.content', 'reply-content');
   return (
-    <form className="reply" aria-label="Reply" onSubmit={submit}>
+    <form aria-label="Reply" onSubmit={submit}>
       <label>
         Your reply
         <textarea name="content" required rows={3} maxLength={5000} {...content.invalidProps} />

@@ -11,6 +11,8 @@ import type { ListSearch } from '../router.tsx';
 import { StatusBadge } from '../components/status-badge.tsx';
 import { ticketColumns } from '../components/ticket-columns.tsx';
 import { formatDateTime } from '../format.ts';
+import button from '../components/button.module.css';
+import pageLayout from '../components/page-layout.module.css';
 
 const route = getRouteApi('/tickets');
 
@@ -34,9 +36,9 @@ export function TicketsPage() {
 
   return (
     <>
-      <div className="page-heading">
+      <div className={pageLayout.heading}>
         <h1>Support tickets</h1>
-        <Link className="button" to="/tickets/new">
+        <Link className={button.button} to="/tickets/new">
           New ticket
         </Link>
       </div>
