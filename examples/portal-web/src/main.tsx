@@ -1,7 +1,8 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './app.tsx';
+// Before the app, whose components' CSS modules build on it.
 import './base.css';
+import { App } from './app.tsx';
 
 let notice: string | undefined;
 // `vite --mode mock`: MSW's worker answers every API call from the stateful mocks, in this tab's memory.

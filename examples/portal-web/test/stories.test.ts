@@ -100,6 +100,8 @@ const shown: Record<string, Shown> = {
   'pages-orders--loading': { text: 'Loading your orders…' },
   'pages-orders--api-down': { text: unreachable },
   'pages-orders--down-for-maintenance': { text: 'Orders are back at 06:00.' },
+  'pages-orders--second-page': { text: 'Page 2 of 2', hidden: 'ORD123' },
+  'pages-orders--delivered-only': { text: 'Your orders: 7 orders', hidden: 'ORD123' },
 
   'pages-order-details--delivered-and-returnable': { text: 'Return items' },
   'pages-order-details--on-its-way': { in: '[data-testid="order-status"]', text: 'Shipped' },

@@ -1,5 +1,5 @@
-import { Link } from '@tanstack/react-router';
 import type { RecentTicket, TicketSummary } from '@customer-portal/sdk';
+import { Link } from '@tanstack/react-router';
 import type { Column } from './data-table.tsx';
 import { StatusBadge } from './status-badge.tsx';
 

@@ -1,5 +1,5 @@
-import { Link } from '@tanstack/react-router';
 import type { DashboardStats } from '@customer-portal/sdk';
+import { Link } from '@tanstack/react-router';
 import { $api } from '../api.ts';
 import { DataTable } from '../components/data-table.tsx';
 import { ErrorAlert } from '../components/error-alert.tsx';

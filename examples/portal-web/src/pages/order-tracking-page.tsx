@@ -18,7 +18,7 @@ export function OrderTrackingPage() {
   return (
     <>
       <p>
-        <Link to="/orders/$orderId" params={{ orderId: orderId }}>← Order {orderId}</Link>
+        <Link to="/orders/$orderId" params={{ orderId }}>← Order {orderId}</Link>
       </p>
       <h1>Tracking {orderId}</h1>
       <ErrorAlert error={error} onRetry={() => void refetch()} />

@@ -6,9 +6,9 @@ import { DataTable } from '../components/data-table.tsx';
 import { ErrorAlert } from '../components/error-alert.tsx';
 import { ListFilters } from '../components/list-filters.tsx';
 import { Loading } from '../components/loading.tsx';
+import { orderColumns } from '../components/order-columns.tsx';
 import { PAGE_SIZE, Pager } from '../components/pager.tsx';
 import type { ListSearch } from '../router.tsx';
-import { orderColumns } from '../components/order-columns.tsx';
 
 const route = getRouteApi('/orders');
 

@@ -1,6 +1,6 @@
-import { getRouteApi, Link } from '@tanstack/react-router';
 import type { Order, Return } from '@customer-portal/sdk';
 import { useQueryClient } from '@tanstack/react-query';
+import { getRouteApi, Link } from '@tanstack/react-router';
 import type { FormEvent } from 'react';
 import { $api, invalidate } from '../api.ts';
 import { ErrorAlert } from '../components/error-alert.tsx';
@@ -28,7 +28,7 @@ export function ReturnPage() {
   return (
     <>
       <p>
-        <Link to="/orders/$orderId" params={{ orderId: orderId }}>← Order {orderId}</Link>
+        <Link to="/orders/$orderId" params={{ orderId }}>← Order {orderId}</Link>
       </p>
       <h1>Return items of {orderId}</h1>
       <ErrorAlert error={error} onRetry={() => void refetch()} />

@@ -7,10 +7,10 @@ import { ErrorAlert } from '../components/error-alert.tsx';
 import { ListFilters } from '../components/list-filters.tsx';
 import { Loading } from '../components/loading.tsx';
 import { PAGE_SIZE, Pager } from '../components/pager.tsx';
-import type { ListSearch } from '../router.tsx';
 import { StatusBadge } from '../components/status-badge.tsx';
 import { ticketColumns } from '../components/ticket-columns.tsx';
 import { formatDateTime } from '../format.ts';
+import type { ListSearch } from '../router.tsx';
 import button from '../components/button.module.css';
 import pageLayout from '../components/page-layout.module.css';
 

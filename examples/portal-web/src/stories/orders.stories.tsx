@@ -11,3 +11,6 @@ export const ApiDown = pageStory('/orders', { faults: [{ operation: 'listOrders'
 export const DownForMaintenance = pageStory('/orders', {
   faults: [{ operation: 'listOrders', status: 503, detail: 'Orders are back at 06:00.' }],
 });
+// The page and the filter are in the address, as a shared link would carry them.
+export const SecondPage = pageStory('/orders?page=2');
+export const DeliveredOnly = pageStory('/orders?status=delivered');
