@@ -1,4 +1,4 @@
-import { createPortalClient, toPortalApiError, totalCount, unwrap, type paths } from '@customer-portal/sdk';
+import { createPortalClient, PortalApiError, toPortalApiError, totalCount, unwrap, type paths } from '@customer-portal/sdk';
 import { QueryClient } from '@tanstack/react-query';
 import createQueryHooks from 'openapi-react-query';
 import { session } from './session.ts';
@@ -36,9 +36,9 @@ portal.use({
     });
   },
   async onError({ error }) {
-    if (error instanceof Error && error.name === 'AbortError') return undefined;
-    // `unwrap` turns a request that got no answer into the SDK's PortalApiError ("Could not reach…").
-    return unwrap(Promise.reject(error)).catch((failure: Error) => failure);
+    // `unwrap` turns a request that got no answer (fetch's TypeError) into the SDK's PortalApiError, "Could not
+    // reach the portal API…"; anything else (an abort) goes on as it was.
+    return unwrap(Promise.reject(error)).catch((failure: unknown) => (failure instanceof PortalApiError ? failure : undefined));
   },
 });
 

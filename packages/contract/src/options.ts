@@ -5,6 +5,7 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { SAMPLE_ACCOUNTS as CORE_SAMPLE_ACCOUNTS } from '@customer-portal/core';
+import { SetupError } from './setup-error.js';
 
 export const TARGET_NAMES = ['reference', 'reference-postgres', 'msw', 'prism', 'reference-via-prism-proxy', 'url'] as const;
 export type TargetName = (typeof TARGET_NAMES)[number];
@@ -48,13 +49,13 @@ type Env = Record<string, string | undefined>;
 export function optionsFromEnv(env: Env = process.env, cwd = process.cwd()): ContractOptions {
   const target = env['CONTRACT_TARGET'] || 'reference';
   if (!isTargetName(target)) {
-    throw new Error(`Unknown contract target "${target}"; use one of ${TARGET_NAMES.join(', ')}.`);
+    throw new SetupError(`Unknown contract target "${target}"; use one of ${TARGET_NAMES.join(', ')}.`);
   }
   const baseUrl = env['CONTRACT_BASE_URL'] || undefined;
   if (target === 'url' && !baseUrl) {
-    throw new Error('The url target needs the deployment to test: pass --base-url https://... or set CONTRACT_BASE_URL.');
+    throw new SetupError('The url target needs the deployment to test: pass --base-url https://... or set CONTRACT_BASE_URL.');
   }
-  if (baseUrl && !URL.canParse(baseUrl)) throw new Error(`CONTRACT_BASE_URL "${baseUrl}" is not a URL.`);
+  if (baseUrl && !URL.canParse(baseUrl)) throw new SetupError(`CONTRACT_BASE_URL "${baseUrl}" is not a URL.`);
   const [first, second] = SAMPLE_ACCOUNTS;
   return {
     target,
@@ -76,8 +77,23 @@ export interface CommandLine {
   /** Run only the coverage gate, over the reports of earlier runs. */
   gate: boolean;
   help: boolean;
-  /** Test-file filters, passed to vitest as they are. */
+  /** Test-file filters, passed to vitest as they are; each must match a file of the suite. */
   filters: string[];
+  /** `junit`: also write JUnit XML, one testsuite per target, to `output`. */
+  reporter: 'summary' | 'junit';
+  /** Where `--reporter junit` writes (default `<report dir>/junit.xml`). */
+  output: string | undefined;
+}
+
+const REPORTERS = ['summary', 'junit'] as const;
+
+/** parseArgs's own errors, as sentences that say what to do. */
+function parseError(error: unknown): Error {
+  const { code, message } = error as { code?: string; message: string };
+  const option = /'(-[^']*)'/.exec(message)?.[1];
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return new SetupError(`Unknown option ${option}: customer-portal-contract --help lists the options.`);
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') return new SetupError(`${message.replace(/\.$/, '')}: customer-portal-contract --help lists the options.`);
+  return error as Error;
 }
 
 /**
@@ -88,26 +104,46 @@ export interface CommandLine {
  * // { CONTRACT_TARGET: 'url', CONTRACT_BASE_URL: 'https://api.example.com' }
  */
 export function parseCommandLine(argv: string[]): CommandLine {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      target: { type: 'string', short: 't' },
-      'base-url': { type: 'string' },
-      'report-dir': { type: 'string' },
-      'msw-handlers': { type: 'string' },
-      ci: { type: 'boolean', default: false },
-      gate: { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
-  });
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        target: { type: 'string', short: 't' },
+        'base-url': { type: 'string' },
+        'report-dir': { type: 'string' },
+        'msw-handlers': { type: 'string' },
+        reporter: { type: 'string' },
+        output: { type: 'string', short: 'o' },
+        ci: { type: 'boolean', default: false },
+        gate: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (error) {
+    throw parseError(error);
+  }
+  const { values, positionals } = parsed;
   if (values.target !== undefined && !isTargetName(values.target)) {
-    throw new Error(`Unknown target "${values.target}"; use one of ${TARGET_NAMES.join(', ')}.`);
+    throw new SetupError(`Unknown target "${values.target}"; use one of ${TARGET_NAMES.join(', ')}.`);
+  }
+  const reporter = values.reporter ?? 'summary';
+  if (!(REPORTERS as readonly string[]).includes(reporter)) {
+    throw new SetupError(`Unknown reporter "${reporter}"; use one of ${REPORTERS.join(', ')} (the summary is always printed).`);
   }
   const env: Record<string, string> = {};
   if (values.target) env['CONTRACT_TARGET'] = values.target;
   if (values['base-url']) env['CONTRACT_BASE_URL'] = values['base-url'];
   if (values['report-dir']) env['CONTRACT_REPORT_DIR'] = values['report-dir'];
   if (values['msw-handlers']) env['CONTRACT_MSW_HANDLERS'] = values['msw-handlers'];
-  return { env, ci: values.ci, gate: values.gate, help: values.help, filters: positionals };
+  return {
+    env,
+    ci: values.ci,
+    gate: values.gate,
+    help: values.help,
+    filters: positionals,
+    reporter: reporter as CommandLine['reporter'],
+    output: values.output,
+  };
 }

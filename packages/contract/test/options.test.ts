@@ -1,3 +1,5 @@
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { optionsFromEnv, parseCommandLine, SAMPLE_ACCOUNTS } from '../src/options.js';
 
@@ -38,7 +40,30 @@ describe('choosing a target', () => {
       gate: false,
       help: false,
       filters: ['orders'],
+      reporter: 'summary',
+      output: undefined,
     });
     expect(() => parseCommandLine(['--target', 'staging'])).toThrow('Unknown target "staging"');
+  });
+
+  it.each([
+    [['--frob'], 'Unknown option --frob: customer-portal-contract --help lists the options.'],
+    [['--target'], "Option '-t, --target <value>' argument missing: customer-portal-contract --help lists the options."],
+    [['--reporter', 'tap'], 'Unknown reporter "tap"; use one of summary, junit (the summary is always printed).'],
+  ])('a bad command line %j is one sentence, a setup error', (argv, message) => {
+    expect(() => parseCommandLine(argv)).toThrow(expect.objectContaining({ name: 'SetupError', message }));
+  });
+
+  it('reads --reporter junit and --output', () => {
+    expect(parseCommandLine(['--reporter', 'junit', '--output', 'contract.xml'])).toMatchObject({ reporter: 'junit', output: 'contract.xml' });
+  });
+});
+
+describe('--help', () => {
+  it('names every option the command line accepts, and each one it names is accepted', () => {
+    const help = execFileSync(process.execPath, [fileURLToPath(new URL('../bin/contract.js', import.meta.url)), '--help'], { encoding: 'utf8' });
+    const named = [...new Set(help.match(/--[a-z][a-z-]+/g))].filter((option) => !['--allow-breaking', '--format', '--world', '--errors'].includes(option));
+    expect(named.sort()).toEqual(['--base-url', '--ci', '--gate', '--help', '--msw-handlers', '--output', '--report-dir', '--reporter', '--target']);
+    for (const option of named) expect(() => parseCommandLine([option, ...(['--ci', '--gate', '--help'].includes(option) ? [] : ['junit'])])).not.toThrow(/Unknown option/);
   });
 });
