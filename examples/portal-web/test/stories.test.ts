@@ -155,6 +155,8 @@ const shown: Record<string, Shown> = {
   'pages-profile--language-not-offered': { text: 'Hindi is not offered in your region yet.' },
   'pages-profile--dark-theme': { text: 'Profile saved.' },
 
+  'pages-not-found--unknown-address': { text: 'There is no such page.' },
+
   'pages-notifications--default': { text: 'New reply on your ticket' },
   'pages-notifications--no-notifications': { text: 'No notifications yet.' },
   'pages-notifications--all-read': { in: '[data-testid="unread-count"]', text: '0 unread' },
@@ -207,6 +209,7 @@ if (!existsSync(CHROMIUM)) {
         [
           'Pages/Dashboard',
           'Pages/New ticket',
+          'Pages/Not found',
           'Pages/Notifications',
           'Pages/Order details',
           'Pages/Order tracking',

@@ -1,6 +1,6 @@
 import { Link } from '@tanstack/react-router';
 
-/** Any hash the router does not know. */
+/** Any address the router does not know. */
 export function NotFoundPage() {
   return (
     <>
