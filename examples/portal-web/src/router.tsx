@@ -51,19 +51,32 @@ const rootRoute = createRootRoute({
 /** The notifications' filter in the URL: `/notifications?unread=true`. */
 const unreadSearch = (input: Record<string, unknown>): { unread?: true } => (input.unread === true ? { unread: true } : {});
 
-// Path literals, each written out: the router's types (and so every Link's `to` and `params`) come from them.
+// One constant a route, each with its path written out: the router's types (every Link's `to`, `params` and
+// `search`, each page's `useSearch()`) come from them.
+const dashboardRoute = createRoute({ getParentRoute: () => rootRoute, path: '/', component: DashboardPage });
+const ordersRoute = createRoute({ getParentRoute: () => rootRoute, path: 'orders', validateSearch: listSearch(orderStatusFilterValues), component: OrdersPage });
+const orderRoute = createRoute({ getParentRoute: () => rootRoute, path: 'orders/$orderId', component: OrderPage });
+const trackingRoute = createRoute({ getParentRoute: () => rootRoute, path: 'orders/$orderId/tracking', component: OrderTrackingPage });
+const returnRoute = createRoute({ getParentRoute: () => rootRoute, path: 'orders/$orderId/return', component: ReturnPage });
+const ticketsRoute = createRoute({ getParentRoute: () => rootRoute, path: 'tickets', validateSearch: listSearch(ticketStatusFilterValues), component: TicketsPage });
+const newTicketRoute = createRoute({ getParentRoute: () => rootRoute, path: 'tickets/new', component: NewTicketPage });
+const ticketRoute = createRoute({ getParentRoute: () => rootRoute, path: 'tickets/$ticketId', component: TicketPage });
+const notificationsRoute = createRoute({ getParentRoute: () => rootRoute, path: 'notifications', validateSearch: unreadSearch, component: NotificationsPage });
+const profileRoute = createRoute({ getParentRoute: () => rootRoute, path: 'profile', component: ProfilePage });
+const settingsRoute = createRoute({ getParentRoute: () => rootRoute, path: 'settings', component: SettingsPage });
+
 const routeTree = rootRoute.addChildren([
-  createRoute({ getParentRoute: () => rootRoute, path: '/', component: DashboardPage }),
-  createRoute({ getParentRoute: () => rootRoute, path: 'orders', validateSearch: listSearch(orderStatusFilterValues), component: OrdersPage }),
-  createRoute({ getParentRoute: () => rootRoute, path: 'orders/$orderId', component: OrderPage }),
-  createRoute({ getParentRoute: () => rootRoute, path: 'orders/$orderId/tracking', component: OrderTrackingPage }),
-  createRoute({ getParentRoute: () => rootRoute, path: 'orders/$orderId/return', component: ReturnPage }),
-  createRoute({ getParentRoute: () => rootRoute, path: 'tickets', validateSearch: listSearch(ticketStatusFilterValues), component: TicketsPage }),
-  createRoute({ getParentRoute: () => rootRoute, path: 'tickets/new', component: NewTicketPage }),
-  createRoute({ getParentRoute: () => rootRoute, path: 'tickets/$ticketId', component: TicketPage }),
-  createRoute({ getParentRoute: () => rootRoute, path: 'notifications', validateSearch: unreadSearch, component: NotificationsPage }),
-  createRoute({ getParentRoute: () => rootRoute, path: 'profile', component: ProfilePage }),
-  createRoute({ getParentRoute: () => rootRoute, path: 'settings', component: SettingsPage }),
+  dashboardRoute,
+  ordersRoute,
+  orderRoute,
+  trackingRoute,
+  returnRoute,
+  ticketsRoute,
+  newTicketRoute,
+  ticketRoute,
+  notificationsRoute,
+  profileRoute,
+  settingsRoute,
 ]);
 
 /**

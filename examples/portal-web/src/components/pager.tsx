@@ -15,7 +15,7 @@ export function Pager({ list, page, total, label }: { list: '/orders' | '/ticket
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   if (pages === 1 && page === 1) return null;
   const link = (to: number, text: string, rel: string) => (
-    <Link to={list} search={(previous: { page?: number }) => ({ ...previous, page: to > 1 ? to : undefined })} rel={rel}>
+    <Link from={list} to="." search={(previous) => ({ ...previous, page: to > 1 ? to : undefined })} rel={rel}>
       {text}
     </Link>
   );

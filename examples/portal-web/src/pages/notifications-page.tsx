@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { getRouteApi, useNavigate } from '@tanstack/react-router';
+import { getRouteApi } from '@tanstack/react-router';
 import { $api, invalidate } from '../api.ts';
 import { ErrorAlert } from '../components/error-alert.tsx';
 import { Loading } from '../components/loading.tsx';
@@ -12,8 +12,8 @@ const route = getRouteApi('/notifications');
 /** The notification feed, newest first, with a button to mark each unread one read. */
 export function NotificationsPage() {
   // In the URL (`?unread=true`), so a reload or the back button keeps it.
-  const unreadOnly = (route.useSearch() as { unread?: true }).unread === true;
-  const navigate = useNavigate();
+  const unreadOnly = route.useSearch().unread === true;
+  const navigate = route.useNavigate();
   const { data, error, isPending, refetch } = $api.useQuery('get', '/api/v1/customer/notifications', {
     params: { query: { unread_only: unreadOnly } },
   });
@@ -31,7 +31,7 @@ export function NotificationsPage() {
         {unread} unread
       </p>
       <label className={pageLayout.inline}>
-        <input type="checkbox" checked={unreadOnly} onChange={(event) => void navigate({ to: '/notifications', search: { unread: event.target.checked || undefined } })} /> Unread only
+        <input type="checkbox" checked={unreadOnly} onChange={(event) => void navigate({ search: { unread: event.target.checked || undefined } })} /> Unread only
       </label>
       <ErrorAlert error={error} onRetry={() => void refetch()} />
       <ErrorAlert error={markRead.error} />

@@ -1,6 +1,6 @@
 import { orderStatusFilterValues, type OrderStatusFilter } from '@customer-portal/sdk';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { getRouteApi, Link, useNavigate } from '@tanstack/react-router';
+import { getRouteApi, Link } from '@tanstack/react-router';
 import { $api, portal, withTotal } from '../api.ts';
 import { DataTable } from '../components/data-table.tsx';
 import { ErrorAlert } from '../components/error-alert.tsx';
@@ -14,12 +14,12 @@ const route = getRouteApi('/orders');
 
 /** All orders, filtered by status and searched by id as you type (the API does both). */
 export function OrdersPage() {
-  const { status: picked, search = '', page = 1 }: ListSearch<OrderStatusFilter> = route.useSearch();
+  const { status: picked, search = '', page = 1 } = route.useSearch();
   const status: OrderStatusFilter = picked ?? 'all';
-  const navigate = useNavigate();
+  const navigate = route.useNavigate();
   /** Another filter or search: back to the first page. */
   const filter = (change: ListSearch<OrderStatusFilter>, options: { replace?: boolean } = {}) =>
-    void navigate({ to: '/orders', search: (previous: ListSearch<OrderStatusFilter>) => ({ ...previous, page: undefined, ...change }), ...options });
+    void navigate({ search: (previous) => ({ ...previous, page: undefined, ...change }), ...options });
   const query = { status, ...(search ? { search } : {}), limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE };
   const { data, error, isPending, isPlaceholderData, refetch } = useQuery({
     // openapi-react-query's key, so a write that invalidates this path refreshes the list too; the page's own

@@ -1,6 +1,6 @@
 import { ticketStatusFilterValues, type TicketStatusFilter } from '@customer-portal/sdk';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { getRouteApi, Link, useNavigate } from '@tanstack/react-router';
+import { getRouteApi, Link } from '@tanstack/react-router';
 import { $api, portal, withTotal } from '../api.ts';
 import { DataTable } from '../components/data-table.tsx';
 import { ErrorAlert } from '../components/error-alert.tsx';
@@ -18,12 +18,12 @@ const route = getRouteApi('/tickets');
 
 /** Support tickets, filtered by status and searched by subject or id, with a way to open a new one. */
 export function TicketsPage() {
-  const { status: picked, search = '', page = 1 }: ListSearch<TicketStatusFilter> = route.useSearch();
+  const { status: picked, search = '', page = 1 } = route.useSearch();
   const status: TicketStatusFilter = picked ?? 'all';
-  const navigate = useNavigate();
+  const navigate = route.useNavigate();
   /** Another filter or search: back to the first page. */
   const filter = (change: ListSearch<TicketStatusFilter>, options: { replace?: boolean } = {}) =>
-    void navigate({ to: '/tickets', search: (previous: ListSearch<TicketStatusFilter>) => ({ ...previous, page: undefined, ...change }), ...options });
+    void navigate({ search: (previous) => ({ ...previous, page: undefined, ...change }), ...options });
   const query = { status, ...(search ? { search } : {}), limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE };
   const { data, error, isPending, isPlaceholderData, refetch } = useQuery({
     // openapi-react-query's key, so a write that invalidates this path refreshes the list too; the page's own
