@@ -1,4 +1,5 @@
 /** The benchmark's pure logic: what it measures with and how it judges a run. No timings are asserted. */
+import { spawnSync } from 'node:child_process';
 import { once } from 'node:events';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -8,6 +9,10 @@ import { measure, median, ratio, summarise, type LoadRequest, type Measurement }
 import { checkTargets, problems, table, type Results } from '../src/report.js';
 import { parseSettings, type Settings } from '../src/settings.js';
 import { randomOrderUrls } from '../src/workloads.js';
+import { describeUnless } from '../../../test/support/skipped.js';
+
+// wrk drives the benchmark's load; `npm test` does not need it, and reports this part skipped without it.
+const noWrk = spawnSync('wrk', ['--version']).error ? 'wrk is not installed (apt-get install wrk; .ci/run does)' : undefined;
 
 const run = (over: Partial<Measurement> = {}): Measurement => ({ requestsPerSecond: 100, p50Ms: 1, p99Ms: 5, cpuMicrosPerRequest: 50, peakRssMb: 80, failures: 0, ...over });
 
@@ -27,7 +32,7 @@ describe('statistics', () => {
   });
 });
 
-describe('the load', () => {
+describeUnless(noWrk, 'the load, driven by wrk', () => {
   it('sends the requests in turn, goes on where the last run stopped, and counts error statuses as failures', async () => {
     const seen: string[] = [];
     const server = createServer((request, response) => {

@@ -16,6 +16,7 @@ export { createServerAuth } from './auth/server-auth.js';
 export { createTokenService, TOKEN_LIFETIME_SECONDS, type TokenService } from './auth/tokens.js';
 export { DEFAULT_HOST, DEFAULT_PORT, resolveConfig, type ServerConfig, type ServerOptions } from './config.js';
 export { LOCAL_ORIGINS } from './http/cors.js';
+export { createLogger, type LogFormat, type Logger, type LoggerOptions } from './logger.js';
 export { startServer, type RunningServer } from './start-server.js';
 export { DEFAULT_DATABASE_PATH, deleteDatabase, IN_MEMORY, openDatabase, type Database } from './store/database.js';
 export { migrate, migrations, SCHEMA_VERSION, type Migration } from './store/migrations.js';

@@ -128,6 +128,20 @@ export const postgresMigrations: Migration[] = [
       CREATE INDEX notifications_by_customer ON notifications (customer_id, timestamp DESC, id DESC);
     `,
   },
+  {
+    // 3, after the customer data versions' 2.
+    version: 3,
+    description: 'sign-in failure counts, shared by every server process',
+    // rate-limiter-flexible's own table (auth/sign-in-throttle.ts), as it would create it: a key per
+    // account, device or address, the points counted in its window and when the window ends (ms).
+    sql: `
+      CREATE TABLE sign_in_limits (
+        key varchar(255) PRIMARY KEY,
+        points integer NOT NULL DEFAULT 0,
+        expire bigint
+      );
+    `,
+  },
 ];
 
 export const POSTGRES_SCHEMA_VERSION = postgresMigrations.at(-1)!.version;
