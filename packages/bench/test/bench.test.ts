@@ -130,6 +130,21 @@ describe('judging a run', () => {
     expect(targets.map((t) => t.pass)).toEqual([true, false, false, true]);
   });
 
+  it('judges PostgreSQL against SQLite, and two processes against one, from the same run', () => {
+    const at = (workload: 'random-pages' | 'dashboard', contender: 'reference' | 'postgres-1' | 'postgres-2', requestsPerSecond: number) =>
+      ({ ...run({ requestsPerSecond }), workload, label: workload, contender });
+    const targets = checkTargets(results([
+      at('random-pages', 'reference', 1000), at('random-pages', 'postgres-1', 600), at('random-pages', 'postgres-2', 560),
+      at('dashboard', 'reference', 10_000), at('dashboard', 'postgres-1', 1400), at('dashboard', 'postgres-2', 1400),
+    ])).filter((t) => t.target.startsWith('PostgreSQL'));
+    expect(targets.map((t) => [t.measured, t.pass])).toEqual([
+      ['0.60 of SQLite (600 against 1,000 req/s)', true],
+      ['0.14 of SQLite (1,400 against 10,000 req/s)', false],
+      ['0.93 of 1 process (560 against 600 req/s)', false],
+      ['1.00 of 1 process (1,400 against 1,400 req/s)', true],
+    ]);
+  });
+
   it('writes Markdown tables', () => {
     expect(table(['a', 'b'], [['1', '2']], 'lr')).toBe('| a | b |\n| :-- | --: |\n| 1 | 2 |');
   });

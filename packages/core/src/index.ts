@@ -66,7 +66,10 @@ export type {
   PortalStore,
   StoredMessage,
   StoredTicket,
+  VersionedCustomer,
+  VersionedStore,
 } from './store.js';
+export { laterOf } from './store.js';
 export { createMemoryStore, idNumber, type MemoryStore } from './memory-store.js';
 export {
   customerRecordOf,

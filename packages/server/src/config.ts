@@ -14,7 +14,7 @@
  * | `corsOrigins`       | `CORS_ORIGINS`       | any port of localhost and 127.0.0.1 (comma-separated; `*` for any) |
  * | `trustProxy`        | `TRUST_PROXY`        | false: the client address is the socket's, not X-Forwarded-For |
  * | `signInThrottle`    | `SIGN_IN_THROTTLE`   | true (`false` only for load tests that sign one account in a loop) |
- * | `rememberResponses` | `REMEMBER_RESPONSES` | true on SQLite (`false` works every GET out, for measuring what one costs) |
+ * | `rememberResponses` | `REMEMBER_RESPONSES` | true (`false` works every GET out, for measuring what one costs) |
  * | `headersTimeoutMs`  | `HEADERS_TIMEOUT_MS` | 10000: a client has this long to send its headers    |
  * | `requestTimeoutMs`  | `REQUEST_TIMEOUT_MS` | 30000: ... and this long to send its whole request   |
  * | `keepAliveTimeoutMs`| `KEEP_ALIVE_TIMEOUT_MS` | 5000: an idle kept-alive connection is closed after this |
@@ -26,7 +26,7 @@
  * `requestTimeoutMs` + 1 s without finishing its request; a larger request timeout than 60 s is refused.
  */
 import { DEFAULT_DATABASE_PATH, IN_MEMORY } from './store/database.js';
-import { DEFAULT_POOL_SIZE, isPostgresUrl } from './store/postgres/database.js';
+import { DEFAULT_POOL_SIZE, isPostgresUrl } from './store/postgres/url.js';
 import { LOCAL_ORIGINS } from './http/cors.js';
 import { createLogger, type LogFormat, type Logger } from './logger.js';
 

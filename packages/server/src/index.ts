@@ -23,10 +23,10 @@ export { migrate, migrations, SCHEMA_VERSION, type Migration } from './store/mig
 export { seedDatabase, seedIfEmpty, type SeedOptions } from './store/seed.js';
 export { resetDatabase } from './store/reset.js';
 export { createSqliteStore } from './store/sqlite-store.js';
-export { DEFAULT_POOL_SIZE, describeUrl, isPostgresUrl, openPostgres, type PostgresOptions } from './store/postgres/database.js';
-export { migratePostgres, POSTGRES_SCHEMA_VERSION, postgresMigrations } from './store/postgres/migrations.js';
-export { createPostgresStore } from './store/postgres/postgres-store.js';
+// What a server on PostgreSQL needs before `pg` is loaded; the PostgreSQL store itself, whose types need `pg`,
+// is '@customer-portal/server/postgres' (postgres.ts).
+export { DEFAULT_POOL_SIZE, describeUrl, isPostgresUrl } from './store/postgres/url.js';
+// For test harnesses that start servers on throwaway databases (loads `pg` when called).
 export { createScratchDatabase, type ScratchDatabase } from './store/postgres/scratch-database.js';
-export { resetPostgres, seedPostgres, seedPostgresIfEmpty } from './store/postgres/seed.js';
 export { openStore, type OpenStore } from './store/open-store.js';
 export { startWorkers, type Workers } from './workers.js';

@@ -59,7 +59,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       trustProxy: config.trustProxy,
       signInThrottle: config.signInThrottle && createSignInThrottle({ counts: signInCounts.counts, devices }),
       checkHealth: opened.checkHealth,
-      ...(config.rememberResponses && opened.dataVersion && { dataVersion: opened.dataVersion }),
+      ...(config.rememberResponses && { dataVersion: opened.dataVersion }),
     });
 
     // Node checks these timeouts every 30 s by default, which would let a slow client hold a connection
