@@ -14,6 +14,7 @@ import { runGrowth } from './sections/growth.js';
 import { runMsw } from './sections/msw.js';
 import { runSdkSize } from './sections/sdk-size.js';
 import { runThroughput } from './sections/throughput.js';
+import { runWorlds } from './sections/worlds.js';
 import { parseSettings, USAGE, type Settings } from './settings.js';
 
 async function run(settings: Settings, log: (line: string) => void): Promise<Results> {
@@ -38,6 +39,7 @@ async function run(settings: Settings, log: (line: string) => void): Promise<Res
   };
   try {
     if (wants('sdk')) results.sdk = await runSdkSize();
+    if (wants('worlds')) results.worlds = runWorlds();
     if (wants('msw')) results.msw = await runMsw(settings.mswRequests);
     if (wants('throughput')) results.throughput = await runThroughput(settings, workDir, log);
     if (wants('growth')) results.growth = await runGrowth(settings, workDir, log);
