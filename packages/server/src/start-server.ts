@@ -7,7 +7,7 @@ import { resolveJwtSecret, type JwtSecret } from './auth/jwt-secret.js';
 import { createServerAuth } from './auth/server-auth.js';
 import { createTokenService } from './auth/tokens.js';
 import { resolveConfig, type ServerOptions } from './config.js';
-import { openStore } from './store/open-store.js';
+import { openStore, seededLine } from './store/open-store.js';
 
 export interface RunningServer {
   /** Where it listens, e.g. `http://127.0.0.1:3000`. */
@@ -35,7 +35,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const say = config.log || (() => {});
   const opened = await openStore(config);
   try {
-    if (opened.seeded) say(`Seeded ${opened.where} with the sample data.`);
+    if (opened.seeded) say(seededLine(opened));
     const secret = resolveJwtSecret(config.jwtSecret, config.databasePath);
     sayWhereTheKeyIs(secret, say);
 

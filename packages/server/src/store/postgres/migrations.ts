@@ -128,6 +128,18 @@ export const postgresMigrations: Migration[] = [
       CREATE INDEX notifications_by_customer ON notifications (customer_id, timestamp DESC, id DESC);
     `,
   },
+  {
+    version: 2,
+    description: 'the world the database was seeded from, so that db:reset returns to it',
+    sql: `
+      CREATE TABLE world_origin (
+        id integer PRIMARY KEY CHECK (id = 1),
+        name text NOT NULL,
+        path text,
+        digest text NOT NULL
+      );
+    `,
+  },
 ];
 
 export const POSTGRES_SCHEMA_VERSION = postgresMigrations.at(-1)!.version;

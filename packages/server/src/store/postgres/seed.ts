@@ -7,7 +7,8 @@ import type { SampleWorld } from '@customer-portal/core';
 import type { Pool, PoolClient } from 'pg';
 import { hashPassword } from '../../auth/password.js';
 import { idNumber } from '../id-number.js';
-import type { SeedOptions } from '../seed.js';
+import { passwordHashes, type SeedOptions } from '../seed.js';
+import type { WorldOrigin } from '../world-source.js';
 
 const BATCH = 5000;
 
@@ -15,7 +16,7 @@ const BATCH = 5000;
 const SEED_LOCK = 7_411_018;
 
 /** The tables the sample world fills, parents first; truncated together by a reset. */
-const TABLES = ['customers', 'orders', 'order_items', 'returns', 'return_items', 'tickets', 'ticket_messages', 'notifications'];
+const TABLES = ['customers', 'orders', 'order_items', 'returns', 'return_items', 'tickets', 'ticket_messages', 'notifications', 'world_origin'];
 
 type Column = [name: string, type: string];
 
@@ -127,8 +128,19 @@ async function underSeedLock<T>(pool: Pool, fill: (client: PoolClient) => Promis
 }
 
 function hashesOf(world: SampleWorld, options: SeedOptions): Map<number, string> {
-  const hash = options.hashPassword ?? hashPassword;
-  return new Map(world.customers.map((c) => [c.id, hash(c.password)]));
+  return passwordHashes(world.customers, options.hashPassword ?? hashPassword);
+}
+
+/** The world the database was seeded from; undefined when it recorded none (see ../world-origin.ts). */
+export async function recordedPostgresOrigin(pool: Pick<Pool, 'query'>): Promise<WorldOrigin | undefined> {
+  const { rows } = await pool.query<WorldOrigin>('SELECT name, path, digest FROM world_origin');
+  return rows[0];
+}
+
+async function recordOrigin(client: PoolClient, origin: WorldOrigin | undefined): Promise<void> {
+  if (!origin) return;
+  await client.query('DELETE FROM world_origin');
+  await client.query('INSERT INTO world_origin (id, name, path, digest) VALUES (1, $1, $2, $3)', [origin.name, origin.path, origin.digest]);
 }
 
 /**
@@ -140,7 +152,10 @@ function hashesOf(world: SampleWorld, options: SeedOptions): Map<number, string>
 export async function seedPostgres(pool: Pool, world: SampleWorld, options: SeedOptions = {}): Promise<void> {
   // Hashing is the slow part; do it before the transaction.
   const hashes = hashesOf(world, options);
-  await underSeedLock(pool, (client) => insertWorld(client, world, hashes));
+  await underSeedLock(pool, async (client) => {
+    await insertWorld(client, world, hashes);
+    await recordOrigin(client, options.origin);
+  });
 }
 
 /**
@@ -158,6 +173,7 @@ export async function seedPostgresIfEmpty(pool: Pool, world: () => SampleWorld, 
     // Checked again under the lock: another process may have seeded while this one hashed.
     if (!(await emptyIn(client))) return false;
     await insertWorld(client, sample, hashes);
+    await recordOrigin(client, options.origin);
     return true;
   });
 }
@@ -168,5 +184,6 @@ export async function resetPostgres(pool: Pool, world: SampleWorld, options: See
   await underSeedLock(pool, async (client) => {
     await client.query(`TRUNCATE ${TABLES.join(', ')}`);
     await insertWorld(client, world, hashes);
+    await recordOrigin(client, options.origin);
   });
 }
