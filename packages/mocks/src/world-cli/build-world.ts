@@ -128,8 +128,10 @@ export function buildWorld(accounts: AccountRecording[], { keepPasswords = false
     const untracked = orders.filter((o) => !reads.tracking.has(o.id) && o.tracking_number !== null).length;
     if (untracked > 0) unseen.push(`${untracked} of ${who}'s orders were not tracked: the world knows no location or courier for them.`);
     world.orders.push(...orders);
-    const allOrders = reads.ordersTotal === undefined || reads.ordersTotal === orders.length;
-    if (!allOrders) unseen.push(`${who} has ${reads.ordersTotal} orders and ${orders.length} were seen: the world holds those ${orders.length}.`);
+    // Complete only when an unfiltered list said how many there are, and that many were seen.
+    const allOrders = reads.ordersTotal === orders.length;
+    if (reads.ordersTotal === undefined) unseen.push(`${who}'s whole order list was not read: the world holds the ${orders.length} orders seen.`);
+    else if (!allOrders) unseen.push(`${who} has ${reads.ordersTotal} orders and ${orders.length} were seen: the world holds those ${orders.length}.`);
 
     const tickets: SampleTicket[] = listed([...reads.tickets.values()]).map((t) => ({
       customer_id: customerId,
@@ -145,8 +147,9 @@ export function buildWorld(accounts: AccountRecording[], { keepPasswords = false
     const unread = tickets.filter((t) => !reads.detailed.has(t.id)).length;
     if (unread > 0) unseen.push(`${unread} of ${who}'s tickets were not opened: the world holds them without messages.`);
     world.tickets.push(...tickets);
-    const allTickets = reads.ticketsTotal === undefined || reads.ticketsTotal === tickets.length;
-    if (!allTickets) unseen.push(`${who} has ${reads.ticketsTotal} tickets and ${tickets.length} were seen.`);
+    const allTickets = reads.ticketsTotal === tickets.length;
+    if (reads.ticketsTotal === undefined) unseen.push(`${who}'s ticket list was not read: the world holds the ${tickets.length} tickets seen.`);
+    else if (!allTickets) unseen.push(`${who} has ${reads.ticketsTotal} tickets and ${tickets.length} were seen.`);
 
     const notifications: SampleNotification[] = listed(
       [...reads.notifications.values()].map((n) => ({ ...n, created_at: n.timestamp })),
