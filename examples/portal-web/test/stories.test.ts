@@ -100,6 +100,7 @@ const shown: Record<string, Shown> = {
   'pages-orders--loading': { text: 'Loading your orders…' },
   'pages-orders--api-down': { text: unreachable },
   'pages-orders--down-for-maintenance': { text: 'Orders are back at 06:00.' },
+  'worlds-generated--three-hundred-orders': { text: '300 orders' },
 
   'pages-order-details--delivered-and-returnable': { text: 'Return items' },
   'pages-order-details--on-its-way-not-yet-returnable': { text: 'Order ORD500 is shipped: only delivered orders can be returned.' },
@@ -215,6 +216,7 @@ if (!existsSync(CHROMIUM)) {
           'Pages/Sign in',
           'Pages/Ticket details',
           'Pages/Tickets',
+          'Worlds/Generated',
         ].sort(),
       );
       // Every story says what it shows, and nothing is expected of a story that is gone.

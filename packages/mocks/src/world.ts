@@ -14,6 +14,8 @@ import {
 } from '@customer-portal/core';
 
 export type { SampleWorld, WorldFile } from '@customer-portal/core';
+// Worlds of any size from a seed, for a test or a story: the generator behind customer-portal-world generate.
+export { generateWorld, type GenerateWorldOptions } from '@customer-portal/core';
 
 /**
  * A world, a world file's content (its text or its parsed JSON, e.g. `import world from './staging.world.json'`),
