@@ -11,7 +11,8 @@ export default defineConfig({
     include: ['suite/**/*.contract.ts'],
     globalSetup: ['src/runtime/global-setup.ts'],
     setupFiles: ['src/runtime/worker-setup.ts'],
-    reporters: ['default', 'src/runtime/reporter.ts'],
+    // The contract reporter alone: it names each cause once, where vitest's default would repeat every failure.
+    reporters: ['src/runtime/reporter.ts'],
     // The files share one host (and its data), so they take turns, in one test process that keeps its modules:
     // the contract is compiled once, the clients sign in once, and an in-process host (MSW) starts once.
     fileParallelism: false,

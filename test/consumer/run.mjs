@@ -8,8 +8,9 @@
  *                filter must not compile), runs a vitest file on the Node mocks, `vite build`s an app that starts the browser mocks in
  *                development only and checks that the production bundle holds no mock code, and starts
  *                `npx customer-portal-server`, whose data folder git must ignore;
- *   backend-ci   installs the contract suite alone (no better-sqlite3, no Prism) and runs its CLI with
- *                `--target url` against that server.
+ *   backend-ci   installs the contract suite alone (no better-sqlite3, no Prism), runs its CLI with
+ *                `--target url --reporter junit` against that server, and `diff`s the contract the package
+ *                ships against a changed copy.
  *
  * `node test/consumer/run.mjs` (KEEP_CONSUMER_APPS=1 keeps the folder to look at). .ci/run calls it.
  */
@@ -212,21 +213,46 @@ async function main() {
   for (const heavy of ['better-sqlite3', '@stoplight/prism-cli', '@customer-portal/server']) {
     if (existsSync(join(backend, 'node_modules', heavy))) throw new Error(`installing the contract suite pulled in ${heavy}`);
   }
-  step('backend-ci: --target reference without the server installed says what to install');
-  let refused = '';
+  step('backend-ci: --target reference without the server installed says what to install, in a sentence, and exits 2');
+  let refused = { code: 0, output: '' };
   try {
     execFileSync('npx', ['--no-install', 'customer-portal-contract', '--target', 'reference'], { cwd: backend, encoding: 'utf8', stdio: 'pipe', timeout: 120_000 });
   } catch (error) {
-    refused = `${error.stdout}${error.stderr}`;
+    refused = { code: error.status, output: `${error.stdout}${error.stderr}`.trim() };
   }
-  if (!refused.includes('npm install -D @customer-portal/server')) throw new Error(`expected the install line, got:\n${refused || '(a passing run)'}`);
-  console.log('refused with: npm install -D @customer-portal/server');
+  if (!refused.output.includes('npm install -D @customer-portal/server')) throw new Error(`expected the install line, got:\n${refused.output || '(a passing run)'}`);
+  if (refused.code !== 2 || refused.output.split('\n').length > 2) throw new Error(`expected one or two lines and exit 2, got ${refused.code}:\n${refused.output}`);
+  console.log(`refused with exit 2: ${refused.output}`);
 
-  step(`backend-ci: npx customer-portal-contract --target url --base-url ${server.url}`);
-  sh(backend, 'npx', ['--no-install', 'customer-portal-contract', '--target', 'url', '--base-url', server.url], { timeoutS: 240 });
+  step(`backend-ci: npx customer-portal-contract --target url --base-url ${server.url} --reporter junit --output contract.xml`);
+  sh(backend, 'npx', ['--no-install', 'customer-portal-contract', '--target', 'url', '--base-url', server.url, '--reporter', 'junit', '--output', 'contract.xml'], { timeoutS: 240 });
   const report = JSON.parse(readFileSync(join(backend, 'reports/contract/url.json'), 'utf8'));
-  console.log(`contract report: ${report.tests.passed} passed, ${report.tests.failed} failed`);
+  console.log(`contract report: ${report.tests.passed} passed, ${report.tests.failed} failed, ${report.tests.blocked} blocked`);
   if (!report.passed) throw new Error('the contract suite failed against the installed server');
+  const junit = readFileSync(join(backend, 'contract.xml'), 'utf8');
+  const suites = [...junit.matchAll(/<testsuite name="([^"]+)" tests="(\d+)" failures="(\d+)"/g)];
+  if (suites.length !== 1 || suites[0][1] !== 'url' || Number(suites[0][2]) !== report.cases.length || suites[0][3] !== '0') {
+    throw new Error(`expected one passing testsuite "url" of ${report.cases.length} cases in contract.xml, got:\n${junit.slice(0, 400)}`);
+  }
+  console.log(`contract.xml: testsuite url, ${suites[0][2]} cases, 0 failures`);
+
+  step('backend-ci: customer-portal-contract diff against the contract the package ships');
+  const shipped = join(backend, 'node_modules/@customer-portal/contract/openapi.yaml');
+  if (readFileSync(shipped, 'utf8') !== readFileSync(join(repoRoot, 'openapi.yaml'), 'utf8')) throw new Error('the package does not ship openapi.yaml as written');
+  const statuses = 'enum: [PENDING, PROCESSING, SHIPPED, DELIVERED, CANCELLED, RETURNED]';
+  const contract = readFileSync(shipped, 'utf8');
+  if (!contract.includes(statuses)) throw new Error(`openapi.yaml no longer has "${statuses}": update this step`);
+  writeFileSync(join(backend, 'next.yaml'), contract.replace(statuses, statuses.replace('PENDING, ', '')));
+  let diff = { code: 0, output: '' };
+  try {
+    diff.output = execFileSync('npx', ['--no-install', 'customer-portal-contract', 'diff', shipped, 'next.yaml', '--format', 'markdown'], { cwd: backend, encoding: 'utf8' });
+  } catch (error) {
+    diff = { code: error.status, output: `${error.stdout}` };
+  }
+  if (diff.code !== 1 || !diff.output.includes('| `getOrder` | `response.200.body.status` | "PENDING" no longer allowed | `response-enum-narrowed`')) {
+    throw new Error(`expected a breaking diff (exit 1) naming getOrder's status, got ${diff.code}:\n${diff.output}`);
+  }
+  sh(backend, 'npx', ['--no-install', 'customer-portal-contract', 'diff', shipped, 'next.yaml', '--allow-breaking']);
 
   step('passed');
 }

@@ -7,7 +7,7 @@
 import { createContractValidator } from '@customer-portal/core';
 import { createOperationMatcher } from './check/operation-matcher.js';
 import { createResponseChecker } from './check/response-checker.js';
-import { readReport } from './coverage/contract-report.js';
+import { readReport, reportPath, shownPath } from './report/contract-report.js';
 import { missingResponses } from './coverage/coverage-matrix.js';
 import { SAMPLE_ACCOUNTS, type ContractOptions, type TargetName } from './options.js';
 import { ROUTE_PROBES } from './route-probes.js';
@@ -20,6 +20,8 @@ export interface GateResult {
   ok: boolean;
   /** One line per failure, naming the target, the operation and the status, or the route. */
   failures: string[];
+  /** The runs it read: `reference.json (runs/reference-….json, 2026-12-07T09:01:02.000Z)` for each gated target. */
+  read: string[];
 }
 
 /**
@@ -78,5 +80,13 @@ async function routeFailures(options: ContractOptions): Promise<string[]> {
  */
 export async function runCoverageGate(options: ContractOptions): Promise<GateResult> {
   const failures = [...GATED_TARGETS.flatMap((target) => coverageFailures(options.reportDir, target)), ...(await routeFailures(options))];
-  return { ok: failures.length === 0, failures };
+  return { ok: failures.length === 0, failures, read: GATED_TARGETS.map((target) => runRead(options.reportDir, target)) };
+}
+
+/** Which run of `target` the gate read: the latest, named by its own file and when it ended. */
+function runRead(reportDir: string, target: TargetName): string {
+  const report = readReport(reportDir, target);
+  const latest = shownPath(reportPath(reportDir, target));
+  if (!report) return `${latest} (missing)`;
+  return `${latest} (${report.runFile ?? 'a run'}, ended ${report.finishedAt})`;
 }

@@ -23,7 +23,24 @@ export {
   type ResponseChecker,
   type ResponseCheckerOptions,
 } from './check/response-checker.js';
-export { readReport, reportPath, writeReport, type ContractReport } from './coverage/contract-report.js';
+export {
+  readReport,
+  reportPath,
+  writeReport,
+  type BreachingResponse,
+  type CaseResult,
+  type CaseState,
+  type ContractReport,
+} from './report/contract-report.js';
+export { formatJunit, type JunitTarget } from './report/junit.js';
+export { formatSummary, groupBreaches, type BreachGroup } from './report/format-summary.js';
+export { SetupError } from './setup-error.js';
+export { compareContracts, isBreaking, type ContractChange } from './diff/contract-changes.js';
+export { formatDiff, type DiffFormat, type DiffResult } from './diff/format-diff.js';
+export { readContract, type ContractVersion } from './diff/read-contract.js';
+export { classificationOf, RULES, type Classification, type RuleName } from './diff/rules.js';
+export { readWorld, worldBreaks, type WorldBreak } from './diff/world-breaks.js';
+export { changelogEntry, checkRelease, type ReleaseGateResult, type ReleaseState } from './diff/release-gate.js';
 export {
   buildCoverage,
   coverageTotals,

@@ -8,8 +8,8 @@ import { missingPeerMessage } from './targets/optional-peer.js';
 /** The repository's root, three levels above this file (packages/contract/src or dist). */
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 
-/** openapi.yaml at the root of the repository, when the package runs from its source tree. */
-export const specPath: string | undefined = [join(repoRoot, 'openapi.yaml')].find((path) => existsSync(path));
+/** openapi.yaml at the root of the repository from the source tree, else the copy the package ships. */
+export const specPath: string | undefined = [join(repoRoot, 'openapi.yaml'), fileURLToPath(new URL('../openapi.yaml', import.meta.url))].find((path) => existsSync(path));
 
 /** Prism's command-line entry, from the installed @stoplight/prism-cli. */
 export function prismBin(): string {

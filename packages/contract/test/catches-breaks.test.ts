@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startServer } from '@customer-portal/server';
 import { describe, expect, it } from 'vitest';
-import type { ContractReport } from '../src/coverage/contract-report.js';
+import type { ContractReport } from '../src/report/contract-report.js';
 import { startBreakingProxy } from './support/breaking-proxy.js';
 import { runContract } from './support/run-contract.js';
 

@@ -38,7 +38,21 @@ describe('choosing a target', () => {
       gate: false,
       help: false,
       filters: ['orders'],
+      reporter: 'summary',
+      output: undefined,
     });
     expect(() => parseCommandLine(['--target', 'staging'])).toThrow('Unknown target "staging"');
+  });
+
+  it.each([
+    [['--frob'], 'Unknown option --frob: customer-portal-contract --help lists the options.'],
+    [['--target'], "Option '-t, --target <value>' argument missing: customer-portal-contract --help lists the options."],
+    [['--reporter', 'tap'], 'Unknown reporter "tap"; use one of summary, junit (the summary is always printed).'],
+  ])('a bad command line %j is one sentence, a setup error', (argv, message) => {
+    expect(() => parseCommandLine(argv)).toThrow(expect.objectContaining({ name: 'SetupError', message }));
+  });
+
+  it('reads --reporter junit and --output', () => {
+    expect(parseCommandLine(['--reporter', 'junit', '--output', 'contract.xml'])).toMatchObject({ reporter: 'junit', output: 'contract.xml' });
   });
 });

@@ -4,28 +4,34 @@
  *
  * @example
  * const portal = createPortal({ store: createMemoryStore(), auth });
- * const response = await portal.handle({ operationId: 'getDashboard', path: {}, query: {}, body: undefined, authorization });
+ * const response = await portal.serve({ method: 'GET', path: '/api/v1/customer/dashboard', query: {}, authorization });
  */
 
-// The request pipeline a host runs.
+// The route table and the request pipeline every host runs, with the places for a host's own steps.
 export {
   bearerToken,
   createPortal,
   problemResponse,
+  type AroundOperation,
+  type AroundOperationStep,
+  type BeforeSignInStep,
   type ContractViolation,
+  type HostSteps,
   type Portal,
+  type PortalHttpRequest,
   type PortalOptions,
   type PortalRequest,
   type PortalResponse,
+  type StepRequest,
 } from './portal.js';
+export { createRouteTable, fillPath, inAllowOrder, type OperationRoute, type Route, type RouteTable } from './route-table.js';
 export type { HostAuth } from './operations/index.js';
 export { BODY_LIMIT_BYTES, isNestedDeeperThan, MAX_JSON_DEPTH, parseJsonBody } from './body.js';
-export { itemsAlreadyReturned } from './operations/index.js';
+export { itemsAlreadyReturned, profileOf } from './operations/index.js';
 
 // The contract.
-export { listOperations, openapiDocument, type JsonSchema, type OpenApiDocument, type Operation } from './document.js';
+export { listOperations, openapiDocument, operationSecurity, type JsonSchema, type OpenApiDocument, type Operation } from './document.js';
 export { createContractValidator, createSchemaChecker, MAX_FIELD_ERRORS, type ContractValidator } from './validation.js';
-export { colonPath, fillPath, pathTemplate, type PathTemplate } from './path-template.js';
 export type { FieldError, Notification, OperationId, Order, Problem, Return, TicketSummary } from './types.js';
 
 // The one error type, and the errors a host raises itself.

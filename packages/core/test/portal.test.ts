@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createMemoryStore, createPortal, type PortalStore } from '../src/index.js';
+import { ApiError, createMemoryStore, createPortal, type PortalStore } from '../src/index.js';
 import { portalUnderTest, testAuth } from './portal-under-test.js';
 
 describe('sign-in', () => {
@@ -87,5 +87,71 @@ describe('response validation', () => {
     expect(res.status).toBe(500);
     expect(JSON.stringify(res.body)).not.toMatch(/disk on fire|at \//);
     expect(errors).toHaveLength(1);
+  });
+});
+
+describe('routing (serve)', () => {
+  const serve = (method: string, path: string) => portalUnderTest().portal.serve({ method, path, query: {}, authorization: 'Bearer token-1' });
+
+  it('answers another method on a known path with a 405 problem naming the allowed ones in Allow', async () => {
+    const res = await serve('DELETE', '/api/v1/customer/tickets/TKT456');
+    expect([res?.status, res?.headers['Allow'], res?.headers['Content-Type']]).toEqual([405, 'GET, HEAD', 'application/problem+json']);
+  });
+
+  it('answers OPTIONS with the allowed methods and no body', async () => {
+    expect(await serve('OPTIONS', '/api/v1/customer/tickets')).toEqual({ status: 204, headers: { Allow: 'GET, HEAD, POST, OPTIONS' }, body: undefined });
+  });
+
+  it('answers HEAD as the GET without its body', async () => {
+    const res = await serve('HEAD', '/api/v1/customer/orders');
+    expect([res?.status, res?.headers['X-Total-Count'], res?.body]).toEqual([200, '12', undefined]);
+  });
+
+  it('leaves a path the contract does not have to the host', async () => {
+    expect(await serve('GET', '/api/v1/customer/wishlist')).toBeUndefined();
+  });
+});
+
+describe("a host's steps", () => {
+  const ANSWER = { status: 503, headers: { 'Content-Type': 'application/problem+json' }, body: { status: 503 } };
+
+  it('runs the steps before sign-in first: their answer is the response, whatever the token', async () => {
+    const portal = createPortal({ store: createMemoryStore(), auth: testAuth, steps: { beforeSignIn: [() => ANSWER] } });
+    expect(await portal.serve({ method: 'GET', path: '/api/v1/customer/dashboard', query: {} })).toBe(ANSWER);
+  });
+
+  it('runs the steps around the operation after sign-in and validation, with the customer, the input and next()', async () => {
+    const seen: unknown[] = [];
+    let verified = 0;
+    const auth = { ...testAuth, verifyToken: async (token: string) => (verified++, testAuth.verifyToken(token)) };
+    const portal = createPortal({
+      store: createMemoryStore(),
+      auth,
+      steps: {
+        aroundOperation: [
+          async ({ operation, input, customer, next }) => {
+            seen.push([operation.operationId, input.query, customer?.email]);
+            const response = await next();
+            return { ...response, headers: { ...response.headers, 'X-Step': 'yes' } };
+          },
+        ],
+      },
+    });
+    const signedOut = await portal.serve({ method: 'GET', path: '/api/v1/customer/orders', query: { status: 'lost' } });
+    const invalid = await portal.serve({ method: 'GET', path: '/api/v1/customer/orders', query: { status: 'lost' }, authorization: 'Bearer token-1' });
+    const ok = await portal.serve({ method: 'GET', path: '/api/v1/customer/orders', query: { status: 'delivered' }, authorization: 'Bearer token-1' });
+    expect([signedOut?.status, invalid?.status, ok?.status, ok?.headers['X-Step']]).toEqual([401, 422, 200, 'yes']);
+    expect(seen).toEqual([['listOrders', { status: 'delivered', limit: 50, offset: 0 }, 'ali.jawad@example.com']]);
+    expect(verified).toBe(2); // once for each signed-in request: next() does not sign in again
+  });
+
+  it('answers an ApiError a step throws as its problem', async () => {
+    const portal = createPortal({
+      store: createMemoryStore(),
+      auth: testAuth,
+      steps: { aroundOperation: [async () => { throw new ApiError({ status: 429, title: 'Too many requests', slug: 'too-many-requests', detail: 'Wait.' }); }] },
+    });
+    const res = await portal.serve({ method: 'POST', path: '/auth/login', query: {}, body: { email: 'ali.jawad@example.com', password: 'x' } });
+    expect([res?.status, (res?.body as { detail: string }).detail]).toEqual([429, 'Wait.']);
   });
 });

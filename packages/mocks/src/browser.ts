@@ -3,6 +3,8 @@
  * package's `exports` map resolves it to nothing under the `node` condition).
  */
 import { setupWorker, type SetupWorker } from 'msw/browser';
+import { BACKEND_CHOICE_STORAGE_KEY, type ChoiceStore } from './backend/selection.js';
+import { BACKEND_SESSIONS_STORAGE_KEY, type SessionStore } from './backend/sessions.js';
 import { withControls } from './controls.js';
 import { createHandlers, type MockControls, type MockOptions } from './create-handlers.js';
 import type { Fault } from './faults.js';
@@ -55,6 +57,28 @@ function remember(key: string, value: string | undefined): void {
   }
 }
 
+/** A JSON record kept under one key of a storage, read back empty when missing or damaged. */
+function storedRecord<T extends Record<string, string>>(kind: 'localStorage' | 'sessionStorage', key: string): { load(): T; save(record: T): void } {
+  return {
+    load() {
+      try {
+        const value = JSON.parse(storage(kind)?.getItem(key) ?? '{}') as unknown;
+        return (value && typeof value === 'object' ? value : {}) as T;
+      } catch {
+        return {} as T;
+      }
+    },
+    save(record) {
+      try {
+        if (Object.keys(record).length === 0) storage(kind)?.removeItem(key);
+        else storage(kind)?.setItem(key, JSON.stringify(record));
+      } catch {
+        // Storage refused: the choice holds until the page reloads.
+      }
+    },
+  };
+}
+
 /**
  * Starts the mocks in the page. Without `scenario`, the page picks it: `?scenario=<name>`, then
  * `localStorage['customer-portal:scenario']`, then `default`; a fault chosen at run time is kept in
@@ -73,7 +97,13 @@ export async function startPortalWorker(options: PortalWorkerOptions = {}): Prom
   const known: Record<string, Scenario> = { ...scenarios };
   const name = requested ?? scenarioFromLocation(window.location.search, storage('localStorage'), known);
   if (!Object.hasOwn(known, name)) throw new Error(`Unknown mock scenario "${name}"; use one of ${Object.keys(known).join(', ')}.`);
-  const handlers = createHandlers({ issuedTokens: sessionTokens(storage('sessionStorage')), ...mockOptions });
+  const handlers = createHandlers({
+    issuedTokens: sessionTokens(storage('sessionStorage')),
+    // Operations moved in the panel stay moved across reloads; the backend's tokens live as the mocks' do.
+    backendChoices: storedRecord<ReturnType<ChoiceStore['load']>>('localStorage', BACKEND_CHOICE_STORAGE_KEY),
+    backendSessions: storedRecord<ReturnType<SessionStore['load']>>('sessionStorage', BACKEND_SESSIONS_STORAGE_KEY),
+    ...mockOptions,
+  });
   handlers.useScenario(known[name]!, name);
   let chosenFault = storedFault(storage('localStorage'));
   if (chosenFault) {

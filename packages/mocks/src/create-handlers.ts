@@ -1,20 +1,24 @@
-import { createMemoryStore, createPortal, problemResponse, toApiError, ApiError, type Operation, type PortalResponse } from '@customer-portal/core';
+import { createMemoryStore, createPortal, problemResponse, routeNotFound, type Operation, type PortalResponse } from '@customer-portal/core';
 import { http, HttpResponse, type HttpHandler } from 'msw';
-import { documentedProblem } from './documented.js';
-import { readRequest, writeResponse, type RequestParts } from './exchange.js';
-import { fallbackHandler } from './fallback.js';
+import { createBackendSide, noBackend } from './backend/backend-side.js';
+import type { Exchange, OperationExchange } from './backend/exchange-types.js';
+import { createJournal } from './backend/journal.js';
+import type { BackendOptions } from './backend/options.js';
+import type { ChoiceStore } from './backend/selection.js';
+import type { SessionStore } from './backend/sessions.js';
+import { pathBelow, portalRequestOf, writeResponse, type MockHost } from './exchange.js';
 import { createFaults, type Fault } from './faults.js';
-import { waitFor, type Latency } from './latency.js';
-import { malformedUrlHandler } from './malformed-url.js';
+import type { Latency } from './latency.js';
 import { createMockAuth, type IssuedTokens } from './mock-auth.js';
-import { matchesExactly } from './exact-path.js';
 import { findOperation, type OperationKey } from './operation-key.js';
-import { answerAsResponse, contractBreach, type Override, type OverrideAnswer } from './overrides.js';
-import { preferredAnswer, preferredCode } from './prefer-code.js';
-import { routePath } from './route-path.js';
+import { createOverrides, type Override } from './overrides.js';
+import { preferCodeStep } from './prefer-code.js';
 import { isScenarioName, scenarios, type Scenario, type ScenarioName } from './scenarios/index.js';
 import { sharedValidator } from './shared-validator.js';
 import { resolveWorld, type WorldOption } from './world.js';
+
+/** Only this prefix is claimed for unknown paths: with an any-origin base URL, `/auth/*` could be anyone's. */
+const CUSTOMER_API = '/api/v1/customer/';
 
 export interface MockOptions {
   /**
@@ -37,6 +41,18 @@ export interface MockOptions {
   tokenLifetimeSeconds?: number;
   /** Where issued tokens are kept (default: memory). The browser entry keeps them in sessionStorage. */
   issuedTokens?: IssuedTokens;
+  /**
+   * The real backend, serving the operations it has built while the mocks serve the rest: its answers are
+   * checked against the contract and journaled, and one sign-in serves both sides. See the README's
+   * "Working against a backend half built".
+   */
+  backend?: BackendOptions;
+  /** How many exchanges `journal()` keeps, the oldest going first (default 1,000; `Infinity` for all). */
+  journalLimit?: number;
+  /** Where operations moved at run time are kept (default: memory). The browser entry keeps them in localStorage. */
+  backendChoices?: ChoiceStore;
+  /** Where the backend's tokens are kept (default: memory). The browser entry keeps them in sessionStorage. */
+  backendSessions?: SessionStore;
 }
 
 /** What a test or a page can change on a running handler set, beside its data. */
@@ -53,6 +69,20 @@ export interface MockControls {
   readonly scenario: string;
   /** The operations of the contract the handlers answer. */
   readonly operations: Operation[];
+  /** The backend serves these operations (every one when none is named) until `useMocks()` or `reset()`. */
+  useBackend(...operations: OperationKey[]): void;
+  /** The mocks serve these operations (every one when none is named) until `useBackend()` or `reset()`. */
+  useMocks(...operations: OperationKey[]): void;
+  /** The backend's base URL (absolute), when the handlers were given one. */
+  readonly backendUrl: string | undefined;
+  /** Which side serves the operation now (always `'mocks'` without a backend). */
+  servedBy(operation: OperationKey): 'mocks' | 'backend';
+  /** Every exchange since the start or the last reset or `clearJournal()`, oldest first, secrets masked. */
+  journal(): Exchange[];
+  /** One operation's exchanges, typed from the contract: `journal('createTicket')[0].request.body.subject`. */
+  journal<K extends OperationKey>(operation: K): OperationExchange<K>[];
+  /** Empties the journal. */
+  clearJournal(): void;
 }
 
 /** The handlers of every operation, spreadable into `setupServer`/`setupWorker`, over their own state. */
@@ -92,64 +122,60 @@ export function createHandlers(options: MockOptions = {}): PortalHandlers {
 
   const store = createMemoryStore(world);
   const auth = createMockAuth({ tokenLifetimeSeconds: options.tokenLifetimeSeconds, issued: options.issuedTokens });
-  const portal = createPortal({ store, auth, validator });
-  const faults = createFaults(portal.operations, standingFaults(scenario));
-  const overrides = new Map<string, Override<OperationKey>>();
+  const faults = createFaults(validator.operations, standingFaults(scenario));
+  const overrides = createOverrides(validator.operations, validator, store);
+  const journal = createJournal(options.journalLimit);
+  const backend =
+    options.backend &&
+    createBackendSide({
+      backend: options.backend,
+      operations: validator.operations,
+      validator,
+      journal,
+      store,
+      issueToken: (customerId) => auth.issueToken(customerId),
+      mocksBaseUrl: baseUrl,
+      choices: options.backendChoices,
+      sessions: options.backendSessions,
+    });
+  const portal = createPortal<MockHost>({
+    store,
+    auth,
+    validator,
+    steps: {
+      beforeSignIn: [journal.step, faults.step],
+      // The backend innermost, in the operation's place: overrides and `Prefer: code=` answer whichever side
+      // serves it, and an override's next() is the backend's answer.
+      aroundOperation: [preferCodeStep, overrides.step, ...(backend ? [backend.around] : [])],
+    },
+  });
+  const below = pathBelow(baseUrl);
+  const write = (response: PortalResponse) => journal.written(writeResponse(response), response);
 
-  async function answer(operation: Operation, request: Request, parts: RequestParts): Promise<PortalResponse> {
-    const next = () => portal.handle({ operationId: operation.operationId, ...parts });
-    const override = overrides.get(operation.operationId);
-    if (!override) return next();
-    // The request is checked first, as the real API would: a bad one is its usual 422, the override not asked.
-    let input;
-    try {
-      input = validator.validateRequest(operation.operationId, parts);
-    } catch (error) {
-      return problemResponse(toApiError(error));
-    }
-    if (typeof override !== 'function') return answerAsResponse(override); // checked when it was set
-    const response = answerAsResponse(
-      await override({ request, ...input, next: async () => (await next()) as OverrideAnswer<OperationKey> } as never),
-    );
-    const breach = contractBreach(validator, operation, response);
-    if (!breach) return response;
-    console.error(breach);
-    return problemResponse(new ApiError({ status: 500, title: 'Override breaks the contract', slug: 'internal-error', detail: breach }));
-  }
-
-  const operationHandlers = portal.operations.map((operation) =>
-    http[operation.method](routePath(baseUrl, operation.path), async ({ request, params }) => {
-      // Left to the fallback (a 404 problem), as the server answers /API/V1/... or a trailing slash.
-      if (!matchesExactly(baseUrl, new URL(request.url), operation.path)) return undefined;
-      const effect = faults.effectOn(operation, request);
-      await waitFor(effect.latency);
-      if (effect.outcome === 'network-error') return HttpResponse.error();
-      if (effect.outcome) return writeResponse(documentedProblem(operation, effect.outcome.status, effect.outcome.detail));
-      const code = preferredCode(request.headers.get('Prefer'));
-      const preferred = code === undefined ? undefined : preferredAnswer(operation, code);
-      if (preferred) return writeResponse(preferred);
-      const original = overrides.has(operation.operationId) ? request.clone() : request;
-      try {
-        return writeResponse(await answer(operation, original, await readRequest(request, params)));
-      } catch (error) {
-        // Only the body can fail here (415, 413, 400): portal.handle never throws.
-        return writeResponse(problemResponse(toApiError(error)));
-      }
-    }),
+  // One handler for the whole API under the base URL: core routes, and answers 405, HEAD and OPTIONS.
+  // A predicate rather than a path pattern, as msw decodes a pattern's parameters and throws on a malformed
+  // escape (`%E0%A4%A`); core keeps such a segment as sent and validation names it in a 422.
+  const apiHandler = http.all(
+    ({ request }) => below(new URL(request.url)) !== undefined,
+    async ({ request }) => {
+      const url = new URL(request.url);
+      const path = below(url)!;
+      // An override's function may read the request as sent, and a body is read only once.
+      const host = overrides.any ? request.clone() : request;
+      const portalRequest = portalRequestOf(request, url, path, host);
+      return journal.record(request, portalRequest.host!, async () => {
+        const response = await portal.serve(portalRequest);
+        if (!response) {
+          const ours = path.startsWith(CUSTOMER_API) && request.method !== 'OPTIONS';
+          return ours ? write(problemResponse(routeNotFound(request.method, path))) : undefined;
+        }
+        return response.status === 0 ? HttpResponse.error() : write(response);
+      });
+    },
   );
 
   const controls: MockControls & { reset(): void } = {
-    override(key, override) {
-      const operation = findOperation(portal.operations, key);
-      if (typeof override !== 'function') {
-        const breach = contractBreach(validator, operation, answerAsResponse(override));
-        if (breach) throw new Error(breach);
-      }
-      overrides.set(operation.operationId, override as Override<OperationKey>);
-      return () => {
-        if (overrides.get(operation.operationId) === override) overrides.delete(operation.operationId);
-      };
-    },
+    override: (key, override) => overrides.set(key, override as Override<OperationKey>),
     fault: (fault) => faults.add(fault),
     clearFaults: () => faults.clear(),
     useScenario(next, name) {
@@ -163,17 +189,34 @@ export function createHandlers(options: MockOptions = {}): PortalHandlers {
       return scenarioName;
     },
     operations: portal.operations,
+    useBackend(...keys) {
+      if (!backend) throw noBackend();
+      backend.useBackend(keys);
+    },
+    useMocks(...keys) {
+      if (!backend) throw noBackend();
+      backend.useMocks(keys);
+    },
+    backendUrl: backend?.baseUrl,
+    servedBy: (key) => (backend ? backend.sideOf(findOperation(portal.operations, key).operationId) : 'mocks'),
+    journal: ((key?: OperationKey) => {
+      const entries = journal.entries();
+      if (key === undefined) return entries;
+      const { operationId } = findOperation(portal.operations, key);
+      return entries.filter((e) => e.operationId === operationId);
+    }) as MockControls['journal'],
+    clearJournal: () => journal.clear(),
     reset() {
       store.reset(world);
       auth.forget();
       overrides.clear();
       faults.clear();
       faults.replaceStanding(standingFaults(scenario));
+      journal.clear();
+      backend?.reset();
     },
   };
 
-  const routes = [...operationHandlers, fallbackHandler(baseUrl, portal.operations, operationHandlers)];
-  const list = [malformedUrlHandler(routes), ...routes];
-  return Object.defineProperties(list, Object.getOwnPropertyDescriptors(controls)) as PortalHandlers;
+  return Object.defineProperties([apiHandler], Object.getOwnPropertyDescriptors(controls)) as PortalHandlers;
 }
 

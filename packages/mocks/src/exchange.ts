@@ -1,11 +1,35 @@
 /**
- * The only HTTP the mocks speak: a fetch `Request` in, core's `PortalRequest` parts out, and core's
- * `PortalResponse` back as a fetch `Response`. Everything between is core's.
+ * The only HTTP the mocks speak: which requests are the API's (those under the base URL), a fetch `Request` in
+ * as core's `PortalHttpRequest`, and core's `PortalResponse` back as a fetch `Response`. Routing and
+ * everything after it is core's.
  */
-import { parseJsonBody, type PortalRequest, type PortalResponse } from '@customer-portal/core';
-import { HttpResponse, type PathParams } from 'msw';
+import { parseJsonBody, type PortalHttpRequest, type PortalResponse } from '@customer-portal/core';
+import { HttpResponse } from 'msw';
 
-export type RequestParts = Omit<PortalRequest, 'operationId'>;
+/** What the mocks' own steps (faults, overrides, `Prefer: code=`) need besides core's parts: the request as sent. */
+export interface MockHost {
+  request: Request;
+}
+
+/**
+ * The path below the base URL of a request URL, or undefined when the URL is not under it. An empty base URL
+ * means any origin, so the same handlers serve the page's own origin, any dev-server port and a made-up test
+ * host alike.
+ *
+ * @example
+ * pathBelow('http://mock.portal.test/portal')(new URL('http://mock.portal.test/portal/auth/login')); // '/auth/login'
+ * pathBelow('')(new URL('http://localhost:5173/auth/login')); // '/auth/login'
+ */
+export function pathBelow(baseUrl: string): (url: URL) => string | undefined {
+  if (baseUrl === '') return (url) => url.pathname;
+  const base = new URL(baseUrl);
+  const prefix = base.pathname.replace(/\/+$/, '');
+  return (url) => {
+    if (url.origin !== base.origin) return undefined;
+    if (prefix === '') return url.pathname;
+    return url.pathname.startsWith(`${prefix}/`) ? url.pathname.slice(prefix.length) : undefined;
+  };
+}
 
 /** The query string as core reads it: a key given once is a string, a repeated key an array. */
 export function queryOf(url: URL): Record<string, string | string[]> {
@@ -17,28 +41,24 @@ export function queryOf(url: URL): Record<string, string | string[]> {
   return query;
 }
 
-function pathOf(params: PathParams): Record<string, string> {
-  const path: Record<string, string> = {};
-  for (const [name, value] of Object.entries(params)) {
-    if (value !== undefined) path[name] = typeof value === 'string' ? value : value.join('/');
-  }
-  return path;
-}
-
 /**
- * The parts of a request core needs. Throws core's ApiError (415, 413 or 400) when the body cannot be read as
- * JSON, exactly as the reference server's body parser refuses it.
+ * The request as core's pipeline reads it. The body is read when core asks (once the token is accepted) and
+ * refused with core's ApiError (415, 413 or 400) exactly as the reference server's body parser refuses it.
+ * `host` is the request for the mocks' own steps: a copy when an override may read it, as the body is read once.
  */
-export async function readRequest(request: Request, params: PathParams): Promise<RequestParts> {
+export function portalRequestOf(request: Request, url: URL, path: string, host: Request): PortalHttpRequest<MockHost> {
   return {
-    path: pathOf(params),
-    query: queryOf(new URL(request.url)),
-    body: parseJsonBody(request.headers.get('Content-Type'), await request.text()),
+    method: request.method,
+    path,
+    query: queryOf(url),
     authorization: request.headers.get('Authorization'),
+    readBody: async () => parseJsonBody(request.headers.get('Content-Type'), await request.text()),
+    host: { request: host },
   };
 }
 
-/** Core's answer as an HTTP response, with its status, its headers (Content-Type included) and its JSON body. */
+/** Core's answer as an HTTP response, with its status, its headers (Content-Type included) and its JSON body, if any. */
 export function writeResponse(response: PortalResponse): Response {
+  if (response.body === undefined) return new HttpResponse(null, { status: response.status, headers: response.headers });
   return HttpResponse.json(response.body as never, { status: response.status, headers: response.headers });
 }

@@ -3,9 +3,10 @@
  * next N calls, or for the requests a test picks. A fault may answer a documented error status with the
  * contract's problem body, wait (fixed or a range), or fail the connection; latency and an answer combine.
  */
-import type { Operation } from '@customer-portal/core';
-import { documentedStatuses, isDocumented } from './documented.js';
-import type { Latency } from './latency.js';
+import type { BeforeSignInStep, Operation, PortalResponse } from '@customer-portal/core';
+import { documentedProblem, documentedStatuses, isDocumented } from './documented.js';
+import type { MockHost } from './exchange.js';
+import { waitFor, type Latency } from './latency.js';
 import { findOperation, type OperationKey } from './operation-key.js';
 
 export interface Fault {
@@ -65,8 +66,8 @@ function operationsOf(fault: Fault, operations: Operation[]): Operation[] {
  * The faults of one handler set: those it was made with stay, those added later go on `clear()`.
  *
  * @example
- * const faults = createFaults(portal.operations, [{ operation: 'login', status: 500, times: 1 }]);
- * faults.effectOn(login, request); // { outcome: { status: 500 } } once, then {}
+ * const faults = createFaults(operations, [{ operation: 'login', status: 500, times: 1 }]);
+ * createPortal({ ..., steps: { beforeSignIn: [faults.step] } }); // sign-in answers 500 once, then as usual
  */
 export function createFaults(operations: Operation[], initial: Fault[] = []) {
   const activate = (fault: Fault): ActiveFault => ({
@@ -90,26 +91,41 @@ export function createFaults(operations: Operation[], initial: Fault[] = []) {
     replaceStanding(faults: Fault[]): void {
       standing = faults.map(activate);
     },
-    /** The latency and answer for this request; a fault limited to N calls counts this one. */
-    effectOn(operation: Operation, request: Request): FaultEffect {
-      const effect: FaultEffect = {};
-      const all = [...standing, ...added];
-      for (let i = all.length - 1; i >= 0; i--) {
-        const active = all[i]!;
-        const { fault } = active;
-        if (active.remaining <= 0 || !active.operations.has(operation.operationId)) continue;
-        if (fault.when && !fault.when(request)) continue;
-        const outcome = fault.networkError ? 'network-error' : fault.status !== undefined ? { status: fault.status, ...(fault.detail ? { detail: fault.detail } : {}) } : undefined;
-        const usesLatency = fault.latency !== undefined && effect.latency === undefined;
-        const usesOutcome = outcome !== undefined && effect.outcome === undefined;
-        if (!usesLatency && !usesOutcome) continue;
-        if (usesLatency) effect.latency = fault.latency!;
-        if (usesOutcome) effect.outcome = outcome;
-        active.remaining -= 1;
-      }
-      standing = standing.filter((a) => a.remaining > 0);
-      added = added.filter((a) => a.remaining > 0);
-      return effect;
-    },
+    /**
+     * The pipeline step before sign-in, as a real network and backend fail before any token is looked at:
+     * waits the latency, then answers the fault's problem or drops the connection (status 0, as fetch's
+     * `Response.error()`), or goes on.
+     */
+    step: (async ({ operation, request }) => {
+      const effect = effectOn(operation, request.host!.request);
+      await waitFor(effect.latency);
+      if (effect.outcome === 'network-error') return DROPPED_CONNECTION;
+      return effect.outcome ? documentedProblem(operation, effect.outcome.status, effect.outcome.detail) : undefined;
+    }) satisfies BeforeSignInStep<MockHost>,
   };
+
+  /** The latency and answer for this request; a fault limited to N calls counts this one. */
+  function effectOn(operation: Operation, request: Request): FaultEffect {
+    const effect: FaultEffect = {};
+    const all = [...standing, ...added];
+    for (let i = all.length - 1; i >= 0; i--) {
+      const active = all[i]!;
+      const { fault } = active;
+      if (active.remaining <= 0 || !active.operations.has(operation.operationId)) continue;
+      if (fault.when && !fault.when(request)) continue;
+      const outcome = fault.networkError ? 'network-error' : fault.status !== undefined ? { status: fault.status, ...(fault.detail ? { detail: fault.detail } : {}) } : undefined;
+      const usesLatency = fault.latency !== undefined && effect.latency === undefined;
+      const usesOutcome = outcome !== undefined && effect.outcome === undefined;
+      if (!usesLatency && !usesOutcome) continue;
+      if (usesLatency) effect.latency = fault.latency!;
+      if (usesOutcome) effect.outcome = outcome;
+      active.remaining -= 1;
+    }
+    standing = standing.filter((a) => a.remaining > 0);
+    added = added.filter((a) => a.remaining > 0);
+    return effect;
+  }
 }
+
+/** No HTTP answer at all: the status of fetch's `Response.error()`, which the handler answers for it. */
+export const DROPPED_CONNECTION: PortalResponse = { status: 0, headers: {}, body: undefined };

@@ -8,6 +8,12 @@
  * import { handlers } from '@customer-portal/mocks';
  * await setupWorker(...handlers).start({ onUnhandledRequest: 'bypass' });
  */
+export { BACKEND_CHOICE_STORAGE_KEY } from './backend/selection.js';
+export { BACKEND_SESSIONS_STORAGE_KEY } from './backend/sessions.js';
+export { JOURNAL_LIMIT } from './backend/journal.js';
+export { MASKED } from './backend/mask.js';
+export type { BackendOptions } from './backend/options.js';
+export type { Exchange, ExchangeSource, OperationExchange } from './backend/exchange-types.js';
 export { createHandlers, type MockControls, type MockOptions, type PortalHandlers } from './create-handlers.js';
 export type { Fault } from './faults.js';
 export { handlers } from './handlers.js';

@@ -1,10 +1,25 @@
 /**
  * Typed overrides: one operation answers what a test says, instead of (or on top of) the mocks' behaviour.
- * Types come from openapi.yaml; at run time the answer is checked against the contract too, so a wrong
- * field fails the test that wrote it, with the field's name.
+ * An override is a step around the operation in core's pipeline, so it runs where the server runs the
+ * operation: after sign-in and validation. Types come from openapi.yaml; at run time the answer is checked
+ * against the contract too, so a wrong field fails the test that wrote it, with the field's name.
  */
-import type { ContractValidator, FieldError, Operation, PortalResponse } from '@customer-portal/core';
-import type { OperationKey, OperationOf } from './operation-key.js';
+import {
+  ApiError,
+  problemResponse,
+  profileOf,
+  type AroundOperationStep,
+  type ContractValidator,
+  type FieldError,
+  type Operation,
+  type OperationId,
+  type operationSecurity,
+  type PortalResponse,
+  type PortalStore,
+} from '@customer-portal/core';
+import type { operations as OperationTypes, Profile } from '@customer-portal/sdk';
+import type { MockHost } from './exchange.js';
+import { findOperation, type OperationKey, type OperationOf } from './operation-key.js';
 
 type ResponsesOf<O> = O extends { responses: infer R } ? R : never;
 type JsonOf<R> = R extends { content: infer C }
@@ -17,6 +32,10 @@ type JsonOf<R> = R extends { content: infer C }
 type Parameters<O> = O extends { parameters: infer P } ? P : never;
 type PartOf<P, Place extends 'path' | 'query'> = Place extends keyof P ? (NonNullable<P[Place]> extends never ? Record<string, never> : NonNullable<P[Place]>) : Record<string, never>;
 type BodyOf<O> = O extends { requestBody?: { content: { 'application/json': infer B } } } ? B : undefined;
+/** The operationId a key names (a `'METHOD /path'` key names the same operation object as its id). */
+type IdOf<K extends OperationKey> = {
+  [Id in OperationId]: [OperationTypes[Id]] extends [OperationOf<K>] ? ([OperationOf<K>] extends [OperationTypes[Id]] ? Id : never) : never;
+}[OperationId];
 
 /** One documented answer of the operation: a status it documents and the body the contract gives it. */
 export type OverrideAnswer<K extends OperationKey> = {
@@ -28,15 +47,17 @@ export type OverrideAnswer<K extends OperationKey> = {
   };
 }[keyof ResponsesOf<OperationOf<K>> & number];
 
-/** What an override's function is given: the request, already checked against the contract, and `next()`. */
+/** What an override's function is given: the request, signed in and checked against the contract, and `next()`. */
 export interface OverrideRequest<K extends OperationKey> {
   request: Request;
+  /** The signed-in customer, as the contract's profile shows them; undefined for an operation anyone may call (`login`). */
+  customer: (typeof operationSecurity)[IdOf<K>] extends 'none' ? undefined : Profile;
   /** Path parameters, coerced to their schema types. */
   path: PartOf<Parameters<OperationOf<K>>, 'path'>;
   /** The query, coerced, with the contract's defaults filled in. */
   query: PartOf<Parameters<OperationOf<K>>, 'query'>;
   body: BodyOf<OperationOf<K>>;
-  /** The mocks' own answer to this request (sign-in, rules, world), to pass on or to change. */
+  /** The mocks' own answer to this request (rules, world), to pass on or to change; the customer is not signed in again. */
   next(): Promise<OverrideAnswer<K>>;
 }
 
@@ -46,14 +67,61 @@ export type Override<K extends OperationKey> =
   | ((request: OverrideRequest<K>) => OverrideAnswer<K> | Promise<OverrideAnswer<K>>);
 
 /** An override's answer as core's response, with the Content-Type the contract documents for its status. */
-export function answerAsResponse(answer: { status: number; body: unknown; headers?: Record<string, string> }): PortalResponse {
+function answerAsResponse(answer: { status: number; body: unknown; headers?: Record<string, string> }): PortalResponse {
   const contentType = answer.status >= 400 ? 'application/problem+json' : 'application/json';
   return { status: answer.status, headers: { 'Content-Type': contentType, ...answer.headers }, body: answer.body };
 }
 
 /** How an answer breaks the contract, as one sentence naming each field; undefined when it keeps it. */
-export function contractBreach(validator: ContractValidator, operation: Operation, response: PortalResponse): string | undefined {
+function contractBreach(validator: ContractValidator, operation: Operation, response: PortalResponse): string | undefined {
   const errors: FieldError[] = validator.checkResponse(operation.operationId, response.status, response.headers, response.body);
   if (errors.length === 0) return undefined;
   return `The override of ${operation.operationId} answers ${response.status} against the contract: ${errors.map((e) => `${e.location}: ${e.message}`).join(' ')}`;
+}
+
+/**
+ * The overrides of one handler set, and the pipeline step that answers with them.
+ *
+ * @example
+ * const overrides = createOverrides(portal.operations, validator, store);
+ * const undo = overrides.set('getProfile', ({ next }) => next());
+ * createPortal({ ..., steps: { aroundOperation: [overrides.step] } });
+ */
+export function createOverrides(operations: Operation[], validator: ContractValidator, store: PortalStore) {
+  const overrides = new Map<string, Override<OperationKey>>();
+
+  const step: AroundOperationStep<MockHost> = async ({ operation, request, input, customer, next }) => {
+    const override = overrides.get(operation.operationId);
+    if (!override) return next();
+    if (typeof override !== 'function') return answerAsResponse(override); // checked when it was set
+    const given = { request: request.host!.request, customer: customer && (await profileOf(customer, store)), ...input, next };
+    const response = answerAsResponse(await override(given as never));
+    const breach = contractBreach(validator, operation, response);
+    if (!breach) return response;
+    console.error(breach);
+    return problemResponse(new ApiError({ status: 500, title: 'Override breaks the contract', slug: 'internal-error', detail: breach }));
+  };
+
+  return {
+    /** Whether any override is in force (the request is then kept whole for the override's function). */
+    get any(): boolean {
+      return overrides.size > 0;
+    },
+    /** Sets the operation's override, a fixed answer checked now; returns the undo. */
+    set<K extends OperationKey>(key: K, override: Override<K>): () => void {
+      const operation = findOperation(operations, key);
+      if (typeof override !== 'function') {
+        const breach = contractBreach(validator, operation, answerAsResponse(override));
+        if (breach) throw new Error(breach);
+      }
+      overrides.set(operation.operationId, override as Override<OperationKey>);
+      return () => {
+        if (overrides.get(operation.operationId) === override) overrides.delete(operation.operationId);
+      };
+    },
+    clear(): void {
+      overrides.clear();
+    },
+    step,
+  };
 }

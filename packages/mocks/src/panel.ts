@@ -1,10 +1,12 @@
 /**
  * A small development panel for the mocks in the browser: pick a scenario and a fault, see the current
- * choice, switch without a reload (the signed-in session stays). The choice is kept in localStorage, so it
- * holds across reloads until changed here. Plain DOM, no framework; import it only where the worker starts
+ * choice, switch without a reload (the signed-in session stays); with a backend, switch each operation between
+ * the mocks and the backend; and see the journal's last exchanges. The choices are kept in localStorage, so
+ * they hold across reloads until changed here. Plain DOM, no framework; import it only where the worker starts
  * (in the mock-only branch), so production bundles never contain it.
  */
 import type { Operation } from '@customer-portal/core';
+import type { Exchange } from './backend/exchange-types.js';
 import type { PortalWorker } from './browser.js';
 import { isDocumented } from './documented.js';
 import type { Fault } from './faults.js';
@@ -12,6 +14,9 @@ import type { Fault } from './faults.js';
 const PANEL_OPEN_KEY = 'customer-portal:mock-panel-open';
 const EVERY = '*';
 const SLOW_MS = 2000;
+/** How many of the journal's exchanges the panel lists, newest first. */
+const EXCHANGES_SHOWN = 25;
+const REFRESH_MS = 500;
 
 /** The statuses a fault on these operations may answer: the error statuses all of them document, and 503. */
 function errorStatuses(operations: Operation[]): number[] {
@@ -53,6 +58,65 @@ function option(value: string, text: string, title = ''): HTMLOptionElement {
   return element('option', { value, textContent: text, title });
 }
 
+/** One checkbox per operation, ticked when the backend serves it; a change moves the operation at once. */
+function backendSwitches(worker: PortalWorker): HTMLFieldSetElement {
+  const boxes = worker.operations.map((o) => {
+    const box = element('input', { type: 'checkbox', name: 'backend', value: o.operationId, checked: worker.servedBy(o.operationId) === 'backend' });
+    box.addEventListener('change', () => (box.checked ? worker.useBackend(o.operationId) : worker.useMocks(o.operationId)));
+    const label = element('label', { title: `${o.method.toUpperCase()} ${o.path}` }, box, ` ${o.operationId}`);
+    label.style.cssText = 'display:block;margin:0';
+    return label;
+  });
+  const list = element('div', {}, ...boxes);
+  list.style.cssText = 'max-height:140px;overflow:auto';
+  return element('fieldset', {}, element('legend', { textContent: `Served by the backend (${worker.backendUrl})` }), list);
+}
+
+/** What one exchange's row says: operation, source, status (or why none), duration, and any breach. */
+export function exchangeCells(exchange: Exchange): string[] {
+  const breaches = exchange.breaches.length > 0 ? ` ⚠ ${exchange.breaches.length} breach${exchange.breaches.length > 1 ? 'es' : ''}` : '';
+  return [
+    exchange.operationId ?? `${exchange.method} ${new URL(exchange.url).pathname}`,
+    exchange.source,
+    `${exchange.response ? exchange.response.status : 'no answer'}${breaches}`,
+    `${Math.round(exchange.durationMs)} ms`,
+  ];
+}
+
+/** The journal's last exchanges, newest first, with a button that clears it; `refresh()` redraws the rows. */
+function journalTable(worker: PortalWorker): { section: HTMLElement; refresh(): void } {
+  const body = element('tbody');
+  const caption = element('caption', { textContent: 'Exchanges' });
+  caption.style.cssText = 'text-align:left;font-weight:600';
+  const head = element('thead', {}, element('tr', {}, ...['Operation', 'Source', 'Status', 'Time'].map((t) => element('th', { textContent: t, scope: 'col' }))));
+  const table = element('table', {}, caption, head, body);
+  table.style.cssText = 'border-collapse:collapse;width:100%;font-size:12px';
+  const clear = element('button', { type: 'button', textContent: 'Clear the journal' });
+  let drawn = '';
+  const refresh = () => {
+    const last = worker.journal().slice(-EXCHANGES_SHOWN).reverse();
+    const key = last.map((e) => `${e.startedAt}${e.operationId}${e.response?.status}`).join('|');
+    if (key === drawn) return;
+    drawn = key;
+    body.replaceChildren(
+      ...last.map((exchange) => {
+        const row = element('tr', {}, ...exchangeCells(exchange).map((text) => element('td', { textContent: text })));
+        const why = exchange.error ?? exchange.breaches.map((b) => `${b.location}: ${b.message}`).join('\n');
+        if (why) row.title = why;
+        if (exchange.breaches.length > 0 || exchange.error) row.style.color = '#a40000';
+        return row;
+      }),
+    );
+  };
+  clear.addEventListener('click', () => {
+    worker.clearJournal();
+    refresh();
+  });
+  const scroll = element('div', {}, table);
+  scroll.style.cssText = 'max-height:180px;overflow:auto';
+  return { section: element('section', {}, scroll, clear), refresh };
+}
+
 /**
  * Mounts the panel at the bottom right of the page; returns a function that removes it.
  *
@@ -71,6 +135,7 @@ export function mountMockPanel(worker: PortalWorker): () => void {
   const summary = element('summary');
   const status = element('p');
   status.setAttribute('role', 'status');
+  const journal = journalTable(worker);
   const details = element(
     'details',
     {},
@@ -79,6 +144,8 @@ export function mountMockPanel(worker: PortalWorker): () => void {
     element('label', {}, 'Fault on ', operation),
     element('label', {}, 'Fault ', fault),
     status,
+    ...(worker.backendUrl ? [backendSwitches(worker)] : []),
+    journal.section,
   );
   const panel = element('aside', { className: 'customer-portal-mock-panel' }, details);
   panel.setAttribute('aria-label', 'Mock API');
@@ -88,7 +155,7 @@ export function mountMockPanel(worker: PortalWorker): () => void {
   fault.setAttribute('aria-label', 'Fault');
   panel.style.cssText =
     'position:fixed;right:12px;bottom:12px;z-index:2147483647;font:13px system-ui,sans-serif;background:#fff;color:#111;' +
-    'border:1px solid #888;border-radius:6px;padding:6px 10px;box-shadow:0 2px 8px #0003;max-width:320px';
+    'border:1px solid #888;border-radius:6px;padding:6px 10px;box-shadow:0 2px 8px #0003;max-width:420px';
   panel.querySelectorAll('label').forEach((label) => (label.style.cssText = 'display:block;margin:6px 0'));
 
   const fillFaults = () => {
@@ -125,8 +192,14 @@ export function mountMockPanel(worker: PortalWorker): () => void {
   });
   details.open = localStorage.getItem(PANEL_OPEN_KEY) === 'true';
   details.addEventListener('toggle', () => localStorage.setItem(PANEL_OPEN_KEY, String(details.open)));
+  // The journal has no events to listen to: while the panel is open it is read again twice a second.
+  const timer = setInterval(() => details.open && journal.refresh(), REFRESH_MS);
 
   show();
+  journal.refresh();
   document.body.append(panel);
-  return () => panel.remove();
+  return () => {
+    clearInterval(timer);
+    panel.remove();
+  };
 }

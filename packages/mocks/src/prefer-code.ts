@@ -1,9 +1,11 @@
 /**
  * `Prefer: code=404`, the request header Prism honours to pick a documented response, honoured here the same
- * way so one habit serves both mocks. Only a status the operation documents can be asked for.
+ * way so one habit serves both mocks. Only a status the operation documents can be asked for. It is a step
+ * around the operation: a request without a valid token is still its 401, and a bad one its 422.
  */
-import { ApiError, problemResponse, type Operation, type PortalResponse } from '@customer-portal/core';
+import { ApiError, problemResponse, type AroundOperationStep, type Operation, type PortalResponse } from '@customer-portal/core';
 import { documentedProblem, documentedStatuses, isDocumented } from './documented.js';
+import type { MockHost } from './exchange.js';
 
 /** The status a `Prefer` header asks for (`code=404`, among other preferences), if any; NaN when it is not a number. */
 export function preferredCode(prefer: string | null): number | undefined {
@@ -33,3 +35,9 @@ export function preferredAnswer(operation: Operation, code: number): PortalRespo
   }
   return code >= 400 ? documentedProblem(operation, code) : undefined;
 }
+
+/** The pipeline step: the answer a `Prefer: code=` header asks for, or the operation's. */
+export const preferCodeStep: AroundOperationStep<MockHost> = async ({ operation, request, next }) => {
+  const code = preferredCode(request.host!.request.headers.get('Prefer'));
+  return (code === undefined ? undefined : preferredAnswer(operation, code)) ?? next();
+};

@@ -3,19 +3,7 @@ import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createHandlers } from '../src/create-handlers.js';
 import { handlers } from '../src/index.js';
-import { routePath } from '../src/route-path.js';
 import { ALI, send } from './accounts.js';
-
-describe('routePath', () => {
-  it.each([
-    ['any origin', '', '/auth/login', '*/auth/login'],
-    ['an origin', 'http://mock.portal.test', '/api/v1/customer/orders/{order_id}', 'http://mock.portal.test/api/v1/customer/orders/:order_id'],
-    ['an origin with a trailing slash', 'http://mock.portal.test/', '/auth/login', 'http://mock.portal.test/auth/login'],
-    ['a path prefix', 'https://example.com/portal', '/api/v1/customer/tickets/{ticket_id}/messages', 'https://example.com/portal/api/v1/customer/tickets/:ticket_id/messages'],
-  ])('puts a template under %s', (_name, baseUrl, template, want) => {
-    expect(routePath(baseUrl, template)).toBe(want);
-  });
-});
 
 describe('base URLs', () => {
   const alpha = createHandlers({ baseUrl: 'http://alpha.test' });

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { queryOf, readRequest } from '../src/exchange.js';
-import { decodableUrl } from '../src/malformed-url.js';
+import { pathBelow, portalRequestOf, queryOf } from '../src/exchange.js';
 
 describe('queryOf', () => {
   it.each([
@@ -13,34 +12,39 @@ describe('queryOf', () => {
   });
 });
 
-describe('readRequest', () => {
-  it('hands core the path, query, parsed body and Authorization header', async () => {
+describe('portalRequestOf', () => {
+  function read(request: Request) {
+    const url = new URL(request.url);
+    return portalRequestOf(request, url, url.pathname, request);
+  }
+
+  it('hands core the method, path as sent, query, Authorization header and a body reader', async () => {
     const request = new Request('http://mock.portal.test/api/v1/customer/tickets/TKT456/messages?x=1', {
       method: 'POST',
       headers: { 'Content-Type': 'application/json; charset=utf-8', Authorization: 'Bearer mock.1.ab' },
       body: '{"content":"Hi"}',
     });
-    expect(await readRequest(request, { ticket_id: 'TKT456' })).toEqual({
-      path: { ticket_id: 'TKT456' },
-      query: { x: '1' },
-      body: { content: 'Hi' },
-      authorization: 'Bearer mock.1.ab',
-    });
+    const parts = read(request);
+    expect(parts).toMatchObject({ method: 'POST', path: '/api/v1/customer/tickets/TKT456/messages', query: { x: '1' }, authorization: 'Bearer mock.1.ab' });
+    expect(await parts.readBody!()).toEqual({ content: 'Hi' });
   });
 
   it('reads no body as undefined and refuses a body that is not JSON with a 415', async () => {
-    const get = new Request('http://mock.portal.test/api/v1/customer/dashboard');
-    expect((await readRequest(get, {})).body).toBeUndefined();
+    expect(await read(new Request('http://mock.portal.test/api/v1/customer/dashboard')).readBody!()).toBeUndefined();
     const form = new Request('http://mock.portal.test/auth/login', { method: 'POST', body: new URLSearchParams({ email: 'a' }) });
-    await expect(readRequest(form, {})).rejects.toMatchObject({ status: 415 });
+    await expect(read(form).readBody!()).rejects.toMatchObject({ status: 415 });
   });
 });
 
-describe('decodableUrl', () => {
-  it('leaves a URL that decodes alone, and makes an undecodable segment literal', () => {
-    expect(decodableUrl('http://mock.portal.test/api/v1/customer/orders/ORD%20123')).toBeUndefined();
-    expect(decodableUrl('http://mock.portal.test/api/v1/customer/orders/ORD%E0%A4%A?x=%')).toBe(
-      'http://mock.portal.test/api/v1/customer/orders/ORD%25E0%25A4%25A?x=%',
-    );
+describe('pathBelow', () => {
+  it.each([
+    ['any origin', '', 'http://localhost:5173/auth/login', '/auth/login'],
+    ['its origin', 'http://mock.portal.test', 'http://mock.portal.test/auth/login', '/auth/login'],
+    ['its origin, with a trailing slash', 'http://mock.portal.test/', 'http://mock.portal.test/auth/login', '/auth/login'],
+    ['its path prefix', 'https://example.com/portal', 'https://example.com/portal/api/v1/customer/orders', '/api/v1/customer/orders'],
+    ['another origin', 'http://mock.portal.test', 'http://other.test/auth/login', undefined],
+    ['outside its path prefix', 'https://example.com/portal', 'https://example.com/portals/auth/login', undefined],
+  ])('reads a URL under %s', (_name, baseUrl, url, want) => {
+    expect(pathBelow(baseUrl)(new URL(url))).toBe(want);
   });
 });

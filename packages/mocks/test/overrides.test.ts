@@ -75,6 +75,19 @@ describe('overriding one operation', () => {
     expect([response.status, called]).toEqual([422, false]);
   });
 
+  it.each([
+    ['a request without a token', '/api/v1/customer/orders'],
+    ['an invalid request without a token', '/api/v1/customer/orders?status=lost'],
+  ])('leaves %s its 401: the override answers only a signed-in customer, as the server would', async (_name, path) => {
+    let called = false;
+    server.override('listOrders', () => {
+      called = true;
+      return { status: 200, body: [] };
+    });
+    const res = await fetch(MOCK_URL + path);
+    expect([res.status, res.headers.get('WWW-Authenticate'), called]).toEqual([401, 'Bearer', false]);
+  });
+
   it('comes off with the function it returns', async () => {
     const undo = server.override('getProfile', ({ next }) => next());
     undo();
@@ -90,5 +103,13 @@ describe('a plain msw handler beside the mocks', () => {
     const { data } = await ali.GET('/api/v1/customer/notifications');
     expect(data).toEqual([]);
     server.resetHandlers();
+  });
+
+  it('is gone after resetState(), which starts every test again from the mocks alone', async () => {
+    server.use(http.get(`${MOCK_URL}/api/v1/customer/notifications`, () => HttpResponse.json([], { headers: { 'X-Total-Count': '0' } })));
+    server.resetState();
+    const ali = await signedIn(ALI);
+    const { data } = await ali.GET('/api/v1/customer/notifications');
+    expect(data?.length).toBeGreaterThan(0);
   });
 });

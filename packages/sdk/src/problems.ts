@@ -37,7 +37,7 @@ export function toPortalApiError(error: unknown, response: Response): PortalApiE
   return new PortalApiError(response.status, { type: 'about:blank', title: response.statusText || 'Error', status: response.status, detail });
 }
 
-/** A call that got no answer at all (offline, DNS, the API's host down) as a PortalApiError with status 0. */
+/** A call that got no answer at all (offline, DNS, the API's host down: fetch's TypeError) as a PortalApiError with status 0. */
 function unreachable(cause: unknown): PortalApiError {
   const reason = cause instanceof Error && cause.message ? ` (${cause.message})` : '';
   const error = new PortalApiError(0, {
@@ -64,8 +64,10 @@ export async function unwrap<R extends Result>(pending: Promise<R>): Promise<Dat
   try {
     result = await pending;
   } catch (cause) {
-    // An abort is the caller's own doing, not a failure to report.
-    if (cause instanceof Error && cause.name === 'AbortError') throw cause;
+    // Only a network failure is a failure to reach the API: fetch rejects with a TypeError for those (in
+    // browsers and in Node). Anything else a fetch throws (an abort, a custom fetch that found the answer
+    // breaks the contract) is the caller's own error and goes through as it is, never as "could not reach".
+    if (!(cause instanceof TypeError)) throw cause;
     throw unreachable(cause);
   }
   if (result.error !== undefined || !result.response.ok) throw toPortalApiError(result.error, result.response);

@@ -140,6 +140,16 @@ describe('an answer that is not a problem becomes a PortalApiError that says wha
     });
   });
 
+  it('an error thrown by a custom fetch (a checked answer that breaks the contract) goes through as it is, not as "could not reach"', async () => {
+    class ContractBreachError extends Error {
+      override name = 'ContractBreachError';
+    }
+    const breach = new ContractBreachError('POST /auth/login (login) answered 200, breaking the contract');
+    const failure: unknown = await signIn(() => Promise.reject(breach));
+    expect(failure).toBe(breach);
+    expect((failure as Error).message).not.toMatch(/reach|connection/i);
+  });
+
   it('unwrap() lets an abort through as an abort, not as a failure to reach the API', async () => {
     const client = createPortalClient({ baseUrl: 'http://api.test', fetch: async () => Promise.reject(new DOMException('stopped', 'AbortError')) });
     await expect(unwrap(client.GET('/api/v1/customer/profile'))).rejects.toMatchObject({ name: 'AbortError' });

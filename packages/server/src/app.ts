@@ -1,7 +1,7 @@
 /** The Koa application: a thin host over core's portal (see ARCHITECTURE.md, "Data flow of one request"). */
-import { createPortal, type ContractValidator, type ContractViolation, type HostAuth, type PortalStore } from '@customer-portal/core';
+import { createPortal, type AroundOperationStep, type ContractValidator, type ContractViolation, type HostAuth, type PortalStore } from '@customer-portal/core';
 import Router from '@koa/router';
-import Koa from 'koa';
+import Koa, { type Context } from 'koa';
 import { createSignInThrottle, type SignInThrottle } from './auth/sign-in-throttle.js';
 import { accessLog } from './http/access-log.js';
 import { corsFor, LOCAL_ORIGINS } from './http/cors.js';
@@ -9,8 +9,8 @@ import { addDocsRoutes } from './http/docs.js';
 import { errorHandler } from './http/error-handler.js';
 import { securityHeaders } from './http/security-headers.js';
 import { addMetaRoutes } from './http/meta-routes.js';
-import { addOperationRoutes } from './http/operation-routes.js';
-import { createRememberedResponses } from './http/remembered-responses.js';
+import { operationRoutes, signInThrottleStep } from './http/operation-routes.js';
+import { rememberedResponses } from './http/remembered-responses.js';
 import type { DataVersion } from './store/data-version.js';
 import { unmatched } from './http/unmatched.js';
 
@@ -49,7 +49,11 @@ export interface AppOptions {
  */
 export function createApp(options: AppOptions): Koa {
   const log = options.log === false ? undefined : (options.log ?? ((line: string) => console.log(line)));
-  const portal = createPortal({
+  const throttle = options.signInThrottle === false ? undefined : (options.signInThrottle ?? createSignInThrottle());
+  const aroundOperation: AroundOperationStep<Context>[] = [];
+  if (throttle) aroundOperation.push(signInThrottleStep(throttle));
+  if (options.dataVersion) aroundOperation.push(rememberedResponses(options.dataVersion));
+  const portal = createPortal<Context>({
     store: options.store,
     auth: options.auth,
     validateResponses: options.validateResponses ?? true,
@@ -57,13 +61,11 @@ export function createApp(options: AppOptions): Koa {
     ...(options.now && { now: options.now }),
     onContractViolation: (violation) => log?.(describeViolation(violation)),
     onUnexpectedError: (error, operationId) => log?.(`${operationId} failed: ${error instanceof Error ? error.stack : String(error)}`),
+    steps: { aroundOperation },
   });
 
-  // Paths match exactly as the contract spells them: no /API/V1 or trailing-slash aliases of an operation.
+  // The routes around the API; the API's own are core's route table (operationRoutes).
   const router = new Router({ sensitive: true, strict: true });
-  const throttle = options.signInThrottle === false ? undefined : (options.signInThrottle ?? createSignInThrottle());
-  const remembered = options.dataVersion && createRememberedResponses(options.dataVersion, options.auth);
-  addOperationRoutes(router, portal, { throttle, remembered });
   addMetaRoutes(router, options.checkHealth ?? (() => {}));
   addDocsRoutes(router);
 
@@ -75,6 +77,7 @@ export function createApp(options: AppOptions): Koa {
   app.use(errorHandler(log));
   app.use(securityHeaders);
   app.use(corsFor(options.corsOrigins ?? LOCAL_ORIGINS));
+  app.use(operationRoutes(portal));
   app.use(router.routes());
   app.use(unmatched(router));
   return app;

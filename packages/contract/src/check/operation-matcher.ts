@@ -1,8 +1,8 @@
 /**
- * Which operation of the contract a request was for: its method and its path, matched against the spec's
- * path templates. The suite needs this to know which documented responses an answer must be one of.
+ * Which operation of the contract a request was for, by core's route table (the one every host routes by).
+ * The suite needs this to know which documented responses an answer must be one of.
  */
-import { listOperations, pathTemplate, type Operation, type PathTemplate } from '@customer-portal/core';
+import { createRouteTable, listOperations, type Operation } from '@customer-portal/core';
 
 export interface OperationMatch {
   operation: Operation;
@@ -16,7 +16,7 @@ export interface OperationMatcher {
    * contract has no such operation. A path the spec has with a method it lacks is also undefined.
    */
   match(method: string, path: string): OperationMatch | undefined;
-  /** The methods the contract allows on `path` (upper case), empty when it has no such path. */
+  /** The methods the contract documents on `path` (upper case), empty when it has no such path. */
   allowedMethods(path: string): string[];
 }
 
@@ -29,29 +29,17 @@ export interface OperationMatcher {
  * // { operation: { operationId: 'trackOrder', ... }, params: { order_id: 'ORD123' } }
  */
 export function createOperationMatcher(operations: Operation[] = listOperations()): OperationMatcher {
-  const templates = operations
-    .map((operation) => ({ operation, template: pathTemplate(operation.path) }))
-    .sort((a, b) => b.template.literalSegments - a.template.literalSegments);
-
-  function candidates(path: string): { operation: Operation; template: PathTemplate; params: Record<string, string> }[] {
-    return templates.flatMap((candidate) => {
-      const params = candidate.template.match(path);
-      return params ? [{ ...candidate, params }] : [];
-    });
-  }
-
+  const routes = createRouteTable(operations);
   return {
     match(method, path) {
-      const wanted = method.toLowerCase();
-      const found = candidates(path).find((c) => c.operation.method === wanted);
-      return found && { operation: found.operation, params: found.params };
+      // HEAD is routed to the GET by every host, but it is no operation of the contract.
+      const route = method.toUpperCase() === 'HEAD' ? undefined : routes.find(method, path);
+      return route?.kind === 'operation' ? { operation: route.operation, params: route.params } : undefined;
     },
     allowedMethods(path) {
-      // Only the best (most literal) templates that match count: `/orders/return` allows POST only, even
-      // though `/orders/{order_id}` would match it too.
-      const found = candidates(path);
-      const best = found[0]?.template.literalSegments;
-      return [...new Set(found.filter((c) => c.template.literalSegments === best).map((c) => c.operation.method.toUpperCase()))];
+      // A method no operation has always finds the path's allowed methods, when the path exists.
+      const route = routes.find('TRACE', path);
+      return route?.kind === 'method-not-allowed' ? route.allowed.filter((method) => method !== 'HEAD') : [];
     },
   };
 }

@@ -3,6 +3,8 @@
  * contract. Signed-in clients are made once per test file and reused.
  */
 import { createPortalClient, type PortalClient } from '@customer-portal/sdk';
+import { ContractBreachError } from '../check/checked-fetch.js';
+import { SignInBlockedError } from '../report/blocked.js';
 import { session } from './session.js';
 
 const signedIn = new Map<number, Promise<PortalClient>>();
@@ -25,9 +27,24 @@ export function customer(which: 0 | 1 = 0): Promise<PortalClient> {
   if (!pending) {
     const account = session().target.accounts[which];
     const portal = client();
-    pending = portal.login(account).then(() => portal);
-    // A failed sign-in must not stick: the next case gets its own error.
-    pending.catch(() => signedIn.delete(which));
+    pending = portal.login(account).then(
+      () => portal,
+      (error: unknown) => {
+        // A sign-in that breaks the contract will break it again: every case that needs this customer is
+        // blocked by that one cause, which the report names once, instead of failing on its own.
+        if (error instanceof ContractBreachError) {
+          const { method, path, status, breaches } = error.exchange;
+          const [first, ...rest] = breaches;
+          const more = rest.length > 0 ? ` and ${rest.length} more field${rest.length > 1 ? 's' : ''}` : '';
+          throw new SignInBlockedError(
+            `signing in as ${account.email} broke the contract: ${method} ${path} answered ${status} (${first!.location}: ${first!.message.replace(/\.$/, '')}${more})`,
+          );
+        }
+        // Any other failure (the network, a slow host) must not stick: the next case gets its own error.
+        signedIn.delete(which);
+        throw error;
+      },
+    );
     signedIn.set(which, pending);
   }
   return pending;

@@ -24,6 +24,9 @@ export const mswTarget: ContractTarget = {
   name: 'msw',
   description: 'the MSW mocks (packages/mocks) in Node, on a fresh in-memory sample world',
   runsIn: 'worker',
+  async preflight() {
+    await importPeer('@customer-portal/mocks/node', 'msw', ['msw']);
+  },
   async start(options: ContractOptions): Promise<RunningTarget> {
     const { setupPortalServer } = await importPeer<typeof NodeMocks>('@customer-portal/mocks/node', 'msw', ['msw']);
     const server = setupPortalServer({ baseUrl: MSW_BASE_URL });

@@ -29,6 +29,8 @@ export interface ContractTarget {
    */
   runsIn: 'main' | 'worker';
   start(options: ContractOptions): Promise<RunningTarget>;
+  /** For a `worker` target, started only inside vitest: what the CLI checks first (its peers installed). */
+  preflight?: (options: ContractOptions) => Promise<void>;
   /** Why this machine cannot run the target (a service it needs is missing); `--ci` outside CI then skips it, saying so. */
   unavailable?: () => string | undefined;
 }

@@ -1,10 +1,10 @@
-import type { CustomerPatch, CustomerRecord } from '../store.js';
+import type { CustomerPatch, CustomerRecord, PortalStore } from '../store.js';
 import type { OperationInput, Profile, Settings } from '../types.js';
 import { sum } from './dashboard.js';
 import { ok, type OperationContext, type OperationResult } from './context.js';
 
 export async function getProfile(_input: unknown, context: OperationContext): Promise<OperationResult<Profile>> {
-  return ok(await profileOf(context.customer, context));
+  return ok(await profileOf(context.customer, context.store));
 }
 
 /** A partial update; `preferences` merges, and its theme is the settings' theme. */
@@ -20,7 +20,7 @@ export async function updateProfile(
   if (preferences.notifications !== undefined) patch.notifications_enabled = preferences.notifications;
   if (preferences.theme !== undefined) patch.theme = preferences.theme;
   const customer = await context.store.updateCustomer(context.customer.id, patch);
-  return ok(await profileOf(customer, context));
+  return ok(await profileOf(customer, context.store));
 }
 
 export async function getSettings(_input: unknown, { customer }: OperationContext): Promise<OperationResult<Settings>> {
@@ -41,7 +41,8 @@ export async function updateSettings(
   return ok(settingsOf(await store.updateCustomer(customer.id, patch)));
 }
 
-async function profileOf(customer: CustomerRecord, { store }: OperationContext): Promise<Profile> {
+/** A customer as the contract's `Profile` shows them (what an override of the mocks is given as `customer`). */
+export async function profileOf(customer: CustomerRecord, store: PortalStore): Promise<Profile> {
   const [orders, tickets] = await Promise.all([store.countOrdersByStatus(customer.id), store.countTicketsByStatus(customer.id)]);
   return {
     id: customer.id,

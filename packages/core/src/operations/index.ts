@@ -9,6 +9,7 @@ import { requestReturn } from './returns.js';
 import { addTicketMessage, createTicket, getTicket, listTickets } from './tickets.js';
 
 export { itemsAlreadyReturned } from './returns.js';
+export { profileOf } from './account.js';
 
 export type { ContextBySecurity, HostAuth, OperationResult } from './context.js';
 

@@ -1,50 +1,50 @@
 /**
- * One route per operation of the contract, generated from its operations: a route that is not in
- * openapi.yaml cannot exist. Each route only translates HTTP to a PortalRequest and the PortalResponse
- * back; core authenticates, validates and runs the operation.
+ * The API's routes are core's: every request goes to core's pipeline, which routes it by the contract's route
+ * table (a 405 with `Allow`, HEAD, OPTIONS) and runs it. This middleware only translates a Koa request to a
+ * `PortalHttpRequest` and the `PortalResponse` back; a path the contract does not have goes on to the routes
+ * around the API (/healthz, /openapi.json, /docs).
  */
-import { colonPath, tooManySignIns, type Operation, type Portal, type PortalRequest } from '@customer-portal/core';
-import type { SignInOutcome, SignInThrottle } from '../auth/sign-in-throttle.js';
-import type { RememberedResponses } from './remembered-responses.js';
-import type Router from '@koa/router';
+import { tooManySignIns, type AroundOperationStep, type Portal } from '@customer-portal/core';
 import type { Context, Middleware } from 'koa';
+import type { SignInOutcome, SignInThrottle } from '../auth/sign-in-throttle.js';
 import { readJsonBody } from './request-body.js';
 import { writeResponse } from './write-response.js';
 
-export interface OperationRouteOptions {
-  /** Counts sign-ins per account and address (sign-in-throttle.ts); undefined for none. */
-  throttle?: SignInThrottle | undefined;
-  /** Answers repeated GETs while the data is unchanged (remembered-responses.ts); undefined for none. */
-  remembered?: RememberedResponses | undefined;
-}
-
-export function addOperationRoutes(router: Router, portal: Portal, { throttle, remembered }: OperationRouteOptions = {}): void {
-  for (const operation of portal.operations) {
-    const answer = (ctx: Context) => portal.handle(portalRequest(ctx, operation));
-    const handle: Middleware =
-      operation.operationId === 'login' && throttle
-        ? throttledSignIn(portal, operation, throttle)
-        : operation.method === 'get' && remembered
-          ? remembered.around(answer)
-          : async (ctx) => void writeResponse(ctx, await answer(ctx));
-    router.register(colonPath(operation.path), [operation.method], [handle], { name: operation.operationId });
-  }
+/**
+ * @example
+ * app.use(operationRoutes(createPortal<Context>({ store, auth })));
+ */
+export function operationRoutes(portal: Portal<Context>): Middleware {
+  return async (ctx, next) => {
+    const response = await portal.serve({
+      method: ctx.method,
+      path: ctx.path,
+      query: queryOf(ctx),
+      // Read by core after it has checked the token, so an anonymous client never reaches the parsers.
+      readBody: () => readJsonBody(ctx),
+      authorization: ctx.get('Authorization') || null,
+      host: ctx,
+    });
+    if (response) writeResponse(ctx, response);
+    else await next();
+  };
 }
 
 /**
- * Sign-in behind the throttle: a locked account or address is a 429 with Retry-After before any password
- * is hashed, so a storm of guesses costs the server a few scrypt runs, not one per guess.
+ * Sign-in behind the throttle, as a step around the operation: a locked account or address is a 429 with
+ * Retry-After before any password is hashed, so a storm of guesses costs the server a few scrypt runs, not one
+ * per guess. A body the contract refuses is a 422 before this step, and is no attempt.
  */
-function throttledSignIn(portal: Portal, operation: Operation, throttle: SignInThrottle): Middleware {
-  return async (ctx) => {
-    const body = await readJsonBody(ctx);
-    const attempt = await throttle.begin(accountOf(body), ctx.ip);
+export function signInThrottleStep(throttle: SignInThrottle): AroundOperationStep<Context> {
+  return async ({ operation, request, input, next }) => {
+    if (operation.operationId !== 'login') return next();
+    const attempt = await throttle.begin(accountOf(input.body), request.host.ip);
     if ('retryAfterMs' in attempt) throw tooManySignIns(attempt.retryAfterMs / 1000);
     let outcome: SignInOutcome = 'failed';
     try {
-      const response = await portal.handle({ ...portalRequest(ctx, operation), body, readBody: undefined });
+      const response = await next();
       outcome = response.status === 200 ? 'succeeded' : response.status === 401 ? 'failed' : 'not-an-attempt';
-      writeResponse(ctx, response);
+      return response;
     } finally {
       // Ended however the request went, or the attempts waiting behind it would wait for ever.
       attempt.end(outcome);
@@ -56,18 +56,6 @@ function throttledSignIn(portal: Portal, operation: Operation, throttle: SignInT
 function accountOf(body: unknown): string | undefined {
   const email = (body as { email?: unknown } | null | undefined)?.email;
   return typeof email === 'string' && email.length <= 254 ? email.toLowerCase() : undefined;
-}
-
-function portalRequest(ctx: Context, operation: Operation): PortalRequest {
-  return {
-    operationId: operation.operationId,
-    path: { ...(ctx.params as Record<string, string>) },
-    query: queryOf(ctx),
-    body: undefined,
-    // Read by core after it has checked the token, so an anonymous client never reaches the parsers.
-    ...(operation.requestBody && { readBody: () => readJsonBody(ctx) }),
-    authorization: ctx.get('Authorization') || null,
-  };
 }
 
 /** The query as strings, a repeated key as an array of them (core's validator reports it as not a single value). */

@@ -3,19 +3,15 @@ import { problemResponse, type ApiError, type PortalResponse } from '@customer-p
 import type { Context } from 'koa';
 
 /**
- * Status, headers and a JSON body. The body is serialised here rather than handed to Koa as an object,
- * because Koa would replace the Content-Type of a problem (`application/problem+json`) with its own.
+ * Status, headers and a JSON body (none for a 204 or a HEAD). The body is serialised here rather than handed
+ * to Koa as an object, because Koa would replace the Content-Type of a problem (`application/problem+json`)
+ * with its own; a body a step already serialised (`json`) is written as it is.
  */
-export function writeResponse(ctx: Context, { status, headers, body }: PortalResponse): string {
-  return writeJson(ctx, status, headers, JSON.stringify(body));
-}
-
-/** Status, headers and a body already serialised; returns the body. */
-export function writeJson(ctx: Context, status: number, headers: Record<string, string>, json: string): string {
+export function writeResponse(ctx: Context, { status, headers, body, json }: PortalResponse): void {
   ctx.status = status;
   ctx.set(headers);
-  ctx.body = json;
-  return json;
+  const text = json ?? (body === undefined ? undefined : JSON.stringify(body));
+  if (text !== undefined) ctx.body = text;
 }
 
 /** An ApiError as its problem+json document. */
