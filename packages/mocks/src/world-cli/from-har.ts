@@ -43,7 +43,7 @@ function jsonOf(text: string | undefined, encoding: string | undefined): unknown
 }
 
 /** The accounts of a HAR's entries, each with its answers; and what the HAR did not hold. */
-export function accountsOfHar(entries: HarEntry[]): { accounts: AccountRecording[]; unseen: string[] } {
+function accountsOfHar(entries: HarEntry[]): { accounts: AccountRecording[]; unseen: string[] } {
   const byCustomer = new Map<number, AccountRecording>();
   const unseen: string[] = [];
   let session: AccountRecording & { customer?: number } = { email: undefined, password: undefined, exchanges: [] };

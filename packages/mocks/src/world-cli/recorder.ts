@@ -7,7 +7,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { API, type AccountRecording, type Exchange } from './exchanges.js';
 
 /** The recording cannot go on: the message is one sentence. */
-export class RecordingFailed extends Error {
+class RecordingFailed extends Error {
   override name = 'RecordingFailed';
 }
 

@@ -22,7 +22,7 @@ export interface WorldSource extends WorldOrigin {
   world(): SampleWorld;
 }
 
-export const SAMPLE_ORIGIN: WorldOrigin = { name: 'the sample world', path: null, digest: 'sample' };
+const SAMPLE_ORIGIN: WorldOrigin = { name: 'the sample world', path: null, digest: 'sample' };
 
 /**
  * The world a server serves: the file at `path`, or the sample world when there is none.
