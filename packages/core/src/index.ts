@@ -83,6 +83,7 @@ export {
   WORLD_FORMAT,
   WorldFileError,
   worldFileText,
+  worldFileTextPieces,
   type WorldFile,
   type WorldInference,
 } from './world-file.js';

@@ -9,6 +9,7 @@
  * Records keep the order they have in the file: where two rows tie (the same `created_at`), a host lists
  * them as the file does.
  */
+import type { WorldRecord } from './generate-world.js';
 import type { SampleWorld } from './sample-world-types.js';
 import { checkWorld, describeBreach, type WorldBreach } from './world-checks.js';
 
@@ -85,6 +86,39 @@ export function readWorldFile(content: unknown, source = 'the world file'): Worl
   return { format: WORLD_FORMAT, world: value.world as SampleWorld, inferred: inferred as WorldInference[] };
 }
 
+const KINDS = ['customers', 'orders', 'returns', 'tickets', 'notifications'] as const;
+
+/** `value` as two-space JSON, every line after the first indented by `indent` more. */
+const indented = (value: unknown, indent: string) => JSON.stringify(value, null, 2).replaceAll('\n', `\n${indent}`);
+
+/**
+ * The world file's text in pieces, for a world too big to be one string: one pass over `records()` per kind
+ * of record, each record written as it comes. The pieces join to exactly `JSON.stringify(file, null, 2)`
+ * and a final newline, so a world has one text however it is written.
+ *
+ * @example
+ * for (const piece of worldFileTextPieces(() => generateWorldRecords({ seed: 7, customers: 100_000 }))) out.write(piece);
+ */
+export function* worldFileTextPieces(records: () => Iterable<WorldRecord>, inferred: WorldInference[] = []): Generator<string> {
+  yield `{\n  "format": ${WORLD_FORMAT},\n  "world": {\n`;
+  for (const [k, kind] of KINDS.entries()) {
+    yield `    "${kind}": [`;
+    let first = true;
+    for (const record of records()) {
+      if (record.kind !== kind) continue;
+      yield `${first ? '' : ','}\n      ${indented(record.record, '      ')}`;
+      first = false;
+    }
+    yield `${first ? '' : '\n    '}]${k < KINDS.length - 1 ? ',' : ''}\n`;
+  }
+  yield `  },\n  "inferred": ${indented(inferred, '  ')}\n}\n`;
+}
+
+/** The records of a world, kind by kind, in their order. */
+function* recordsOf(world: SampleWorld): Generator<WorldRecord> {
+  for (const kind of KINDS) for (const record of world[kind]) yield { kind, record } as WorldRecord;
+}
+
 /**
  * The world file's text: two-space JSON and a final newline, the same bytes for the same world.
  *
@@ -92,16 +126,5 @@ export function readWorldFile(content: unknown, source = 'the world file'): Worl
  * await writeFile('my.world.json', worldFileText(generateWorld({ seed: 7, customers: 3 })));
  */
 export function worldFileText(world: SampleWorld, inferred: WorldInference[] = []): string {
-  const file: WorldFile = {
-    format: WORLD_FORMAT,
-    world: {
-      customers: world.customers,
-      orders: world.orders,
-      returns: world.returns,
-      tickets: world.tickets,
-      notifications: world.notifications,
-    },
-    inferred,
-  };
-  return `${JSON.stringify(file, null, 2)}\n`;
+  return [...worldFileTextPieces(() => recordsOf(world), inferred)].join('');
 }

@@ -1,6 +1,19 @@
 /** The world file: read and checked alike by every host; bad input refused in one sentence naming file, record and field. */
 import { describe, expect, it } from 'vitest';
-import { readWorldFile, sampleWorld, WorldFileError, worldFileText } from '../src/index.js';
+import { generateWorld, generateWorldRecords, readWorldFile, sampleWorld, WorldFileError, worldFileText, worldFileTextPieces } from '../src/index.js';
+
+describe('worldFileText', () => {
+  it('is the file as two-space JSON with a final newline, an empty list and inferred records included', () => {
+    const world = { ...sampleWorld(), returns: [] };
+    const inferred = [{ record: 'returns[0] (RET1)', reason: 'the dashboard counts it' }];
+    expect(worldFileText(world, inferred)).toBe(`${JSON.stringify({ format: 1, world, inferred }, null, 2)}\n`);
+  });
+
+  it('is the same text when written record by record from a generator (a world too big for one string)', () => {
+    const options = { seed: 3, customers: 20 };
+    expect([...worldFileTextPieces(() => generateWorldRecords(options))].join('')).toBe(worldFileText(generateWorld(options)));
+  });
+});
 
 describe('readWorldFile', () => {
   it('reads what worldFileText wrote, records in the order they were written', () => {

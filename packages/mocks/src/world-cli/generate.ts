@@ -1,7 +1,7 @@
 /// <reference types="node" />
 /** `customer-portal-world generate`: a world of any size from a seed, the same bytes for the same options. */
 import { parseArgs } from 'node:util';
-import { generateWorld, GENERATED_PASSWORD, worldFileText } from '@customer-portal/core';
+import { GENERATED_PASSWORD, generateWorldRecords, worldFileTextPieces, type WorldRecord } from '@customer-portal/core';
 import { UsageError } from './usage-error.js';
 import { writeWhole } from './write-file.js';
 
@@ -28,11 +28,26 @@ export async function generate(args: string[], print: (line: string) => void): P
   const customers = wholeNumber('customers', values.customers);
   const ordersPerCustomer = range(values['orders-per-customer']);
   if (!values.out) throw new UsageError('generate needs --out FILE.');
-  const world = generateWorld({ seed, customers, ...(ordersPerCustomer && { ordersPerCustomer }) });
-  await writeWhole(values.out, worldFileText(world));
+  const options = { seed, customers, ...(ordersPerCustomer && { ordersPerCustomer }) };
+  // Written record by record (one pass of the generator per kind of record): a world of millions of orders
+  // never has to be one string. The first pass counts.
+  const counts = { customers: 0, orders: 0, returns: 0, tickets: 0, notifications: 0 };
+  let firstEmail: string | undefined;
+  let passes = 0;
+  const records = function* (): Generator<WorldRecord> {
+    const counting = passes++ === 0;
+    for (const record of generateWorldRecords(options)) {
+      if (counting) {
+        counts[record.kind]++;
+        if (record.kind === 'customers') firstEmail ??= record.record.email;
+      }
+      yield record;
+    }
+  };
+  await writeWhole(values.out, worldFileTextPieces(records));
   print(
-    `${values.out}: ${world.customers.length} customers, ${world.orders.length} orders, ${world.returns.length} returns, ` +
-      `${world.tickets.length} tickets, ${world.notifications.length} notifications (seed ${seed}); ` +
-      `every customer signs in with the password ${GENERATED_PASSWORD}${world.customers[0] ? `, e.g. ${world.customers[0].email}` : ''}.`,
+    `${values.out}: ${counts.customers} customers, ${counts.orders} orders, ${counts.returns} returns, ` +
+      `${counts.tickets} tickets, ${counts.notifications} notifications (seed ${seed}); ` +
+      `every customer signs in with the password ${GENERATED_PASSWORD}${firstEmail ? `, e.g. ${firstEmail}` : ''}.`,
   );
 }
