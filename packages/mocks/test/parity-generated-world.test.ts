@@ -123,3 +123,45 @@ describe('parity between the MSW handlers and the reference server on a generate
     expect(statuses.slice(reads)).toEqual([201, 422, 201, 201, 200, 200, 200, 200]);
   });
 });
+
+describe('parity on a world whose ids have no numbers (as a backend of another shape records them)', () => {
+  // Tickets, their messages and returns renamed T-…, M-…, R-…: the server seeds them, and lists them as the mocks do.
+  const letters = (i: number) => `${String.fromCharCode(97 + (i % 26))}${Math.floor(i / 26)}`;
+  let message = 0;
+  const shaped = {
+    ...world,
+    returns: world.returns.map((r, i) => ({ ...r, id: `R-${letters(i)}` })),
+    tickets: world.tickets.map((t, i) => ({ ...t, id: `T-${letters(i)}`, messages: t.messages.map((m) => ({ ...m, id: `M-${letters(message++)}` })) })),
+  };
+  const dir = mkdtempSync(join(tmpdir(), 'portal-parity-shapes-'));
+  const worldPath = join(dir, 'shaped.world.json');
+  writeFileSync(worldPath, worldFileText(shaped));
+  const mocks = setupPortalServer({ baseUrl: MOCK_URL, world: worldFileText(shaped) });
+  let reference: Awaited<ReturnType<typeof startServer>>;
+
+  beforeAll(async () => {
+    reference = await startServer({ port: 0, host: '127.0.0.1', log: false, databasePath: join(dir, 'portal.db'), world: worldPath });
+    mocks.listen({ onUnhandledRequest: 'bypass' });
+  });
+  afterAll(async () => {
+    mocks.close();
+    await reference?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('answers the ticket list and every ticket alike', async () => {
+    const customer = shaped.customers.find((c) => shaped.tickets.filter((t) => t.customer_id === c.id).length > 1)!;
+    const signIn = async (baseUrl: string) => {
+      const res = await fetch(`${baseUrl}/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email: customer.email, password: customer.password }) });
+      return ((await res.json()) as { access_token: string }).access_token;
+    };
+    const real = reference.url.replace(/\/$/, '');
+    const [mockToken, realToken] = [await signIn(MOCK_URL), await signIn(real)];
+    const paths = ['/api/v1/customer/tickets', '/api/v1/customer/dashboard', ...shaped.tickets.filter((t) => t.customer_id === customer.id).map((t) => `/api/v1/customer/tickets/${t.id}`)];
+    for (const path of paths) {
+      const fromServer = await ask(real, realToken, { method: 'GET', path });
+      expect(fromServer.status, path).toBe(200);
+      expect(await ask(MOCK_URL, mockToken, { method: 'GET', path }), path).toEqual(fromServer);
+    }
+  });
+});

@@ -6,7 +6,7 @@
 import type { SampleWorld } from '@customer-portal/core';
 import type { Pool, PoolClient } from 'pg';
 import { hashPassword } from '../../auth/password.js';
-import { idNumber } from '../id-number.js';
+import { seqNumbers } from '../seq-numbers.js';
 import { passwordHashes, type SeedOptions } from '../seed.js';
 import type { WorldOrigin } from '../world-source.js';
 
@@ -29,6 +29,12 @@ async function insertAll(client: PoolClient, table: string, columns: Column[], r
     const batch = rows.slice(start, start + BATCH);
     await client.query(text, columns.map((_, i) => batch.map((row) => row[i])));
   }
+}
+
+/** Each row with its `seq` (see ../seq-numbers.ts). */
+function zipSeq<T>(rows: T[], ids: string[]): [T, number][] {
+  const seq = seqNumbers(ids);
+  return rows.map((row, i) => [row, seq[i]!]);
 }
 
 async function insertWorld(client: PoolClient, world: SampleWorld, hashes: Map<number, string>): Promise<void> {
@@ -56,8 +62,8 @@ async function insertWorld(client: PoolClient, world: SampleWorld, hashes: Map<n
       ['estimated_delivery', 'text'], ['tracking_number', 'text'], ['current_location', 'text'], ['courier_name', 'text'],
       ['courier_contact', 'text'],
     ],
-    world.orders.map((o) => [
-      o.id, idNumber(o.id), o.customer_id, o.status, o.total, o.created_at, o.estimated_delivery, o.tracking_number,
+    zipSeq(world.orders, world.orders.map((o) => o.id)).map(([o, seq]) => [
+      o.id, seq, o.customer_id, o.status, o.total, o.created_at, o.estimated_delivery, o.tracking_number,
       o.shipment?.current_location ?? null, o.shipment?.courier_name ?? null, o.shipment?.courier_contact ?? null,
     ]),
   );
@@ -71,7 +77,7 @@ async function insertWorld(client: PoolClient, world: SampleWorld, hashes: Map<n
     client,
     'returns',
     [['id', 'text'], ['seq', 'int'], ['order_id', 'text'], ['items', 'jsonb'], ['reason', 'text'], ['description', 'text'], ['status', 'text'], ['created_at', 'text']],
-    world.returns.map((r) => [r.id, idNumber(r.id), r.order_id, JSON.stringify(r.items), r.reason, r.description, r.status, r.created_at]),
+    zipSeq(world.returns, world.returns.map((r) => r.id)).map(([r, seq]) => [r.id, seq, r.order_id, JSON.stringify(r.items), r.reason, r.description, r.status, r.created_at]),
   );
   await insertAll(
     client,
@@ -86,7 +92,7 @@ async function insertWorld(client: PoolClient, world: SampleWorld, hashes: Map<n
       ['id', 'text'], ['seq', 'int'], ['customer_id', 'int'], ['subject', 'text'], ['status', 'text'], ['priority', 'text'],
       ['order_id', 'text'], ['created_at', 'text'], ['updated_at', 'text'],
     ],
-    world.tickets.map((t) => [t.id, idNumber(t.id), t.customer_id, t.subject, t.status, t.priority, t.order_id, t.created_at, t.updated_at]),
+    zipSeq(world.tickets, world.tickets.map((t) => t.id)).map(([t, seq]) => [t.id, seq, t.customer_id, t.subject, t.status, t.priority, t.order_id, t.created_at, t.updated_at]),
   );
   await insertAll(
     client,
@@ -95,9 +101,8 @@ async function insertWorld(client: PoolClient, world: SampleWorld, hashes: Map<n
       ['id', 'text'], ['seq', 'int'], ['ticket_id', 'text'], ['sender_id', 'int'], ['sender_name', 'text'], ['sender_type', 'text'],
       ['content', 'text'], ['timestamp', 'text'], ['is_internal', 'bool'],
     ],
-    world.tickets.flatMap((t) =>
-      t.messages.map((m) => [m.id, idNumber(m.id), t.id, m.sender_id, m.sender_name, m.sender_type, m.content, m.timestamp, m.is_internal]),
-    ),
+    zipSeq(world.tickets.flatMap((t) => t.messages.map((m) => ({ t, m }))), world.tickets.flatMap((t) => t.messages.map((m) => m.id))).map(([{ t, m }, seq]) =>
+      [m.id, seq, t.id, m.sender_id, m.sender_name, m.sender_type, m.content, m.timestamp, m.is_internal]),
   );
   await insertAll(
     client,
