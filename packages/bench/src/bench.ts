@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { repoRoot } from './contenders.js';
 import { performanceDoc, problems, renderMarkdown, type Results } from './report.js';
 import { runGrowth } from './sections/growth.js';
+import { runMocksSize } from './sections/mocks-size.js';
 import { runMsw } from './sections/msw.js';
 import { runSdkSize } from './sections/sdk-size.js';
 import { runThroughput } from './sections/throughput.js';
@@ -41,6 +42,7 @@ async function run(settings: Settings, log: (line: string) => void): Promise<Res
     if (wants('sdk')) results.sdk = await runSdkSize();
     if (wants('worlds')) results.worlds = runWorlds();
     if (wants('msw')) results.msw = await runMsw(settings.mswRequests);
+    if (wants('mocks-size')) results.mocksSize = await runMocksSize();
     if (wants('throughput')) results.throughput = await runThroughput(settings, workDir, log);
     if (wants('growth')) results.growth = await runGrowth(settings, workDir, log);
   } finally {

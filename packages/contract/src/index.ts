@@ -1,8 +1,9 @@
 /**
  * The Customer Portal contract suite: one vitest suite of journeys, written with the SDK, run unchanged
  * against the reference server, the MSW mocks, Prism or any deployment, with every response checked against
- * openapi.yaml and a coverage matrix of operations by documented statuses. Run it with the `contract` bin;
- * the exports below are its parts, for other tools.
+ * openapi.yaml and a coverage matrix of operations by documented statuses; and the diff between two versions
+ * of the contract. Run them with the `customer-portal-contract` bin; the exports below are their parts, for
+ * other tools.
  *
  * @example
  * import { createResponseChecker, createCheckedFetch } from '@customer-portal/contract';
@@ -10,6 +11,11 @@
  * const baseUrl = 'http://127.0.0.1:3000';
  * const portal = createPortalClient({ baseUrl, fetch: createCheckedFetch({ checker: createResponseChecker({ baseUrl }) }) });
  * await portal.GET('/api/v1/customer/dashboard'); // throws a ContractBreachError if the answer breaks the contract
+ *
+ * @example
+ * import { compareContracts, readContract } from '@customer-portal/contract';
+ * const changes = compareContracts(readContract('main').document, readContract('openapi.yaml').document);
+ * changes.filter((c) => c.classification !== 'compatible'); // [{ operationId: 'getOrder', field: 'response.200.body.total', rule: ... }]
  */
 export { CAPABILITIES, type Capability } from './capabilities.js';
 export { ContractBreachError, createCheckedFetch, describeBreach, type CheckedFetchOptions } from './check/checked-fetch.js';

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { SetupError } from './setup-error.js';
 import { missingPeerMessage } from './targets/optional-peer.js';
 
 /** The repository's root, three levels above this file (packages/contract/src or dist). */
@@ -18,7 +19,7 @@ export function prismBin(): string {
   try {
     packageJson = require.resolve('@stoplight/prism-cli/package.json');
   } catch (error) {
-    throw new Error(missingPeerMessage('prism', ['@stoplight/prism-cli']), { cause: error });
+    throw new SetupError(missingPeerMessage('prism', ['@stoplight/prism-cli']), { cause: error });
   }
   const { bin } = require('@stoplight/prism-cli/package.json') as { bin: { prism: string } };
   return join(dirname(packageJson), bin.prism);

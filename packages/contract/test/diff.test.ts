@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { compareContracts, isBreaking, type ContractChange } from '../src/diff/contract-changes.js';
-import { classificationOf, type RuleName } from '../src/diff/rules.js';
+import { classificationOf, RULES, type RuleName } from '../src/diff/rules.js';
 
 type Doc = Record<string, any>;
 
@@ -286,5 +286,13 @@ describe('customer-portal-contract diff', () => {
     const { code, stderr } = await diff(args, dir);
     expect(code).toBe(2);
     expect(stderr).toContain(sentence);
+  });
+});
+
+describe('the README', () => {
+  it('lists every rule with its classification, as the diff applies it', () => {
+    const readme = readFileSync(fileURLToPath(new URL('../README.md', import.meta.url)), 'utf8');
+    const rows = [...readme.matchAll(/^\| `([a-z-]+)` \| (breaking-[a-z-]+|compatible) \|/gm)].map(([, rule, classification]) => [rule, classification]);
+    expect(rows).toEqual(Object.keys(RULES).map((rule) => [rule, classificationOf(rule as RuleName)]));
   });
 });

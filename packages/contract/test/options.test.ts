@@ -1,3 +1,5 @@
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { optionsFromEnv, parseCommandLine, SAMPLE_ACCOUNTS } from '../src/options.js';
 
@@ -54,5 +56,14 @@ describe('choosing a target', () => {
 
   it('reads --reporter junit and --output', () => {
     expect(parseCommandLine(['--reporter', 'junit', '--output', 'contract.xml'])).toMatchObject({ reporter: 'junit', output: 'contract.xml' });
+  });
+});
+
+describe('--help', () => {
+  it('names every option the command line accepts, and each one it names is accepted', () => {
+    const help = execFileSync(process.execPath, [fileURLToPath(new URL('../bin/contract.js', import.meta.url)), '--help'], { encoding: 'utf8' });
+    const named = [...new Set(help.match(/--[a-z][a-z-]+/g))].filter((option) => !['--allow-breaking', '--format', '--world', '--errors'].includes(option));
+    expect(named.sort()).toEqual(['--base-url', '--ci', '--gate', '--help', '--msw-handlers', '--output', '--report-dir', '--reporter', '--target']);
+    for (const option of named) expect(() => parseCommandLine([option, ...(['--ci', '--gate', '--help'].includes(option) ? [] : ['junit'])])).not.toThrow(/Unknown option/);
   });
 });

@@ -1,72 +1,25 @@
 /**
- * The contract as the hosts read it at run time. `generated/openapi-document.ts` holds openapi.yaml with every
- * `$ref` resolved (by Redocly, at generate time), typed by the interfaces below, so that it loads in a browser
- * as well as in Node and nothing at run time follows a reference.
+ * The contract as the hosts read it at run time. `generated/openapi-document.ts` holds openapi.yaml as it is
+ * written, `$ref`s and all, typed by openapi-types, so that it loads in a browser as well as in Node. Schemas
+ * keep their references, which ajv resolves (validation.ts); the few other references (parameters, responses,
+ * headers, request bodies) are resolved here, once, into the operations the hosts use.
  */
+import type { OpenAPIV3, OpenAPIV3_1 } from 'openapi-types';
 import { openapiDocument, operationSecurity } from './generated/openapi-document.js';
 import type { OperationId } from './types.js';
 
-/** A JSON Schema (2020-12, as OpenAPI 3.1 uses) from the contract. */
+/** The contract's OpenAPI 3.1 document. */
+export type OpenApiDocument = OpenAPIV3_1.Document;
+
+/** A JSON Schema (2020-12, as OpenAPI 3.1 uses) from the contract; it may refer to `#/components/schemas/...`. */
 export type JsonSchema = Record<string, unknown>;
 type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
+const METHODS: readonly HttpMethod[] = ['get', 'post', 'put', 'patch', 'delete'];
 
-interface ParameterObject {
-  name: string;
-  in: 'path' | 'query' | 'header' | 'cookie';
-  description?: string;
-  required?: boolean;
-  schema: JsonSchema;
-  example?: unknown;
-}
-
-interface HeaderObject {
-  description?: string;
-  required?: boolean;
-  schema: JsonSchema;
-  example?: unknown;
-}
-
-interface MediaTypeObject {
-  schema: JsonSchema;
-  example?: unknown;
-}
-
-interface ResponseObject {
-  description: string;
-  headers?: Record<string, HeaderObject>;
-  content?: Record<string, MediaTypeObject>;
-}
-
-/** Which security schemes an operation needs; `[]` (an empty list) means none. */
-type SecurityRequirement = Record<string, string[]>;
-
-interface OperationObject {
-  operationId: OperationId;
-  tags?: string[];
-  summary?: string;
-  description?: string;
-  security?: SecurityRequirement[];
-  parameters?: ParameterObject[];
-  requestBody?: { required?: boolean; content: Record<string, MediaTypeObject> };
-  responses: Record<string, ResponseObject>;
-}
-
-/** An OpenAPI 3.1 document with no `$ref` left in it. */
-export interface OpenApiDocument {
-  openapi: string;
-  info: Record<string, unknown>;
-  servers?: { url: string; description?: string }[];
-  tags?: { name: string; description?: string }[];
-  security?: SecurityRequirement[];
-  paths: Record<string, Partial<Record<HttpMethod, OperationObject>>>;
-  components: {
-    schemas: Record<string, JsonSchema>;
-    securitySchemes?: Record<string, Record<string, unknown>>;
-    parameters?: Record<string, ParameterObject>;
-    responses?: Record<string, ResponseObject>;
-    headers?: Record<string, HeaderObject>;
-  };
-}
+/** A parameter as the contract gives it, its reference resolved. */
+type ParameterObject = OpenAPIV3.ParameterObject & { schema: JsonSchema };
+/** A response header as the contract gives it, its reference resolved. */
+type HeaderObject = OpenAPIV3.HeaderObject & { schema: JsonSchema };
 
 /** One operation of the contract, as the hosts use it. */
 export interface Operation {
@@ -77,29 +30,53 @@ export interface Operation {
   /** Whether a bearer token is required. */
   secured: boolean;
   parameters: ParameterObject[];
-  requestBody: { required: boolean; schema: JsonSchema } | undefined;
-  /** Documented responses by status code (or `default`). */
-  responses: Record<string, { schema: JsonSchema | undefined; headers: Record<string, HeaderObject>; contentType: string | undefined }>;
+  requestBody: { required: boolean; schema: JsonSchema; example: unknown } | undefined;
+  /** Documented responses by status code (or `default`), with the contract's example body, if any. */
+  responses: Record<string, { schema: JsonSchema | undefined; headers: Record<string, HeaderObject>; contentType: string | undefined; example: unknown }>;
+}
+
+type Component = 'parameters' | 'responses' | 'headers' | 'requestBodies';
+
+/** The object a `#/components/<section>/<name>` reference names (references to references followed), or the object itself. */
+function resolved<T>(value: unknown, section: Component): T {
+  let current: unknown = value;
+  for (let hops = 0; current && typeof current === 'object' && '$ref' in current; hops++) {
+    const ref = (current as OpenAPIV3_1.ReferenceObject).$ref;
+    const prefix = `#/components/${section}/`;
+    const found = ref.startsWith(prefix) ? (openapiDocument.components?.[section] as Record<string, unknown> | undefined)?.[ref.slice(prefix.length)] : undefined;
+    if (!found || hops > 8) throw new Error(`openapi.yaml: cannot resolve ${ref} as one of components.${section}`);
+    current = found;
+  }
+  return current as T;
+}
+
+function headersOf(headers: OpenAPIV3_1.ResponseObject['headers']): Record<string, HeaderObject> {
+  return Object.fromEntries(Object.entries(headers ?? {}).map(([name, header]) => [name, resolved<HeaderObject>(header, 'headers')]));
 }
 
 /** Every operation of the contract, in document order. */
 export function listOperations(): Operation[] {
   const operations: Operation[] = [];
-  for (const [path, item] of Object.entries(openapiDocument.paths)) {
-    for (const [method, op] of Object.entries(item) as [HttpMethod, OperationObject][]) {
+  for (const [path, item] of Object.entries(openapiDocument.paths ?? {})) {
+    for (const method of METHODS) {
+      const op = item?.[method];
+      if (!op) continue;
+      const operationId = op.operationId as OperationId;
       const responses: Operation['responses'] = {};
-      for (const [status, response] of Object.entries(op.responses)) {
+      for (const [status, raw] of Object.entries(op.responses ?? {})) {
+        const response = resolved<OpenAPIV3_1.ResponseObject>(raw, 'responses');
         const [contentType, media] = Object.entries(response.content ?? {})[0] ?? [];
-        responses[status] = { schema: media?.schema, contentType, headers: response.headers ?? {} };
+        responses[status] = { schema: media?.schema as JsonSchema | undefined, contentType, headers: headersOf(response.headers), example: media?.example };
       }
-      const body = op.requestBody?.content['application/json'];
+      const requestBody = op.requestBody && resolved<OpenAPIV3_1.RequestBodyObject>(op.requestBody, 'requestBodies');
+      const body = requestBody?.content['application/json'];
       operations.push({
-        operationId: op.operationId,
+        operationId,
         method,
         path,
-        secured: operationSecurity[op.operationId] !== 'none',
-        parameters: op.parameters ?? [],
-        requestBody: body ? { required: op.requestBody?.required ?? false, schema: body.schema } : undefined,
+        secured: operationSecurity[operationId] !== 'none',
+        parameters: [...(item.parameters ?? []), ...(op.parameters ?? [])].map((p) => resolved<ParameterObject>(p, 'parameters')),
+        requestBody: body ? { required: requestBody?.required ?? false, schema: body.schema as JsonSchema, example: body.example } : undefined,
         responses,
       });
     }

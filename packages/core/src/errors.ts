@@ -4,7 +4,8 @@
  */
 import type { FieldError, Problem } from './types.js';
 
-const PROBLEM_BASE = 'https://customer-portal.example.com/problems/';
+/** Where the contract's problem types live: a problem's `type` is this and its slug. */
+export const PROBLEM_BASE = 'https://customer-portal.example.com/problems/';
 
 export class ApiError extends Error {
   readonly status: number;

@@ -11,6 +11,7 @@
 export {
   bearerToken,
   createPortal,
+  describeViolation,
   problemResponse,
   type AroundOperation,
   type AroundOperationStep,
@@ -27,7 +28,7 @@ export {
 export { createRouteTable, fillPath, inAllowOrder, type OperationRoute, type Route, type RouteTable } from './route-table.js';
 export type { HostAuth } from './operations/index.js';
 export { BODY_LIMIT_BYTES, isNestedDeeperThan, MAX_JSON_DEPTH, parseJsonBody } from './body.js';
-export { itemsAlreadyReturned, profileOf } from './operations/index.js';
+export { itemsAlreadyReturned, profileOf, TOKEN_LIFETIME_SECONDS } from './operations/index.js';
 
 // The contract.
 export { listOperations, openapiDocument, operationSecurity, type JsonSchema, type OpenApiDocument, type Operation } from './document.js';
@@ -37,6 +38,7 @@ export type { FieldError, Notification, OperationId, Order, Problem, Return, Tic
 // The one error type, and the errors a host raises itself.
 export {
   ApiError,
+  PROBLEM_BASE,
   bodyTooDeep,
   internalError,
   malformedJson,
@@ -62,7 +64,7 @@ export type {
   StoredMessage,
   StoredTicket,
 } from './store.js';
-export { createMemoryStore, type MemoryStore } from './memory-store.js';
+export { createMemoryStore, idNumber, type MemoryStore } from './memory-store.js';
 export {
   customerRecordOf,
   sampleWorld,

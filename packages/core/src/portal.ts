@@ -129,6 +129,17 @@ export function bearerToken(authorization: string | null | undefined): string | 
   return authorization ? BEARER.exec(authorization)?.[1] : undefined;
 }
 
+/**
+ * A breach of the contract as one line, naming each field: what the server logs and what the mocks say of an
+ * override's answer.
+ *
+ * @example
+ * describeViolation(v); // 'getOrder answered 200 against the contract: response.body.total: Total must be at least 0.'
+ */
+export function describeViolation({ operationId, status, errors }: ContractViolation): string {
+  return `${operationId} answered ${status} against the contract: ${errors.map((e) => `${e.location}: ${e.message}`).join(' ')}`;
+}
+
 function nowUtc(): string {
   return new Date().toISOString();
 }
@@ -153,10 +164,7 @@ export function createPortal<H = undefined>(options: PortalOptions<H>): Portal<H
   const byId = new Map(validator.operations.map((operation) => [operation.operationId, operation]));
   const beforeSignIn = options.steps?.beforeSignIn ?? [];
   const aroundOperation = options.steps?.aroundOperation ?? [];
-  const onContractViolation =
-    options.onContractViolation ??
-    ((v: ContractViolation) =>
-      console.error(`contract violation: ${v.operationId} answered ${v.status}: ${v.errors.map((e) => `${e.location}: ${e.message}`).join(' ')}`));
+  const onContractViolation = options.onContractViolation ?? ((v: ContractViolation) => console.error(describeViolation(v)));
   const onUnexpectedError =
     options.onUnexpectedError ?? ((error: unknown, operationId: OperationId) => console.error(`${operationId} failed:`, error));
 

@@ -1,5 +1,5 @@
 import type { StoredTicket, Shipment } from './store.js';
-import type { Notification, Order, Return } from './types.js';
+import type { Notification, Order, Return, Theme } from './types.js';
 
 /** A sample account, as in fixtures/customers.json. The password is plain here; stores hash it. */
 export interface SampleCustomer {
@@ -9,7 +9,7 @@ export interface SampleCustomer {
   full_name: string;
   avatar: string | null;
   member_since: string;
-  preferences: { language: string; notifications: boolean; theme: 'light' | 'dark' | 'system' };
+  preferences: { language: string; notifications: boolean; theme: Theme };
   settings: {
     notifications: { email: boolean; order_updates: boolean; refund_updates: boolean; support_replies: boolean };
     general: { timezone: string; currency: string };

@@ -13,6 +13,7 @@ import type {
   TicketPriority,
   TicketStatus,
   TicketSummary,
+  Theme,
 } from './types.js';
 
 export interface Page {
@@ -39,7 +40,7 @@ export interface CustomerRecord {
   member_since: string;
   language: string;
   /** The one stored theme, shown in profile.preferences and settings.general. */
-  theme: 'light' | 'dark' | 'system';
+  theme: Theme;
   notifications_enabled: boolean;
   notification_settings: {
     email: boolean;

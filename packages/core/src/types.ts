@@ -12,6 +12,7 @@ export type {
   Profile,
   Return,
   Settings,
+  Theme,
   Ticket,
   TicketMessage,
   TicketPriority,

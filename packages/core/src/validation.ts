@@ -60,14 +60,14 @@ export interface ContractValidator {
 /**
  * `detailed` collects every error with its schema (for field messages); without it ajv stops at the first
  * error, several times faster on the values that are valid. The contract's schemas are not checked against
- * the JSON Schema meta-schema here (it lengthens every start, see docs/decisions/007): redocly and core's
+ * the JSON Schema meta-schema here (it lengthens every start: docs/notes/server-measurements.md): redocly and core's
  * tests check the contract, and strict mode still refuses unknown keywords when a schema compiles.
  */
 /**
  * How formats are checked: `full` for what clients send (a date-time must name a real day), `fast` for
  * what the portal itself answers, where the check guards against a host's bug rather than a client's input
- * and runs on every response: shape by regular expression only, a quarter of the full check's cost on a
- * page of orders (docs/decisions/007-server-remembers-responses.md).
+ * and runs on every response: shape by regular expression only, a fraction of the full check's cost
+ * (docs/notes/server-measurements.md).
  */
 type FormatMode = 'full' | 'fast';
 
@@ -81,17 +81,36 @@ function createAjv(coerceTypes: boolean, detailed = true, formats: FormatMode = 
     validateSchema: false,
   });
   addFormats(ajv, { mode: formats });
-  // OpenAPI's own annotation keyword, and ours for human messages on patterns; the document is
-  // dereferenced, so no schema refers to another.
+  // OpenAPI's own annotation keyword, and ours for human messages on patterns.
   ajv.addVocabulary(['example', 'x-pattern-message']);
+  // The contract's schemas, where every `$ref` the contract writes is resolved: `#/components/schemas/X`
+  // inside them, `contract#/components/schemas/X` from the schemas the validator builds (see anchored()).
+  ajv.addVocabulary(['components']);
+  ajv.addSchema({ $id: CONTRACT, components: { schemas: openapiDocument.components?.schemas ?? {} } });
   return ajv;
+}
+
+/** The id under which each ajv instance holds the contract's schemas. */
+const CONTRACT = 'contract';
+
+/**
+ * A schema taken out of the contract (a parameter's, a body's, a response's) with its references made to
+ * point into the contract's schemas, as it is compiled on its own.
+ *
+ * @example
+ * anchored({ type: 'array', items: { $ref: '#/components/schemas/Order' } }); // items: { $ref: 'contract#/components/schemas/Order' }
+ */
+function anchored(schema: JsonSchema): JsonSchema {
+  return JSON.parse(JSON.stringify(schema), (key, value: unknown) =>
+    key === '$ref' && typeof value === 'string' && value.startsWith('#/') ? CONTRACT + value : value,
+  ) as JsonSchema;
 }
 
 function objectSchema(parameters: Operation['parameters'], place: 'path' | 'query'): JsonSchema {
   const own = parameters.filter((p) => p.in === place);
   return {
     type: 'object',
-    properties: Object.fromEntries(own.map((p) => [p.name, p.schema])),
+    properties: Object.fromEntries(own.map((p) => [p.name, anchored(p.schema)])),
     required: own.filter((p) => p.required).map((p) => p.name),
   };
 }
@@ -126,7 +145,7 @@ function toFieldErrors(place: string, errors: ErrorObject[] | null | undefined):
 /**
  * Compiles schemas into SchemaChecks with one fast ajv instance; the detailed instance is only created
  * when a first value fails, which most runs of a server never see. A schema written the same way twice is
- * compiled once: the dereferenced document repeats the Problem schema in every error response.
+ * compiled once: every error response of the contract refers to the same Problem schema.
  */
 function schemaCompiler(coerceTypes: boolean, formats: FormatMode = 'full'): <T>(schema: JsonSchema) => SchemaCheck<T> {
   const fast = createAjv(coerceTypes, false, formats);
@@ -157,7 +176,7 @@ function schemaCompiler(coerceTypes: boolean, formats: FormatMode = 'full'): <T>
 function headersSchema(headers: Operation['responses'][string]['headers']): JsonSchema {
   return {
     type: 'object',
-    properties: Object.fromEntries(Object.entries(headers).map(([name, header]) => [name, header.schema])),
+    properties: Object.fromEntries(Object.entries(headers).map(([name, header]) => [name, anchored(header.schema)])),
     required: Object.entries(headers).filter(([, header]) => header.required).map(([name]) => name),
   };
 }
@@ -213,7 +232,7 @@ export function createContractValidator(): ContractValidator {
       let check: ResponseCheck | undefined;
       responses.set(status, () =>
         (check ??= {
-          body: response.schema ? answers(response.schema) : undefined,
+          body: response.schema ? answers(anchored(response.schema)) : undefined,
           headerNames: Object.keys(response.headers),
           headers: params(headersSchema(response.headers)),
         }));
@@ -226,7 +245,7 @@ export function createContractValidator(): ContractValidator {
       integers,
       path: params(objectSchema(operation.parameters, 'path')),
       query: params(objectSchema(operation.parameters, 'query')),
-      body: strict(operation.requestBody?.schema ?? {}),
+      body: strict(anchored(operation.requestBody?.schema ?? {})),
       responses,
     };
   }
@@ -287,10 +306,9 @@ export function createSchemaChecker(): (schemaName: string, value: unknown) => F
   const ajv = createAjv(false);
   const checks = new Map<string, ValidateFunction>();
   return (schemaName, value) => {
-    const schema = openapiDocument.components.schemas[schemaName];
-    if (!schema) throw new Error(`no schema ${schemaName} in the contract`);
+    if (!openapiDocument.components?.schemas?.[schemaName]) throw new Error(`no schema ${schemaName} in the contract`);
     let validate = checks.get(schemaName);
-    if (!validate) checks.set(schemaName, (validate = ajv.compile(schema)));
+    if (!validate) checks.set(schemaName, (validate = ajv.compile({ $ref: `${CONTRACT}#/components/schemas/${schemaName}` })));
     return validate(value) ? [] : toFieldErrors(schemaName, validate.errors);
   };
 }

@@ -4,7 +4,7 @@
  * the record the fixtures serve.
  */
 import { describe, expect, it } from 'vitest';
-import { createContractValidator, listOperations, openapiDocument, type Operation } from '../src/index.js';
+import { createContractValidator, listOperations, type Operation } from '../src/index.js';
 import { portalUnderTest } from './portal-under-test.js';
 
 const validator = createContractValidator();
@@ -18,13 +18,9 @@ function pathExamples(operation: Operation): Record<string, string> {
   return Object.fromEntries(operation.parameters.filter((p) => p.in === 'path').map((p) => [p.name, String(p.example)]));
 }
 
-function objectOf(operation: Operation) {
-  return openapiDocument.paths[operation.path]![operation.method]!;
-}
-
 /** The body example of a documented response (every response of this contract has a body). */
 function responseExample(operation: Operation, status: string): unknown {
-  return Object.values(objectOf(operation).responses[status]?.content ?? {})[0]?.example;
+  return operation.responses[status]?.example;
 }
 
 describe('every documented response has an example that keeps the contract', () => {
@@ -40,7 +36,7 @@ describe('every documented response has an example that keeps the contract', () 
   it.each(listOperations().filter((o) => o.requestBody).map((operation) => [operation.operationId, operation] as const))(
     'the request example of %s is a valid request',
     (_id, operation) => {
-      const body = objectOf(operation).requestBody?.content['application/json']?.example;
+      const body = operation.requestBody?.example;
       expect(body).toBeDefined();
       expect(() => validator.validateRequest(operation.operationId, { path: pathExamples(operation), query: {}, body })).not.toThrow();
     },

@@ -24,7 +24,7 @@ import { invalidCredentials, notFound, unauthorized } from '../src/errors.js';
 import { portalUnderTest } from './portal-under-test.js';
 
 const validator = createContractValidator();
-const schemas = (openapiDocument as OpenApiDocument).components.schemas as Record<string, JsonSchema>;
+const schemas = (openapiDocument as OpenApiDocument).components?.schemas as Record<string, JsonSchema>;
 
 /** A sentence: starts with a capital (or a quoted name), ends with a full stop. */
 const SENTENCE = /^["A-Z].*[.?]$/s;

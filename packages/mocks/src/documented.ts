@@ -3,21 +3,7 @@
  * each. Faults and `Prefer: code=` answer only these, with the contract's own example as the body, so a page
  * built against a fault shows what the real API would send.
  */
-import { ApiError, openapiDocument, problemResponse, type Operation, type PortalResponse, type Problem } from '@customer-portal/core';
-
-const PROBLEM_BASE = 'https://customer-portal.example.com/problems/';
-
-type Media = { example?: unknown };
-type RawResponse = { $ref?: string; content?: Record<string, Media>; headers?: Record<string, { $ref?: string; example?: unknown }> };
-type Doc = {
-  paths: Record<string, Record<string, { responses: Record<string, RawResponse> }>>;
-  components: { responses?: Record<string, RawResponse>; headers?: Record<string, { example?: unknown }> };
-};
-const doc = openapiDocument as unknown as Doc;
-
-function resolved<T>(value: T & { $ref?: string }, section: 'responses' | 'headers'): T {
-  return value.$ref ? ((doc.components[section] as Record<string, T>)[value.$ref.split('/').pop()!] ?? value) : value;
-}
+import { ApiError, PROBLEM_BASE, problemResponse, type Operation, type PortalResponse, type Problem } from '@customer-portal/core';
 
 /**
  * Whether the operation documents the status: one of its own codes, or a server error (5xx) under its
@@ -48,15 +34,13 @@ const SERVER_ERRORS: Record<number, { title: string; slug: string }> = {
  * documentedProblem(getOrder, 404).body; // { type: '…/not-found', title: 'Not found', status: 404, detail: 'Order ORD999 was not found.' }
  */
 export function documentedProblem(operation: Operation, status: number, detail?: string): PortalResponse {
-  const raw = doc.paths[operation.path]![operation.method]!.responses;
-  const response = resolved(raw[String(status)] ?? raw['default']!, 'responses');
-  const example = response.content?.['application/problem+json']?.example as Problem | undefined;
+  const response = operation.responses[String(status)] ?? operation.responses['default']!;
+  const example = response.example as Problem | undefined;
   const headers: Record<string, string> = {};
-  for (const [name, header] of Object.entries(response.headers ?? {})) {
+  for (const [name, header] of Object.entries(response.headers)) {
     // The `default` response documents Retry-After for its 503s; a 500 or a 502 does not say when to try again.
     if (name === 'Retry-After' && status >= 500 && status !== 503) continue;
-    const value = resolved(header, 'headers').example;
-    if (value !== undefined) headers[name] = String(value);
+    if (header.example !== undefined) headers[name] = String(header.example);
   }
   const own = example?.status === status ? example : undefined;
   const fallback = SERVER_ERRORS[status] ?? { title: 'Error', slug: 'error' };

@@ -128,4 +128,4 @@ export function createFaults(operations: Operation[], initial: Fault[] = []) {
 }
 
 /** No HTTP answer at all: the status of fetch's `Response.error()`, which the handler answers for it. */
-export const DROPPED_CONNECTION: PortalResponse = { status: 0, headers: {}, body: undefined };
+const DROPPED_CONNECTION: PortalResponse = { status: 0, headers: {}, body: undefined };

@@ -1,7 +1,6 @@
-import type { HostAuth } from '@customer-portal/core';
+import { TOKEN_LIFETIME_SECONDS, type HostAuth } from '@customer-portal/core';
 
-/** The reference server's token lifetime, and the mocks' default: what `expires_in` announces. */
-export const TOKEN_LIFETIME_SECONDS = 3600;
+export { TOKEN_LIFETIME_SECONDS };
 
 /** Where a handler set keeps the tokens it issued: memory by default, sessionStorage in a browser tab. */
 export interface IssuedTokens {

@@ -6,11 +6,11 @@
  */
 import {
   ApiError,
+  describeViolation,
   problemResponse,
   profileOf,
   type AroundOperationStep,
   type ContractValidator,
-  type FieldError,
   type Operation,
   type OperationId,
   type operationSecurity,
@@ -74,9 +74,9 @@ function answerAsResponse(answer: { status: number; body: unknown; headers?: Rec
 
 /** How an answer breaks the contract, as one sentence naming each field; undefined when it keeps it. */
 function contractBreach(validator: ContractValidator, operation: Operation, response: PortalResponse): string | undefined {
-  const errors: FieldError[] = validator.checkResponse(operation.operationId, response.status, response.headers, response.body);
-  if (errors.length === 0) return undefined;
-  return `The override of ${operation.operationId} answers ${response.status} against the contract: ${errors.map((e) => `${e.location}: ${e.message}`).join(' ')}`;
+  const { operationId } = operation;
+  const errors = validator.checkResponse(operationId, response.status, response.headers, response.body);
+  return errors.length === 0 ? undefined : `The override: ${describeViolation({ operationId, status: response.status, errors })}`;
 }
 
 /**

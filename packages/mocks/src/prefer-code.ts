@@ -8,7 +8,7 @@ import { documentedProblem, documentedStatuses, isDocumented } from './documente
 import type { MockHost } from './exchange.js';
 
 /** The status a `Prefer` header asks for (`code=404`, among other preferences), if any; NaN when it is not a number. */
-export function preferredCode(prefer: string | null): number | undefined {
+function preferredCode(prefer: string | null): number | undefined {
   if (!prefer) return undefined;
   for (const preference of prefer.split(/[,;]/)) {
     const [name, value = ''] = preference.split('=').map((s) => s.trim());
@@ -22,7 +22,7 @@ export function preferredCode(prefer: string | null): number | undefined {
  * problem for a status the operation does not document, and nothing for a documented success (the mocks
  * answer it from their world, as they always do).
  */
-export function preferredAnswer(operation: Operation, code: number): PortalResponse | undefined {
+function preferredAnswer(operation: Operation, code: number): PortalResponse | undefined {
   if (Number.isNaN(code) || !isDocumented(operation, code)) {
     return problemResponse(
       new ApiError({

@@ -2,7 +2,8 @@ import type { HttpHandler } from 'msw';
 import type { SetupServerApi } from 'msw/node';
 import type { SetupWorker } from 'msw/browser';
 import { describe, expectTypeOf, it } from 'vitest';
-import { createHandlers, handlers, scenarioFromLocation, type MockOptions, type OverrideAnswer, type ScenarioName } from '../src/index.js';
+import type { Profile } from '@customer-portal/sdk';
+import { createHandlers, handlers, scenarioFromLocation, type MockOptions, type OverrideAnswer, type OverrideRequest, type ScenarioName } from '../src/index.js';
 import type { startPortalWorker } from '../src/browser.js';
 import { setupPortalServer } from '../src/node.js';
 
@@ -33,6 +34,13 @@ describe('the public API', () => {
 
 describe('typed overrides', () => {
   const server = setupPortalServer();
+
+  it('gives a function the signed-in customer as the contract types the profile, and none for sign-in', () => {
+    expectTypeOf<OverrideRequest<'getOrder'>['customer']>().toEqualTypeOf<Profile>();
+    expectTypeOf<OverrideRequest<'GET /api/v1/customer/orders'>['customer']>().toEqualTypeOf<Profile>();
+    expectTypeOf<OverrideRequest<'login'>['customer']>().toEqualTypeOf<undefined>();
+    expectTypeOf<OverrideRequest<'POST /auth/login'>['customer']>().toEqualTypeOf<undefined>();
+  });
 
   it('types the answer from the contract: a documented status and its body', () => {
     expectTypeOf<OverrideAnswer<'getProfile'>['status']>().toEqualTypeOf<200 | 401>();

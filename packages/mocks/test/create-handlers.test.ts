@@ -3,7 +3,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { getResponse } from 'msw';
 import { createHandlers } from '../src/create-handlers.js';
 import { setupPortalServer } from '../src/node.js';
-import { ALI, MOCK_URL, SARA, send, signedIn } from './accounts.js';
+import { ALI, MOCK_URL, send, signedIn } from './accounts.js';
 
 const server = setupPortalServer({ baseUrl: MOCK_URL });
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
@@ -11,10 +11,8 @@ afterEach(() => server.resetState());
 afterAll(() => server.close());
 
 let ali: PortalClient;
-let sara: PortalClient;
 beforeEach(async () => {
   ali = await signedIn(ALI);
-  sara = await signedIn(SARA);
 });
 
 describe('sign-in', () => {
@@ -95,34 +93,7 @@ describe('state', () => {
   });
 });
 
-describe('isolation', () => {
-  it("answers another customer's order, ticket and notification with a 404, as if they did not exist", async () => {
-    const order = await ali.GET('/api/v1/customer/orders/{order_id}', { params: { path: { order_id: 'ORD301' } } });
-    const ticket = await sara.GET('/api/v1/customer/tickets/{ticket_id}', { params: { path: { ticket_id: 'TKT456' } } });
-    const read = await ali.PUT('/api/v1/customer/notifications/{notification_id}/read', { params: { path: { notification_id: 7 } } });
-    expect([order.response.status, ticket.response.status, read.response.status]).toEqual([404, 404, 404]);
-    expect(order.error?.detail).toBe('Order ORD301 was not found.');
-  });
-
-  it("keeps one customer's writes out of the other's lists", async () => {
-    await ali.POST('/api/v1/customer/tickets', { body: { subject: 'Ali only', description: 'Private.' } });
-    const saras = await sara.GET('/api/v1/customer/tickets');
-    expect(saras.data?.map((t) => t.subject)).not.toContain('Ali only');
-    const orders = await sara.GET('/api/v1/customer/orders');
-    expect(orders.data?.map((o) => o.id)).toEqual(['ORD303', 'ORD302', 'ORD301']);
-  });
-});
-
-describe('bad requests', () => {
-  it('answers a request that breaks the schema with a 422 naming each field', async () => {
-    const res = await ali.GET('/api/v1/customer/orders', { params: { query: { status: 'lost' as never, limit: 500 } } });
-    expect(res.response.status).toBe(422);
-    expect(res.error?.errors).toEqual([
-      { location: 'query.status', message: 'Status must be one of all, pending, processing, shipped, delivered, cancelled, returned.' },
-      { location: 'query.limit', message: 'Limit must be at most 100.' },
-    ]);
-  });
-
+describe('reading requests', () => {
   it('reads a repeated query key as a list, which a single-valued parameter refuses', async () => {
     const res = await send('/api/v1/customer/orders?status=shipped&status=delivered', { token: ali.token! });
     expect(res.status).toBe(422);
@@ -140,20 +111,11 @@ describe('bad requests', () => {
     expect(await res.json()).toMatchObject({ status, detail });
   });
 
-  it('answers an unknown path under the API with a 404 and a known path with another method with a 405', async () => {
+  it('answers an unknown path under the customer API with a 404 problem, and HEAD with no body', async () => {
     const unknown = await send('/api/v1/customer/wishlist', { token: ali.token! });
-    const wrongMethod = await send('/api/v1/customer/orders', { method: 'DELETE', token: ali.token! });
-    expect(unknown.status).toBe(404);
-    expect((await unknown.json()).detail).toBe('There is no operation GET /api/v1/customer/wishlist in this API.');
-    expect(wrongMethod.status).toBe(405);
-    expect(wrongMethod.headers.get('Allow')).toBe('GET, HEAD');
-  });
-
-  it('answers HEAD like GET without a body, and OPTIONS with the allowed methods, as the server does', async () => {
+    expect([unknown.status, unknown.headers.get('Content-Type')]).toEqual([404, 'application/problem+json']);
     const head = await send('/api/v1/customer/orders?status=delivered', { method: 'HEAD', token: ali.token! });
     expect([head.status, head.headers.get('X-Total-Count'), await head.text()]).toEqual([200, '7', '']);
-    const options = await send('/api/v1/customer/tickets', { method: 'OPTIONS' });
-    expect([options.status, options.headers.get('Allow')]).toEqual([204, 'GET, HEAD, POST, OPTIONS']);
   });
 
   it('answers a path with a malformed escape like any other invalid id, not with a crash', async () => {

@@ -2,7 +2,7 @@ import { totalCount } from '@customer-portal/sdk';
 import { http, HttpResponse } from 'msw';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { setupPortalServer } from '../src/node.js';
-import { ALI, MOCK_URL, signedIn } from './accounts.js';
+import { ALI, MOCK_URL, SARA, signedIn } from './accounts.js';
 
 const server = setupPortalServer({ baseUrl: MOCK_URL });
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
@@ -48,7 +48,7 @@ describe('overriding one operation', () => {
   it('fails at once, naming the field, when a fixed answer breaks the contract', () => {
     expect(() =>
       server.override('getProfile', { status: 200, body: { full_name: 'Ali' } as never }),
-    ).toThrow(/The override of getProfile answers 200 against the contract: response\.body\.id: ID is required\./);
+    ).toThrow(/The override: getProfile answered 200 against the contract: response\.body\.id: ID is required\./);
   });
 
   it('answers a 500 naming the field when a function’s answer breaks the contract', async () => {
@@ -60,7 +60,7 @@ describe('overriding one operation', () => {
     const { error, response } = await ali.GET('/api/v1/customer/settings');
     expect(response.status).toBe(500);
     expect(error?.detail).toContain('response.body.notifications: Notifications is required.');
-    expect(log).toHaveBeenCalledWith(expect.stringContaining('The override of getSettings'));
+    expect(log).toHaveBeenCalledWith(expect.stringContaining('The override: getSettings answered 200'));
     log.mockRestore();
   });
 
@@ -86,6 +86,17 @@ describe('overriding one operation', () => {
     });
     const res = await fetch(MOCK_URL + path);
     expect([res.status, res.headers.get('WWW-Authenticate'), called]).toEqual([401, 'Bearer', false]);
+  });
+
+  it('gives the function the signed-in customer, and next() runs the operation for them without signing in again', async () => {
+    let seen: string | undefined;
+    server.override('listOrders', async ({ customer, next }) => {
+      seen = customer.email;
+      return next();
+    });
+    const sara = await signedIn(SARA);
+    const { data } = await sara.GET('/api/v1/customer/orders');
+    expect([seen, data?.map((o) => o.id)]).toEqual([SARA.email, ['ORD303', 'ORD302', 'ORD301']]);
   });
 
   it('comes off with the function it returns', async () => {

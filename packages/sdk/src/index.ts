@@ -63,4 +63,5 @@ export {
   themeValues,
   ticketPriorityValues,
   ticketStatusValues,
+  trackingStepLabelValues,
 } from './generated/openapi.js';

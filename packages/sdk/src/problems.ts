@@ -67,7 +67,8 @@ export async function unwrap<R extends Result>(pending: Promise<R>): Promise<Dat
     // Only a network failure is a failure to reach the API: fetch rejects with a TypeError for those (in
     // browsers and in Node). Anything else a fetch throws (an abort, a custom fetch that found the answer
     // breaks the contract) is the caller's own error and goes through as it is, never as "could not reach".
-    if (!(cause instanceof TypeError)) throw cause;
+    // By name, not instanceof: the TypeError may come from another realm (a test environment, an iframe).
+    if ((cause as { name?: unknown } | null)?.name !== 'TypeError') throw cause;
     throw unreachable(cause);
   }
   if (result.error !== undefined || !result.response.ok) throw toPortalApiError(result.error, result.response);

@@ -1,5 +1,5 @@
 /** The Koa application: a thin host over core's portal (see ARCHITECTURE.md, "Data flow of one request"). */
-import { createPortal, type AroundOperationStep, type ContractValidator, type ContractViolation, type HostAuth, type PortalStore } from '@customer-portal/core';
+import { createPortal, describeViolation, type AroundOperationStep, type ContractValidator, type HostAuth, type PortalStore } from '@customer-portal/core';
 import Router from '@koa/router';
 import Koa, { type Context } from 'koa';
 import { createSignInThrottle, type SignInThrottle } from './auth/sign-in-throttle.js';
@@ -81,9 +81,4 @@ export function createApp(options: AppOptions): Koa {
   app.use(router.routes());
   app.use(unmatched(router));
   return app;
-}
-
-/** `contract violation: getOrder answered 200: response.body.total: Total must be at least 0.` */
-export function describeViolation({ operationId, status, errors }: ContractViolation): string {
-  return `contract violation: ${operationId} answered ${status}: ${errors.map((e) => `${e.location}: ${e.message}`).join('; ')}`;
 }

@@ -9,7 +9,7 @@
  *   body: JSON.stringify({ email: 'ali.jawad@example.com', password: 'customer123' }) });
  * await server.close();
  */
-export { createApp, describeViolation, type AppOptions } from './app.js';
+export { createApp, type AppOptions } from './app.js';
 export { jwtSecretFile, resolveJwtSecret, type JwtSecret } from './auth/jwt-secret.js';
 export { DUMMY_PASSWORD_HASH, hashPassword, verifyPassword } from './auth/password.js';
 export { createServerAuth } from './auth/server-auth.js';

@@ -8,6 +8,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startVitest } from 'vitest/node';
 import { runCoverageGate } from '../coverage-gate.js';
+import { coverageTotals } from '../coverage/coverage-matrix.js';
 import { CI_TARGETS, optionsFromEnv, parseCommandLine, TARGET_NAMES, type CommandLine, type TargetName } from '../options.js';
 import { colours } from '../report/colours.js';
 import { readReport, shownPath, type ContractReport } from '../report/contract-report.js';
@@ -23,7 +24,8 @@ const SUITE = join(PACKAGE_ROOT, 'suite');
 const EXIT = { clean: 0, breach: 1, setup: 2 } as const;
 
 const HELP = `Usage: customer-portal-contract [--target <name>] [--base-url <url>] [options] [file filters...]
-       customer-portal-contract --ci      every CI target in turn (${CI_TARGETS.join(', ')}), then the coverage gate
+       customer-portal-contract --ci      every CI target in turn (${CI_TARGETS.join(', ')}), then the coverage gate;
+                                          outside CI a target whose service is missing is left out, saying so
        customer-portal-contract --gate    the coverage gate alone, over the latest reports
        customer-portal-contract diff <base> <head> [--format text|json|markdown] [--allow-breaking] [--world <file>]...
                                           what changed between two versions of openapi.yaml (diff --help)
@@ -106,7 +108,8 @@ async function runTarget(target: TargetName, filters: string[]): Promise<{ code:
 async function gate(): Promise<boolean> {
   const c = colours();
   const result = await runCoverageGate(optionsFromEnv());
-  console.log(`\nCoverage gate, over ${result.read.join('; ')}: ${result.ok ? c.green('passed') : c.red('FAILED')}`);
+  console.log(`\nCoverage gate: ${result.ok ? c.green('passed') : c.red('FAILED')}, over the latest runs:`);
+  for (const run of result.read) console.log(`  ${run}`);
   for (const failure of result.failures) console.log(`  - ${failure}`);
   return result.ok;
 }
@@ -123,9 +126,10 @@ function summaryLine(target: string, code: number, report: ContractReport | unde
   if (setupError) return `  ${target.padEnd(27)}did not start: ${setupError}`;
   if (!report) return `  ${target.padEnd(27)}FAILED (no report)`;
   const { passed, failed, blocked, notApplicable } = report.tests;
+  const { covered, documented } = coverageTotals(report.coverage);
   return (
     `  ${target.padEnd(27)}${code === 0 ? 'passed' : 'FAILED'}  ${String(passed).padStart(3)} passed  ${String(failed).padStart(3)} failed  ` +
-    `${String(blocked).padStart(3)} blocked  ${String(notApplicable).padStart(3)} not applicable  ${(report.durationMs / 1000).toFixed(1)} s`
+    `${String(blocked).padStart(3)} blocked  ${String(notApplicable).padStart(3)} not applicable  coverage ${covered}/${documented}  ${(report.durationMs / 1000).toFixed(1)} s`
   );
 }
 

@@ -38,6 +38,7 @@ export const mswTarget: ContractTarget = {
       // The mocks do not throttle sign-in; their faults are to serve the 429 (issue 14).
       capabilities: ALL_CAPABILITIES.filter((c) => c !== 'whole-origin' && c !== 'sign-in-throttling'),
       missing: {
+        'sign-in-throttling': 'the mocks do not throttle sign-in: they serve the 429 as a fault a test asks for',
         'whole-origin': 'the mocks claim only the customer API\u2019s own paths and let other requests to their origin through to the network',
       },
       accounts: options.accounts,

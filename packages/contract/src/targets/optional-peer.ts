@@ -3,6 +3,8 @@
  * neither the reference server (and its native SQLite build), the mocks nor Prism. They are optional peers.
  */
 
+import { SetupError } from '../setup-error.js';
+
 /**
  * Whether an import failed because one of `packages` is not installed (not because of an error inside it).
  * Node says `Cannot find package '<name>'` (ERR_MODULE_NOT_FOUND); vitest's module runner, which loads the
@@ -36,7 +38,7 @@ export async function importPeer<Module>(specifier: string, target: string, also
     return (await import(specifier)) as Module;
   } catch (error) {
     const packages = [packageOf(specifier), ...alsoNeeded];
-    if (isMissingPackage(error, packages)) throw new Error(missingPeerMessage(target, packages), { cause: error });
+    if (isMissingPackage(error, packages)) throw new SetupError(missingPeerMessage(target, packages), { cause: error });
     throw error;
   }
 }

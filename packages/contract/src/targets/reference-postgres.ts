@@ -5,17 +5,19 @@
 import type { createScratchDatabase as CreateScratchDatabase, startServer as StartServer } from '@customer-portal/server';
 import { ALL_CAPABILITIES } from '../capabilities.js';
 import type { ContractOptions } from '../options.js';
+import { SetupError } from '../setup-error.js';
+import { importPeer } from './optional-peer.js';
 import type { ContractTarget, RunningTarget } from './types.js';
 
 const NO_CLUSTER = 'TEST_DATABASE_URL is not set (eval "$(.ci/postgres start)" starts a throwaway PostgreSQL cluster)';
 
 async function startReferenceOnPostgres(options: ContractOptions): Promise<RunningTarget> {
   const clusterUrl = process.env['TEST_DATABASE_URL'];
-  if (!clusterUrl) throw new Error(`reference-postgres needs a PostgreSQL cluster: ${NO_CLUSTER}.`);
-  const { startServer, createScratchDatabase } = (await import('@customer-portal/server')) as {
-    startServer: typeof StartServer;
-    createScratchDatabase: typeof CreateScratchDatabase;
-  };
+  if (!clusterUrl) throw new SetupError(`reference-postgres needs a PostgreSQL cluster: ${NO_CLUSTER}.`);
+  const { startServer, createScratchDatabase } = await importPeer<{ startServer: typeof StartServer; createScratchDatabase: typeof CreateScratchDatabase }>(
+    '@customer-portal/server',
+    'reference-postgres',
+  );
   const scratch = await createScratchDatabase(clusterUrl, 'portal_contract');
   try {
     // Response validation off, as for `reference`: the suite must see a breach itself to name the field.

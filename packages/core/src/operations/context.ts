@@ -10,6 +10,9 @@ export interface OperationContext {
   now(): string;
 }
 
+/** Seconds a bearer token stays valid, on the reference server and in the mocks: what `expires_in` announces. */
+export const TOKEN_LIFETIME_SECONDS = 3600;
+
 /** How a host proves who a customer is: its own password hashing and its own tokens. */
 export interface HostAuth {
   /**

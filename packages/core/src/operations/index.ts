@@ -12,6 +12,7 @@ export { itemsAlreadyReturned } from './returns.js';
 export { profileOf } from './account.js';
 
 export type { ContextBySecurity, HostAuth, OperationResult } from './context.js';
+export { TOKEN_LIFETIME_SECONDS } from './context.js';
 
 /**
  * Every operation of the contract, by operationId. Each receives its validated input and the context its

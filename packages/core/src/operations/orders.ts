@@ -1,3 +1,4 @@
+import { trackingStepLabelValues } from '@customer-portal/sdk';
 import { notFound } from '../errors.js';
 import type { OperationInput, Order, OrderStatus, OrderTracking } from '../types.js';
 import { listed, ok, pageOf, searchTerm, statusFilter, type OperationContext, type OperationResult } from './context.js';
@@ -20,8 +21,6 @@ export async function getOrder(
   const { shipment: _shipment, ...visible } = order;
   return ok(visible);
 }
-
-const TRACKING_STEPS = ['Order Placed', 'Payment Confirmed', 'Packed', 'Shipped', 'Delivered'] as const;
 
 /** How many of the five steps each status has completed (see trackOrder in openapi.yaml). */
 const COMPLETED_STEPS: Record<OrderStatus, number> = {
@@ -48,7 +47,7 @@ export async function trackOrder(
     estimated_delivery: order.estimated_delivery,
     courier_name: order.shipment?.courier_name ?? null,
     courier_contact: order.shipment?.courier_contact ?? null,
-    steps: TRACKING_STEPS.map((label, index) => ({
+    steps: trackingStepLabelValues.map((label, index) => ({
       label,
       completed: index < completed,
       current: index === completed - 1,

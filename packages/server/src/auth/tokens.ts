@@ -1,14 +1,14 @@
 /**
  * Bearer tokens: HS256 JWTs (jsonwebtoken) whose `sub` is the customer id. The key is a KeyObject built
- * once: given a string, jsonwebtoken would parse it as a key on every call, fifty times the cost of a check
- * (docs/decisions/007).
+ * once: given a string, jsonwebtoken would parse it as a key on every call, many times the cost of a check
+ * (docs/notes/server-measurements.md).
  */
 import { createSecretKey, type KeyObject } from 'node:crypto';
 import jwt from 'jsonwebtoken';
+import { TOKEN_LIFETIME_SECONDS } from '@customer-portal/core';
 import { createVerifiedTokens } from './verified-tokens.js';
 
-/** Seconds a token stays valid. */
-export const TOKEN_LIFETIME_SECONDS = 3600;
+export { TOKEN_LIFETIME_SECONDS };
 
 export interface TokenService {
   issue(customerId: number): { access_token: string; expires_in: number };

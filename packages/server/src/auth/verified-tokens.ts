@@ -1,7 +1,8 @@
 /**
  * A bounded memo of tokens whose signature has already been checked. Verifying an HS256 JWT with
- * jsonwebtoken costs tens of microseconds (decode, JSON parse, HMAC, claim checks), paid again on every
- * request a signed-in customer makes with the same token; the memo pays it once per token. The whole token
+ * jsonwebtoken (decode, JSON parse, HMAC, claim checks) would be paid again on every request a signed-in
+ * customer makes with the same token; the memo pays it once per token, and core verifies a token once per
+ * request (docs/decisions/013). The whole token
  * is the key, signature included, so a token altered in any byte is never found and is verified in full.
  * Expiry is still checked on every hit, and the customer is still looked up by the caller on every request,
  * so an expired token or a deleted customer is refused exactly as before.

@@ -1,7 +1,2 @@
-/**
- * The number inside an id (ORD123 -> 123, 7 -> 7), stored as `seq`. The in-memory store orders rows written
- * in the same millisecond by it, and numbers new ids one past the highest; the SQLite store must agree.
- */
-export function idNumber(id: string | number): number {
-  return typeof id === 'number' ? id : Number(id.replace(/^\D+/, '')) || 0;
-}
+// The number inside an id is one fact of every store: core's.
+export { idNumber } from '@customer-portal/core';

@@ -34,7 +34,7 @@ describe('a response that breaks the contract', () => {
   });
 
   it('logs the operation and the field that broke it, and the request in the access log', () => {
-    expect(lines).toContain('contract violation: getOrder answered 200: response.body.total: Total must be at least 0.');
+    expect(lines).toContain('getOrder answered 200 against the contract: response.body.total: Total must be at least 0.');
     expect(lines).toContainEqual(expect.stringMatching(/^GET \/api\/v1\/customer\/orders\/ORD123 500 \d+\.\dms$/));
   });
 
