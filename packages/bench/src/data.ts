@@ -5,7 +5,8 @@
  * the code (and schema) the fixtures go through. Deterministic for a given plan.
  */
 import { generateWorldRecords, numbersAfter, SAMPLE_ACCOUNTS, sampleWorld, type SampleWorld } from '@customer-portal/core';
-import { deleteDatabase, hashPassword, openDatabase, openPostgres, seedDatabase, seedPostgres } from '@customer-portal/server';
+import { deleteDatabase, hashPassword, openDatabase, seedDatabase } from '@customer-portal/server';
+import { openPostgres, seedPostgres } from '@customer-portal/server/postgres';
 import { statSync } from 'node:fs';
 
 export interface DataPlan {

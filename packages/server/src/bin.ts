@@ -8,9 +8,11 @@ import cluster from 'node:cluster';
 import { resolve } from 'node:path';
 import { sampleWorld } from '@customer-portal/core';
 import { jwtSecretFile } from './auth/jwt-secret.js';
+import { serverCommand, shellWord } from './commands.js';
 import { resolveConfig, type ServerConfig } from './config.js';
-import { openDatabase } from './store/database.js';
-import { describeUrl, openPostgres } from './store/postgres/database.js';
+import { IN_MEMORY, openDatabase } from './store/database.js';
+import { openPostgres } from './store/postgres/database.js';
+import { describeUrl } from './store/postgres/url.js';
 import { recordedPostgresOrigin, resetPostgres } from './store/postgres/seed.js';
 import { resetDatabase } from './store/reset.js';
 import { recordedOrigin } from './store/world-origin.js';
@@ -18,17 +20,24 @@ import { recordedSource, worldSource } from './store/world-source.js';
 import { startServer, urlHost } from './start-server.js';
 import { startWorkers } from './workers.js';
 
-const USAGE = `Usage: customer-portal-server [start | db:reset] [--world FILE]
+const usage = () => `Usage: customer-portal-server [start | db:reset] [--world FILE]
 
-  start      serve the Customer Portal API (the default)
+  start      serve the Customer Portal API (the default); from here: ${serverCommand('start')}
   db:reset   put the data back as the database was seeded: the sample data, or the world file it was seeded
-             from (a running server serves it at once)
+             from (a running server serves it at once); from here: ${serverCommand('db:reset')}
   --world FILE  a world file (customer-portal-world generate, record, from-har): seeds an empty database,
              refuses one seeded from another world; with db:reset, seeds this world instead
 
 Environment: PORT (3000), HOST (127.0.0.1), DATABASE_PATH (.customer-portal/portal.db), DATABASE_URL
 (postgres://…, instead of the SQLite file), DATABASE_POOL_SIZE (10), WORKERS (1; more needs JWT_SECRET),
-JWT_SECRET, VALIDATE_RESPONSES (true), CORS_ORIGINS (any localhost port), WORLD (a world file, as --world).`;
+JWT_SECRET, VALIDATE_RESPONSES (true), CORS_ORIGINS (any localhost port), MAX_CONNECTIONS (1000),
+MAX_CONNECTIONS_PER_ADDRESS (100), LOG_FORMAT (pretty on a terminal, else json), LOG_LEVEL (info),
+WORLD (a world file, as --world).`;
+
+// npm 11 skips a dependency's install script unless package.json allows it, leaving better-sqlite3 unbuilt.
+const UNBUILT_DRIVER =
+  'better-sqlite3, the SQLite driver, is not built: allow its install script in your package.json ' +
+  '("allowScripts": { "better-sqlite3": true }), then run npm rebuild better-sqlite3.';
 
 async function start(world: string | undefined): Promise<void> {
   const config = resolveConfig(world === undefined ? {} : { world });
@@ -39,7 +48,7 @@ async function start(world: string | undefined): Promise<void> {
           if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
           throw new Error(
             `Port ${config.port} on ${config.host} is already in use (another customer-portal-server?); ` +
-              `start on another one with PORT=${config.port + 1} npx customer-portal-server (PORT=0 picks a free one).`,
+              `start on another one with PORT=${config.port + 1} ${serverCommand('start')} (PORT=0 picks a free one).`,
           );
         });
   onStop(() => server.close());
@@ -55,11 +64,21 @@ async function start(world: string | undefined): Promise<void> {
       `  Contract:  ${server.url}/openapi.yaml`,
       `  Database:  ${databaseLine(config)}`,
       ...(config.workers > 1 ? [`  Workers:   ${config.workers} processes`] : []),
-      `  Reset it:  npx customer-portal-server db:reset (the ${config.world ? 'world' : 'sample data'} back, while this server runs)`,
+      `  Reset it:  ${resetLine(config)}`,
       ...accounts,
       'Press Ctrl+C to stop.',
     ].join('\n'),
   );
+}
+
+/** The reset command for the database this server runs on, as it works in the terminal that started it. */
+function resetLine(config: ServerConfig): string {
+  const back = `the ${config.world ? 'world' : 'sample data'} back, while this server runs`;
+  if (config.databaseUrl) return `${serverCommand('db:reset')} with the same DATABASE_URL (${back})`;
+  if (config.databasePath === IN_MEMORY) return 'restart the server (its database is in memory)';
+  // Another folder or DATABASE_PATH would reset another file: name this one.
+  const path = process.env.DATABASE_PATH ? `DATABASE_PATH=${shellWord(resolve(config.databasePath))} ` : '';
+  return `${path}${serverCommand('db:reset')} (${back})`;
 }
 
 function databaseLine(config: ServerConfig): string {
@@ -125,20 +144,21 @@ const { command, world } = (() => {
   try {
     return commandLine(process.argv.slice(2));
   } catch (error) {
-    console.error(`${(error as Error).message}\n\n${USAGE}`);
+    console.error(`${(error as Error).message}\n\n${usage()}`);
     process.exit(2);
   }
 })();
 try {
   if (command === 'start') await start(world);
   else if (command === 'db:reset') await reset(world);
-  else if (command === 'help' || command === '--help' || command === '-h') console.log(USAGE);
+  else if (command === 'help' || command === '--help' || command === '-h') console.log(usage());
   else {
-    console.error(`Unknown command "${command}".\n\n${USAGE}`);
+    console.error(`Unknown command "${command}".\n\n${usage()}`);
     process.exitCode = 2;
   }
 } catch (error) {
   // A setting or a port the server cannot use: one sentence, not a stack trace.
-  console.error(error instanceof Error ? error.message : error);
+  const message = error instanceof Error ? error.message : String(error);
+  console.error(/bindings file|better_sqlite3\.node/.test(message) ? UNBUILT_DRIVER : message);
   process.exitCode = 1;
 }

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { generateWorld, worldFileText, type SampleWorld } from '@customer-portal/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createScratchDatabase, type ScratchDatabase } from '../src/index.js';
-import { describeUrl } from '../src/store/postgres/database.js';
+import { describeUrl } from '../src/store/postgres/url.js';
 import { describeOnPostgres } from './support/postgres.js';
 import { runServerProcess, startServerProcess } from './support/server-process.js';
 import { callServer, TEST_JWT_SECRET } from './support/test-server.js';

@@ -5,7 +5,8 @@
 import type { PortalStore } from '@customer-portal/core';
 import type { ServerConfig } from '../config.js';
 import { openDatabase } from './database.js';
-import { describeUrl, openPostgres } from './postgres/database.js';
+import { openPostgres } from './postgres/database.js';
+import { describeUrl } from './postgres/url.js';
 import { createPostgresStore } from './postgres/postgres-store.js';
 import { recordedPostgresOrigin, seedPostgresIfEmpty } from './postgres/seed.js';
 import { orUnavailable } from './postgres/unavailable.js';
@@ -23,8 +24,8 @@ export interface OpenStore {
   seeded: boolean;
   /** The world the database holds: the one it was seeded from. */
   origin: WorldOrigin;
-  /** For SQLite, whose changes one process can see: lets the server answer repeated GETs from memory. */
-  dataVersion?: DataVersion;
+  /** What lets the server answer repeated GETs from memory while the data a customer can read is unchanged. */
+  dataVersion: DataVersion;
   /** Throws when the database cannot answer (a 503 problem for PostgreSQL). */
   checkHealth(): void | Promise<void>;
   close(): Promise<void>;
@@ -42,9 +43,12 @@ export async function openStore(config: Pick<ServerConfig, 'databasePath' | 'dat
       const seeded = await seedPostgresIfEmpty(pool, source.world, { origin: source });
       const recorded = seeded ? source : await recordedPostgresOrigin(pool);
       if (config.world !== undefined) assertSameWorld(describeUrl(config.databaseUrl), recorded, source);
+      const store = createPostgresStore(pool);
       return {
         origin: recorded ?? source,
-        store: createPostgresStore(pool),
+        store,
+        // The customer's version comes with the customer, in the round trip every request makes anyway.
+        dataVersion: async (customerId) => (await store.getCustomerWithVersion(customerId))?.version,
         where: describeUrl(config.databaseUrl),
         seeded,
         checkHealth: () => orUnavailable(pool, () => pool.query('SELECT 1')).then(() => {}),
@@ -64,6 +68,7 @@ export async function openStore(config: Pick<ServerConfig, 'databasePath' | 'dat
     return {
       origin: recorded ?? source,
       store: createSqliteStore(db),
+      // One version for the file, asked without a read: the customer is not needed to know it.
       dataVersion: sqliteDataVersion(db),
       where: config.databasePath,
       seeded,

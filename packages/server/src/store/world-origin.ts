@@ -1,8 +1,8 @@
-/** The world a SQLite database was seeded from, in its one-row `world_origin` table (migration 3). */
+/** The world a SQLite database was seeded from, in its one-row `world_origin` table (migration 4). */
 import type { Database } from 'better-sqlite3';
 import type { WorldOrigin } from './world-source.js';
 
-/** What the database recorded; undefined when it recorded nothing (seeded by a script, or before migration 3). */
+/** What the database recorded; undefined when it recorded nothing (seeded by a script, or before migration 4). */
 export function recordedOrigin(db: Database): WorldOrigin | undefined {
   return db.prepare('SELECT name, path, digest FROM world_origin').get() as WorldOrigin | undefined;
 }
