@@ -15,6 +15,7 @@ const dir = mkdtempSync(join(tmpdir(), 'contract-world-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const world = generateWorld({ seed: 7, customers: 8, ordersPerCustomer: [6, 30] });
 const file = join(dir, 'generated.world.json');
+const WORLD_JOURNEYS = ['dashboard', 'orders', 'tracking', 'returns', 'tickets', 'notifications', 'profile-and-settings', 'isolation'];
 writeFileSync(file, worldFileText(world));
 
 describe('the suite on a generated world', () => {
@@ -30,10 +31,11 @@ describe('the suite on a generated world', () => {
   });
 
   it('passes every journey that applies, and reports the sample world’s as not applicable', async () => {
-    const { code, report } = await runContract('reference', ['--world', file]);
+    // The journeys that read the customers' data; sign-in throttling and bad requests do not depend on the world.
+    const { code, report } = await runContract('reference', ['--world', file, ...WORLD_JOURNEYS]);
     expect(report?.failures).toEqual([]);
     expect(code).toBe(0);
-    expect(report!.tests.passed).toBeGreaterThan(100);
+    expect(report!.tests.passed).toBeGreaterThan(70);
     expect(report!.tests.notApplicable).toBeGreaterThan(0);
     for (const skipped of report!.notApplicable) expect(JSON.stringify(skipped)).toContain(`serves the world in ${file}, not the sample world`);
   }, 300_000);
