@@ -102,6 +102,8 @@ const shown: Record<string, Shown> = {
   'pages-orders--down-for-maintenance': { text: 'Orders are back at 06:00.' },
   'pages-orders--second-page': { text: 'Page 2 of 2', hidden: 'ORD123' },
   'pages-orders--delivered-only': { text: 'Your orders: 7 orders', hidden: 'ORD123' },
+  'worlds-generated--three-hundred-orders': { text: 'Page 1 of 30' },
+  'worlds-generated--three-hundred-orders-last-page': { text: 'Page 30 of 30' },
 
   'pages-order-details--delivered-and-returnable': { text: 'Return items' },
   'pages-order-details--on-its-way': { in: '[data-testid="order-status"]', text: 'Shipped' },
@@ -220,6 +222,7 @@ if (!existsSync(CHROMIUM)) {
           'Pages/Sign in',
           'Pages/Ticket details',
           'Pages/Tickets',
+          'Worlds/Generated',
         ].sort(),
       );
       // Every story says what it shows, and nothing is expected of a story that is gone.
