@@ -4,14 +4,11 @@ import Router from '@koa/router';
 import Koa, { type Context } from 'koa';
 import { createSignInThrottle, type SignInThrottle } from './auth/sign-in-throttle.js';
 import { accessLog, customerOfRequest, nameTheOperation } from './http/access-log.js';
-import { corsFor, LOCAL_ORIGINS } from './http/cors.js';
+import { corsFor, LOCAL_ORIGINS, securityHeaders } from './http/response-headers.js';
 import { addDocsRoutes } from './http/docs.js';
-import { errorHandler } from './http/error-handler.js';
-import { securityHeaders } from './http/security-headers.js';
 import { addMetaRoutes } from './http/meta-routes.js';
-import { operationRoutes, signInThrottleStep } from './http/operation-routes.js';
-import { rememberedResponses } from './http/remembered-responses.js';
-import type { DataVersion } from './store/data-version.js';
+import { errorHandler, operationRoutes, signInThrottleStep } from './http/operation-routes.js';
+import { rememberedResponses, type DataVersion } from './http/remembered-responses.js';
 import { unmatched } from './http/unmatched.js';
 import { createLogger, type Logger } from './logger.js';
 

@@ -28,7 +28,7 @@
  */
 import { DEFAULT_DATABASE_PATH, IN_MEMORY } from './store/database.js';
 import { DEFAULT_POOL_SIZE, isPostgresUrl } from './store/postgres/url.js';
-import { LOCAL_ORIGINS } from './http/cors.js';
+import { LOCAL_ORIGINS } from './http/response-headers.js';
 import { createLogger, type LogFormat, type Logger } from './logger.js';
 
 export interface ServerOptions {

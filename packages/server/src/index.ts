@@ -12,10 +12,9 @@
 export { createApp, type AppOptions } from './app.js';
 export { jwtSecretFile, resolveJwtSecret, type JwtSecret } from './auth/jwt-secret.js';
 export { DUMMY_PASSWORD_HASH, hashPassword, verifyPassword } from './auth/password.js';
-export { createServerAuth } from './auth/server-auth.js';
-export { createTokenService, TOKEN_LIFETIME_SECONDS, type TokenService } from './auth/tokens.js';
+export { createServerAuth, createTokenService, TOKEN_LIFETIME_SECONDS, type TokenService } from './auth/server-auth.js';
 export { DEFAULT_HOST, DEFAULT_PORT, resolveConfig, type ServerConfig, type ServerOptions } from './config.js';
-export { LOCAL_ORIGINS } from './http/cors.js';
+export { LOCAL_ORIGINS } from './http/response-headers.js';
 export { createLogger, type LogFormat, type Logger, type LoggerOptions } from './logger.js';
 export { startServer, type RunningServer } from './start-server.js';
 export { DEFAULT_DATABASE_PATH, deleteDatabase, IN_MEMORY, openDatabase, type Database } from './store/database.js';

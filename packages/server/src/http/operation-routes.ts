@@ -1,14 +1,15 @@
 /**
  * The API's routes are core's: every request goes to core's pipeline, which routes it by the contract's route
- * table (a 405 with `Allow`, HEAD, OPTIONS) and runs it. This middleware only translates a Koa request to a
- * `PortalHttpRequest` and the `PortalResponse` back; a path the contract does not have goes on to the routes
- * around the API (/healthz, /openapi.json, /docs).
+ * table (a 405 with `Allow`, HEAD, OPTIONS) and runs it. This file is the one place a Koa request becomes a
+ * `PortalHttpRequest` and a `PortalResponse` (or, in the error handler, whatever was thrown, as a problem)
+ * becomes the HTTP response. A path the contract does not have goes on to the routes around the API (/healthz,
+ * /openapi.json, /docs).
  */
-import { queryFromText, tooManySignIns, type AroundOperationStep, type Portal } from '@customer-portal/core';
+import { problemResponse, queryFromText, tooManySignIns, type ApiError, type AroundOperationStep, type Portal, type PortalResponse } from '@customer-portal/core';
 import type { Context, Middleware } from 'koa';
 import type { SignInOutcome, SignInThrottle } from '../auth/sign-in-throttle.js';
-import { readJsonBody } from './request-body.js';
-import { writeResponse } from './write-response.js';
+import type { Logger } from '../logger.js';
+import { readJsonBody, toProblem } from './request-body.js';
 
 /**
  * @example
@@ -27,6 +28,40 @@ export function operationRoutes(portal: Portal<Context>): Middleware {
     });
     if (response) writeResponse(ctx, response);
     else await next();
+  };
+}
+
+/**
+ * Status, headers and a JSON body (none for a 204 or a HEAD). The body is serialised here rather than handed
+ * to Koa as an object, because Koa would replace the Content-Type of a problem (`application/problem+json`)
+ * with its own; a body a step already serialised (`json`) is written as it is.
+ */
+function writeResponse(ctx: Context, { status, headers, body, json }: PortalResponse): void {
+  ctx.status = status;
+  ctx.set(headers);
+  const text = json ?? (body === undefined ? undefined : JSON.stringify(body));
+  if (text !== undefined) ctx.body = text;
+}
+
+/** An ApiError as its problem+json document. */
+function writeProblem(ctx: Context, error: ApiError): void {
+  void writeResponse(ctx, problemResponse(error));
+}
+
+/**
+ * The outermost handler (after the access log): whatever is thrown below becomes a problem+json response,
+ * written as every other response is. Errors that are not the portal's own are logged with their stack on the
+ * server, and the client gets a bare 500: a stack trace never leaves the process.
+ */
+export function errorHandler(log: Logger | undefined): Middleware {
+  return async (ctx, next) => {
+    try {
+      await next();
+    } catch (error) {
+      const problem = toProblem(error);
+      if (problem.status >= 500) log?.error({ requestId: ctx.state.requestId as unknown, err: error }, `${ctx.method} ${ctx.path} failed`);
+      writeProblem(ctx, problem);
+    }
   };
 }
 

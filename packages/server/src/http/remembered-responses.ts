@@ -10,14 +10,22 @@
  * the second time a URL is asked: the first time only the key is noted, so that a stream of distinct URLs
  * (filters and pages that never repeat) does not keep a thousand pages alive for nothing.
  *
- * What "the data has not changed" means is the store's to say (see store/data-version.ts): on SQLite one
+ * What "the data has not changed" means is the store's to say (a DataVersion, below): on SQLite one
  * version for the file, on PostgreSQL a version per customer read in the customer's round trip, so that a
  * write acknowledged by any process is seen by the next read on every process. Why it is built this way:
  * docs/decisions/007-server-remembers-responses.md.
  */
 import type { AroundOperationStep } from '@customer-portal/core';
 import type { Context } from 'koa';
-import type { DataVersion } from '../store/data-version.js';
+
+/**
+ * Whether a database's data may have changed since a moment: a value that differs whenever the data a
+ * customer can read may have changed, read after the request arrived; undefined when there is no such customer
+ * (nothing is remembered then). On SQLite one version for the whole file (sqliteDataVersion, in the SQLite
+ * store); on PostgreSQL a version per customer that every write moves, read with the customer (the store's
+ * getCustomerWithVersion).
+ */
+export type DataVersion = (customerId: number) => string | undefined | Promise<string | undefined>;
 
 interface RememberedResponse {
   /** The data version read before the answer was worked out. */

@@ -4,10 +4,10 @@
  * stopping at the limit rather than buffering whatever a client sends. A body may be compressed with
  * gzip, deflate or br; another Content-Encoding is a 415 and one that does not decompress a 400.
  */
-import { ApiError, BODY_LIMIT_BYTES, decodeBodyText, malformedBody, parseJsonBody, unsupportedMediaType } from '@customer-portal/core';
+import { STATUS_CODES } from 'node:http';
+import { ApiError, BODY_LIMIT_BYTES, decodeBodyText, internalError, malformedBody, malformedJson, parseJsonBody, payloadTooLarge, unsupportedMediaType } from '@customer-portal/core';
 import bodyParser from 'koa-bodyparser';
 import type { Context } from 'koa';
-import { toProblem } from './error-handler.js';
 
 /** What inflation (under koa-bodyparser) decodes; the limit applies to the decoded bytes. */
 const READABLE_ENCODINGS = new Set(['identity', 'gzip', 'x-gzip', 'deflate', 'br']);
@@ -79,4 +79,33 @@ function unsupportedEncoding(encoding: string): ApiError {
 
 function undecodableBody(encoding: string): ApiError {
   return malformedBody(`The request body could not be decompressed as its Content-Encoding (${encoding}) says.`);
+}
+
+/**
+ * The errors the body reader (koa-bodyparser, over raw-body) throws carry an HTTP status; they become the
+ * portal's own problems for that status, so that every host answers a bad body alike. The error handler
+ * answers whatever else is thrown with it too.
+ */
+export function toProblem(error: unknown): ApiError {
+  if (error instanceof ApiError) return error;
+  const status = clientErrorStatus(error);
+  switch (status) {
+    case undefined:
+      return internalError();
+    case 400:
+      return malformedJson();
+    case 413:
+      return payloadTooLarge();
+    case 415:
+      return unsupportedMediaType();
+    default:
+      return new ApiError({ status, title: STATUS_CODES[status] ?? 'Bad request', slug: 'bad-request', detail: `${(error as Error).message}.` });
+  }
+}
+
+/** The status of an http-errors error meant for the client (4xx, `expose`), if it is one. */
+function clientErrorStatus(error: unknown): number | undefined {
+  if (!(error instanceof Error)) return undefined;
+  const { status, expose } = error as Error & { status?: unknown; expose?: unknown };
+  return typeof status === 'number' && status >= 400 && status < 500 && expose === true ? status : undefined;
 }

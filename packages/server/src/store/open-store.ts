@@ -10,9 +10,9 @@ import { describeUrl } from './postgres/url.js';
 import { createPostgresStore } from './postgres/postgres-store.js';
 import { recordedPostgresOrigin, seedPostgresIfEmpty } from './postgres/seed.js';
 import { orUnavailable } from './postgres/unavailable.js';
-import { sqliteDataVersion, type DataVersion } from './data-version.js';
+import type { DataVersion } from '../http/remembered-responses.js';
 import { seedIfEmpty } from './seed.js';
-import { createSqliteStore } from './sqlite-store.js';
+import { createSqliteStore, sqliteDataVersion } from './sqlite-store.js';
 import { recordedOrigin } from './world-origin.js';
 import { assertSameWorld, worldSource, type WorldOrigin } from './world-source.js';
 

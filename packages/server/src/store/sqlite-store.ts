@@ -2,6 +2,10 @@
  * core's PortalStore over SQLite. It behaves exactly like core's in-memory store (same order, filters,
  * search, paging and ids), which the tests check call by call. Every write that touches several rows runs
  * in one transaction, so a 201 means all of it is committed and a failure leaves nothing behind.
+ *
+ * What one turn of the event loop shares lives here too, because both are about how this store's connection
+ * reads: the turn's read transaction (createTurnReads) and the data version the remembered responses compare
+ * (sqliteDataVersion).
  */
 import type {
   CustomerPatch,
@@ -37,8 +41,6 @@ import {
   type TicketRow,
 } from './rows.js';
 import { forFilters, listFilters, prepareStatements, registerFunctions, type ByFilters } from './statements.js';
-import { sqliteDataVersion } from './data-version.js';
-import { createTurnReads } from './turn-reads.js';
 
 /** The page a list statement binds, besides the customer, the filters and the search term. */
 interface ListParams {
@@ -56,7 +58,7 @@ interface ListParams {
 export function createSqliteStore(db: Database): VersionedStore {
   registerFunctions(db);
   const q = prepareStatements(db);
-  // Reads share the turn's read transaction (turn-reads.ts); every write first ends it and runs in its own.
+  // Reads share the turn's read transaction (createTurnReads); every write first ends it and runs in its own.
   const { read, beforeWrite } = createTurnReads(db);
   const dataVersion = sqliteDataVersion(db);
   // A page and its count read in one read transaction, so X-Total-Count describes the page it comes with. A page
@@ -245,3 +247,79 @@ export function createSqliteStore(db: Database): VersionedStore {
   };
 }
 
+/**
+ * The reads of one turn of the event loop in one read transaction. Outside a transaction, every statement
+ * opens a read transaction of its own, which in WAL mode takes two `fcntl` lock calls and an `fstat` of the
+ * WAL file: more than a short read costs itself. A request reads two or three times, and under load one turn
+ * serves many requests.
+ *
+ * All the reads of a turn see the database as it stood at the turn's first read. Every request served in
+ * that turn had reached the server before that moment, so each is answered with the database as it stood
+ * while the request was waiting. A write ends the read transaction first, so that it runs in its own
+ * immediate transaction and is committed before its response goes out; reads after it start a new one.
+ */
+interface TurnReads {
+  /** Runs `read` inside this turn's read transaction, opening it when there is none. */
+  read<T>(read: () => T): T;
+  /** Ends this turn's read transaction, if open, so that a write can start its own. */
+  beforeWrite(): void;
+}
+
+/**
+ * @example
+ * const turn = createTurnReads(db);
+ * const customer = turn.read(() => q.customer.get(id));
+ * turn.beforeWrite();
+ * updateCustomer.immediate(id, patch);
+ */
+function createTurnReads(db: Database): TurnReads {
+  const begin = db.prepare('BEGIN');
+  const commit = db.prepare('COMMIT');
+  let open = false;
+  const end = () => {
+    if (!open) return;
+    open = false;
+    // The store may have been closed during the turn (a server stopping): nothing is left to end then.
+    if (db.open && db.inTransaction) commit.run();
+  };
+  return {
+    read(read) {
+      if (!open && !db.inTransaction) {
+        begin.run();
+        open = true;
+        setImmediate(end);
+      }
+      return read();
+    },
+    beforeWrite: end,
+  };
+}
+
+/**
+ * The version of a SQLite database's data, as seen by this connection: one version for the whole file, asked
+ * by the remembered responses before a replay (a DataVersion). Two counters tell:
+ *
+ * - `total_changes()` moves with every row this connection inserts, updates or deletes. It takes no lock and
+ *   reads no file, so it is asked on every request.
+ * - `data_version` moves when another connection commits (another process: `db:reset`, a second worker, a
+ *   script). Asking it opens a read transaction (file locks and a stat of the WAL file), so it is asked once
+ *   per turn of the event loop. Every request served in that turn reached the server before that moment, so
+ *   each is answered with the database as it stood while the request was waiting.
+ *
+ * @example
+ * const dataVersion = sqliteDataVersion(db);
+ * dataVersion(); // '12 3'
+ */
+export function sqliteDataVersion(db: Database): () => string {
+  const changesOf = db.prepare('SELECT total_changes()').pluck();
+  const versionOf = db.prepare('PRAGMA data_version').pluck();
+  let version: number | undefined;
+  const endOfTurn = () => (version = undefined);
+  return () => {
+    if (version === undefined) {
+      version = versionOf.get() as number;
+      setImmediate(endOfTurn);
+    }
+    return `${changesOf.get() as number} ${version}`;
+  };
+}

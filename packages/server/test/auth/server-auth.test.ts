@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createVerifiedTokens } from '../../src/auth/verified-tokens.js';
+import { createVerifiedTokens } from '../../src/auth/server-auth.js';
 import { createTokenService } from '../../src/index.js';
 
 const SECRET = 'a-test-secret-that-is-long-enough-for-hs256';
