@@ -28,7 +28,7 @@ const PAGE = `<!doctype html>
 </html>
 `;
 
-// A file rather than an inline script, so that the Content-Security-Policy (security-headers.ts) needs no
+// A file rather than an inline script, so that the Content-Security-Policy (response-headers.ts) needs no
 // 'unsafe-inline' for scripts. The bearer token typed into Authorize is kept in memory only, never in the
 // browser's storage, where any script on the origin could read it. "Try it out" calls the origin the page was
 // loaded from, whatever host and port the server listens on or is reached through (a proxy, a tunnel): the
