@@ -1,15 +1,15 @@
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { findChromium, launchChromium } from '../../../test/support/chromium.ts';
+import { describeUnless } from '../../../test/support/skipped.ts';
 import { horizontalOverflow, seriousViolations } from './page-checks.ts';
 import { startApp, type Mode, type RunningApp } from './start-app.ts';
 
-// Debian's Chromium: playwright's own browser download is not reachable from CI. `.ci/run` installs it.
-// CHROMIUM_PATH points elsewhere, e.g. at a local Chrome.
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
+// An installed Chromium or Chrome, else the one @sparticuz/chromium ships (test/support/chromium.ts); CHROMIUM_PATH
+// points elsewhere. Without one the journey is reported as skipped, and fails in CI.
+const missing = (await findChromium()) ? undefined : 'no Chromium or Chrome found (set CHROMIUM_PATH)';
 const screenshots = fileURLToPath(new URL('../test-results/', import.meta.url));
 const modes: Mode[] = ['mock', 'server'];
 // A phone (390 px, an iPhone 12 to 15) and a desktop window.
@@ -24,30 +24,12 @@ const STEP_TIMEOUT = 60_000;
 /** Polls what the page shows until it matches: the app renders after its API calls answer. */
 const eventually = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 15_000, interval: 100 });
 
-if (!hasChromium) {
-  // Not a skipped test: it says why nothing ran, and fails in CI, where a missing browser is a broken setup.
-  it('reports that the browser journey did not run, and fails in CI', () => {
-    console.warn(`browser journey skipped: ${CHROMIUM} not found (install with apt-get install chromium; .ci/run does)`);
-    expect(process.env.CI, 'CI must install Chromium for the browser journey').toBeUndefined();
-  });
-} else {
+describeUnless(missing, 'the browser journey', () => {
   let browser: Browser;
 
   // Playwright gives the browser a fresh temporary profile; each mode then gets its own context.
   beforeAll(async () => {
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
   }, 60_000);
 
   afterAll(async () => {
@@ -431,4 +413,4 @@ if (!hasChromium) {
       }
     }, 120_000);
   });
-}
+});
