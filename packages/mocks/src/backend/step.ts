@@ -5,7 +5,7 @@
  * mocks', and the backend's token for the same customer rides behind it.
  */
 import { ApiError, problemResponse, type AroundOperation, type AroundOperationStep, type ContractValidator, type FieldError, type PortalResponse } from '@customer-portal/core';
-import type { MockHost } from '../exchange.js';
+import type { MockHost } from '../create-handlers.js';
 import { askBackend, type BackendAnswer } from './forward.js';
 import type { Journal } from './journal.js';
 import type { ResolvedBackend } from './options.js';
