@@ -4,10 +4,15 @@
  * Packs every public package, installs the tarballs into two scratch apps in a temporary folder (their own
  * package.json; Vite, React, TypeScript, vitest and msw from the registry), and there:
  *
- *   web-app      type-checks SDK usage (a wrong path, a missing body field and a misspelt status
- *                filter must not compile), runs a vitest file on the Node mocks, `vite build`s an app that starts the browser mocks in
- *                development only and checks that the production bundle holds no mock code, and starts
- *                `npx customer-portal-server`, whose data folder git must ignore;
+ *   web-app      writes the README's browser-mocks set-up and its recipes (every ```ts recipe block, at the
+ *                path on its first line) into the app, installs what their `npm install` lines name, and there:
+ *                type-checks SDK usage (a wrong path, a missing body field and a misspelt status filter must
+ *                not compile) and every recipe file, runs a vitest file on the Node mocks, `vite build`s and
+ *                checks that the production build holds no mock code and no worker script, runs the Playwright
+ *                recipe's tests and renders the Storybook recipe's stories in Chromium (the machine's browser
+ *                where the recipe would download one), and starts `npx --no-install customer-portal-server`,
+ *                whose data folder git must ignore, whose printed reset command must work there, and which must
+ *                serve the contract file as written and its docs without swagger-ui-dist installed;
  *   backend-ci   installs the contract suite alone (no better-sqlite3, no Prism), runs its CLI with
  *                `--target url --reporter junit` against that server, and `diff`s the contract the package
  *                ships against a changed copy.
@@ -15,11 +20,14 @@
  * `node test/consumer/run.mjs` (KEEP_CONSUMER_APPS=1 keeps the folder to look at). .ci/run calls it.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { dirname, extname, join, relative } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { tsImport } from 'tsx/esm/api';
 import { packPublicPackages, repoRoot } from '../../scripts/pack-packages.mjs';
+import { readmeRecipes } from './readme-recipes.mjs';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const rootPackage = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
@@ -123,6 +131,70 @@ function stopChildren() {
   for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
 }
 
+/** Any free TCP port on 127.0.0.1. */
+function freePort() {
+  return new Promise((resolve) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address();
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/** Serves the built Storybook and checks that each story (by id) shows its text. */
+async function checkStories(web, browser, expected) {
+  const root = join(web, 'storybook-static');
+  const index = JSON.parse(readFileSync(join(root, 'index.json'), 'utf8'));
+  const ids = Object.keys(index.entries).filter((id) => index.entries[id].type === 'story');
+  const types = { '.html': 'text/html', '.js': 'text/javascript', '.json': 'application/json', '.css': 'text/css', '.svg': 'image/svg+xml' };
+  const site = createServer((request, response) => {
+    const path = join(root, decodeURIComponent(new URL(request.url, 'http://x').pathname));
+    if (!path.startsWith(root) || !existsSync(path) || !statSync(path).isFile()) return response.writeHead(404).end();
+    response.writeHead(200, { 'Content-Type': types[extname(path)] ?? 'application/octet-stream' }).end(readFileSync(path));
+  });
+  await new Promise((resolve) => site.listen(0, '127.0.0.1', resolve));
+  const { chromium } = await import(pathToFileURL(join(web, 'node_modules/playwright-core/index.mjs')).href);
+  const launched = await chromium.launch({ executablePath: browser.executablePath, args: ['--no-sandbox', '--disable-gpu'], env: { ...process.env, ...browser.env } });
+  try {
+    for (const [id, text] of Object.entries(expected)) {
+      if (!ids.includes(id)) throw new Error(`Storybook has no story ${id}; it has ${ids.join(', ')}`);
+      const page = await launched.newPage();
+      await page.goto(`http://127.0.0.1:${site.address().port}/iframe.html?id=${id}&viewMode=story`);
+      await page.getByText(text).waitFor({ timeout: 60_000 });
+      console.log(`story ${id}: "${text}"`);
+      await page.close();
+    }
+  } finally {
+    await launched.close();
+    site.close();
+  }
+}
+
+/** /openapi.yaml is the contract file as written; /docs and its Swagger UI come from the package's own files. */
+async function checkServedContract(url) {
+  const served = await (await fetch(`${url}/openapi.yaml`)).text();
+  if (served !== readFileSync(join(repoRoot, 'openapi.yaml'), 'utf8')) throw new Error('/openapi.yaml is not the contract file as written');
+  for (const path of ['/docs', '/docs/start.js', '/docs/swagger-ui-bundle.js', '/docs/swagger-ui.css']) {
+    const response = await fetch(`${url}${path}`);
+    if (response.status !== 200) throw new Error(`${path} answered ${response.status}`);
+  }
+  console.log('/openapi.yaml is openapi.yaml byte for byte; /docs serves Swagger UI from the package');
+}
+
+/** Runs the reset command the server printed, as printed, where it was started; a ticket made before is gone. */
+async function checkResetCommand(web, server) {
+  const reset = /Reset it: {2}(.+?) \(the sample data back/.exec(server.output())?.[1];
+  if (reset !== 'npx --no-install customer-portal-server db:reset') throw new Error(`the printed reset command is ${reset}`);
+  const call = (path, token, body) =>
+    fetch(`${server.url}${path}`, { method: body ? 'POST' : 'GET', headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) }, body: body && JSON.stringify(body) });
+  const { access_token: token } = await (await call('/auth/login', undefined, { email: 'ali.jawad@example.com', password: 'customer123' })).json();
+  const ticket = await (await call('/api/v1/customer/tickets', token, { subject: 'Before the reset', description: 'Gone after it.' })).json();
+  sh(web, 'sh', ['-c', reset]);
+  const after = await call(`/api/v1/customer/tickets/${ticket.id}`, token);
+  if (after.status !== 404) throw new Error(`after "${reset}" the ticket made before it answers ${after.status}`);
+  console.log(`"${reset}", as printed, reset the server's data`);
+}
+
 async function main() {
   step(`packing the public packages into ${work}`);
   const tarballs = Object.fromEntries(packPublicPackages(mkdirSync(join(work, 'tarballs'), { recursive: true }) ?? join(work, 'tarballs')).map((p) => [p.name, `file:${p.tarball}`]));
@@ -134,69 +206,112 @@ async function main() {
   // ---- a frontend team's app ----
   const web = join(work, 'web-app');
   cpSync(join(here, 'web-app'), web, { recursive: true });
+  const recipes = readmeRecipes(repoRoot);
+  for (const { path, text } of recipes.files) {
+    mkdirSync(dirname(join(web, path)), { recursive: true });
+    writeFileSync(join(web, path), text);
+  }
+  console.log(`from README.md: ${recipes.files.map((f) => f.path).join(', ')}`);
+  // What the README's npm install lines name: ours from the tarballs, the rest at the workspace's versions.
+  const version = (name) => tarballs[name] ?? devVersion(name);
+  const installs = (names) => Object.fromEntries(names.map((name) => [name, version(name)]));
   writeJson(join(web, 'package.json'), {
     name: 'a-frontend-team-app',
     private: true,
     type: 'module',
-    scripts: { build: 'vite build', test: 'vitest run' },
+    scripts: { dev: 'vite', 'dev:mock': 'vite --mode mock', build: 'vite build', test: 'vitest run' },
     dependencies: {
       '@customer-portal/sdk': tarballs['@customer-portal/sdk'],
       react: devVersion('react'),
       'react-dom': devVersion('react-dom'),
+      ...installs(recipes.dependencies),
     },
     devDependencies: {
-      '@customer-portal/mocks': tarballs['@customer-portal/mocks'],
-      '@customer-portal/server': tarballs['@customer-portal/server'],
+      '@types/node': devVersion('@types/node'),
       '@types/react': devVersion('@types/react'),
       '@types/react-dom': devVersion('@types/react-dom'),
       '@vitejs/plugin-react': devVersion('@vitejs/plugin-react'),
-      msw: devVersion('msw'),
       typescript: devVersion('typescript'),
       vite: devVersion('vite'),
       vitest: devVersion('vitest'),
+      ...installs(recipes.devDependencies),
     },
     overrides,
     // npm 11 runs a dependency's install script only when allowed: the server's SQLite driver needs its build.
     allowScripts: { 'better-sqlite3': true },
   });
-  step('web-app: npm install (the tarballs, and Vite, React, TypeScript, vitest, msw from the registry)');
+  step(`web-app: npm install (the tarballs; ${[...recipes.dependencies, ...recipes.devDependencies].filter((n) => !tarballs[n]).join(', ')}, Vite, React, TypeScript, vitest from the registry)`);
   npmInstall(web);
+  for (const unwanted of ['swagger-ui-dist', '@scarf/scarf']) {
+    if (existsSync(join(web, 'node_modules', unwanted))) throw new Error(`installing the server brought ${unwanted} (and its install script)`);
+  }
 
-  step('web-app: tsc (SDK usage compiles; a wrong path, a missing body field and a misspelt status filter do not)');
-  sh(web, 'npx', ['--no-install', 'tsc', '-p', '.']);
+  step('web-app: tsc (SDK usage and every recipe file compile; a wrong path, a missing body field and a misspelt status filter do not)');
+  sh(web, 'npx', ['--no-install', 'tsc', '-p', 'tsconfig.recipes.json']);
   expectCompileErrors(web, 'tsconfig.misuse.json', 'misuse/sdk.ts');
 
   step('web-app: vitest on the Node mocks');
   sh(web, 'npx', ['--no-install', 'vitest', 'run']);
 
-  step('web-app: npx msw init public --save (must not prompt), then vite build');
+  step('web-app: npx msw init public --save (must not prompt), then vite build and vite build --mode mock');
   sh(web, 'npx', ['--no-install', 'msw', 'init', 'public', '--save'], { timeoutS: 30 });
+  sh(web, 'npx', ['--no-install', 'vite', 'build', '--mode', 'mock', '--outDir', 'dist-mock']);
   sh(web, 'npx', ['--no-install', 'vite', 'build']);
   const mockMarkers = ['setupWorker', 'startPortalWorker', '[customer-portal mocks]'];
-  const mocksDist = files(join(web, 'node_modules/@customer-portal/mocks/dist')).filter((f) => f.endsWith('.js'));
+  const holding = (dir, marker) => files(join(web, dir)).filter((f) => f.endsWith('.js') && readFileSync(f, 'utf8').includes(marker));
+  // The mock-mode build has them all, so finding none in the production build means something.
+  for (const marker of mockMarkers) if (holding('dist-mock', marker).length === 0) throw new Error(`"${marker}" is not in the --mode mock build: the check below would prove nothing.`);
+  if (!existsSync(join(web, 'dist-mock', 'mockServiceWorker.js'))) throw new Error('the --mode mock build has no mockServiceWorker.js');
+  const bundle = files(join(web, 'dist'));
+  if (!bundle.some((f) => f.endsWith('.js'))) throw new Error('vite build wrote no JavaScript');
+  if (existsSync(join(web, 'dist', 'mockServiceWorker.js'))) throw new Error('the production build holds public/mockServiceWorker.js');
   for (const marker of mockMarkers) {
-    if (!mocksDist.some((f) => readFileSync(f, 'utf8').includes(marker)) && !readFileSync(join(web, 'node_modules/msw/lib/browser/index.mjs'), 'utf8').includes(marker)) {
-      throw new Error(`"${marker}" is in neither the mocks nor msw: the bundle check would prove nothing.`);
-    }
+    const found = holding('dist', marker);
+    if (found.length > 0) throw new Error(`the production build holds mock code (${marker}) in ${found.map((f) => relative(web, f)).join(', ')}`);
   }
-  // public/mockServiceWorker.js is copied to dist/ as a static file, like every file of public/; nothing in
-  // the production bundle registers it, so it is inert. The app's own JavaScript is what must hold no mocks.
-  const bundle = files(join(web, 'dist')).filter((f) => f.endsWith('.js') && !f.endsWith('mockServiceWorker.js'));
-  if (bundle.length === 0) throw new Error('vite build wrote no JavaScript');
-  for (const file of bundle) {
-    const text = readFileSync(file, 'utf8');
-    const found = mockMarkers.filter((m) => text.includes(m));
-    if (found.length > 0) throw new Error(`the production bundle ${relative(web, file)} holds mock code: ${found.join(', ')}`);
-  }
-  console.log(`production bundle: ${bundle.length} JavaScript file(s), none with ${mockMarkers.join(', ')}`);
+  console.log(`production build: ${bundle.map((f) => relative(join(web, 'dist'), f)).join(', ')}; no worker script, none with ${mockMarkers.join(', ')}`);
 
-  step('web-app: npx customer-portal-server');
+  // Where a recipe would download a browser (npx playwright install chromium), the machine's, or the one
+  // @sparticuz/chromium ships (test/support/chromium.ts).
+  const { findChromium } = await tsImport(pathToFileURL(join(repoRoot, 'test/support/chromium.ts')).href, import.meta.url);
+  const browser = await findChromium();
+  if (!browser) throw new Error('no Chromium or Chrome found, and none can be unpacked here: set CHROMIUM_PATH');
+  console.log(`browser: ${browser.source}`);
+
+  step('web-app: the Playwright recipe (npx playwright test), on a free port');
+  const appPort = await freePort();
+  writeFileSync(
+    join(web, 'playwright.machine.config.ts'),
+    `// The recipe's config with this machine's browser and a free port: what the consumer test changes.
+import config from './playwright.config';
+export default {
+  ...config,
+  use: { ...config.use, baseURL: 'http://localhost:${appPort}', launchOptions: { executablePath: ${JSON.stringify(browser.executablePath)}, env: { ...process.env, ...${JSON.stringify(browser.env ?? {})} } } },
+  webServer: { ...config.webServer, command: 'npx vite --port ${appPort} --strictPort', url: 'http://localhost:${appPort}' },
+};
+`,
+  );
+  const playwright = execFileSync('npx', ['--no-install', 'playwright', 'test', '-c', 'playwright.machine.config.ts', '--reporter', 'line'], { cwd: web, encoding: 'utf8', timeout: 300_000, env: { ...process.env, CI: '1' } });
+  console.log(playwright.trim());
+  if (!/\b2 passed\b/.test(playwright)) throw new Error('the Playwright recipe did not pass its 2 tests');
+
+  step('web-app: the Storybook recipe (storybook build), each story rendered in Chromium');
+  sh(web, 'npx', ['--no-install', 'storybook', 'build', '--quiet', '--output-dir', 'storybook-static'], { timeoutS: 400, env: { STORYBOOK_DISABLE_TELEMETRY: '1' } });
+  await checkStories(web, browser, {
+    'open-tickets--default': '2 open tickets',
+    'open-tickets--no-tickets': '0 open tickets',
+    'open-tickets--dashboard-down': 'The dashboard is resting.',
+  });
+
+  step('web-app: npx --no-install customer-portal-server');
   sh(web, 'git', ['init', '-q']);
   const server = await startServer(web);
   console.log(server.output().trim());
   if (!server.output().includes(`Database:  ${join(web, '.customer-portal', 'portal.db')}`)) throw new Error('the server did not say where its data is');
   const untracked = execFileSync('git', ['status', '--porcelain', '--untracked-files=all'], { cwd: web, encoding: 'utf8' });
   if (untracked.includes('.customer-portal')) throw new Error(`git would commit the server's data:\n${untracked}`);
+  await checkServedContract(server.url);
+  await checkResetCommand(web, server);
 
   // ---- a backend team's CI: the contract suite alone ----
   const backend = join(work, 'backend-ci');

@@ -31,7 +31,10 @@ function readmes(): string[] {
 }
 
 function snippetsOf(file: string, text: string): Snippet[] {
-  return [...text.matchAll(FENCE)].map((match) => {
+  // A ```ts recipe block is one file of a recipe (its path on the first line), importing its neighbours and
+  // tools this workspace does not install (Playwright's runner, Storybook's React framework): test/consumer
+  // writes each at its path in an app outside the workspace and compiles and runs them there.
+  return [...text.matchAll(FENCE)].filter((match) => !/\brecipe\b/.test(match[2] ?? '')).map((match) => {
     const [, language, info = '', code = ''] = match;
     const line = text.slice(0, match.index).split('\n').length;
     return {

@@ -5,83 +5,75 @@
  */
 import { createHandlers } from '@customer-portal/mocks';
 import { defineNetworkFixture, type NetworkFixture } from '@msw/playwright';
-import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { createServer, type ViteDevServer } from 'vite';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect, it, vi } from 'vitest';
+import { findChromium, launchChromium } from '../../../test/support/chromium.ts';
+import { describeUnless } from '../../../test/support/skipped.ts';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const appRoot = fileURLToPath(new URL('..', import.meta.url));
 const eventually = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 15_000, interval: 100 });
 
-if (!existsSync(CHROMIUM)) {
-  it('reports that the network-mock tests did not run, and fails in CI', () => {
-    console.warn(`network-mock tests skipped: ${CHROMIUM} not found (apt-get install chromium)`);
-    expect(process.env.CI, 'CI must install Chromium').toBeUndefined();
+const missing = (await findChromium()) ? undefined : 'no Chromium or Chrome found (set CHROMIUM_PATH)';
+
+describeUnless(missing, 'the app against @msw/playwright and the portal handlers', () => {
+  // The test's own world: Ali has no tickets; sessions last a minute.
+  const handlers = createHandlers({ world: (sample) => ({ ...sample, tickets: [] }), tokenLifetimeSeconds: 60 });
+  let vite: ViteDevServer;
+  let browser: Browser;
+  let context: BrowserContext;
+  let network: NetworkFixture;
+  let page: Page;
+
+  beforeAll(async () => {
+    // Any mode but 'mock': the app starts no worker and sends its requests to the network.
+    vite = await createServer({ root: appRoot, configFile: join(appRoot, 'vite.config.ts'), mode: 'network-mocks', logLevel: 'warn', server: { host: '127.0.0.1', port: 0, watch: null } });
+    await vite.listen();
+    browser = await launchChromium();
+    context = await browser.newContext();
+    network = defineNetworkFixture({ context, handlers: [...handlers] });
+    await network.enable();
+    page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    await page.goto(vite.resolvedUrls!.local[0]!, { timeout: 90_000 });
+    await page.getByRole('heading', { name: 'Sign in to the Customer Portal' }).waitFor({ timeout: 90_000 });
+  }, 120_000);
+
+  afterEach(() => {
+    handlers.clearFaults();
+    vi.useRealTimers();
   });
-} else {
-  describe('the app against @msw/playwright and the portal handlers', () => {
-    // The test's own world: Ali has no tickets; sessions last a minute.
-    const handlers = createHandlers({ world: (sample) => ({ ...sample, tickets: [] }), tokenLifetimeSeconds: 60 });
-    let vite: ViteDevServer;
-    let browser: Browser;
-    let context: BrowserContext;
-    let network: NetworkFixture;
-    let page: Page;
 
-    beforeAll(async () => {
-      // Any mode but 'mock': the app starts no worker and sends its requests to the network.
-      vite = await createServer({ root: appRoot, configFile: join(appRoot, 'vite.config.ts'), mode: 'network-mocks', logLevel: 'warn', server: { host: '127.0.0.1', port: 0, watch: null } });
-      await vite.listen();
-      browser = await chromium.launch({
-        executablePath: CHROMIUM,
-        args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-      });
-      context = await browser.newContext();
-      network = defineNetworkFixture({ context, handlers: [...handlers] });
-      await network.enable();
-      page = await context.newPage();
-      page.setDefaultTimeout(15_000);
-      await page.goto(vite.resolvedUrls!.local[0]!, { timeout: 90_000 });
-      await page.getByRole('heading', { name: 'Sign in to the Customer Portal' }).waitFor({ timeout: 90_000 });
-    }, 120_000);
-
-    afterEach(() => {
-      handlers.clearFaults();
-      vi.useRealTimers();
-    });
-
-    afterAll(async () => {
-      await network?.disable();
-      await browser?.close();
-      await vite?.close();
-    });
-
-    async function signIn(): Promise<void> {
-      await page.getByLabel('Email').fill('ali.jawad@example.com');
-      await page.getByLabel('Password').fill('customer123');
-      await page.getByRole('button', { name: 'Sign in' }).click();
-    }
-
-    it("shows the test's world: no open tickets on Ali's dashboard", async () => {
-      await signIn();
-      await eventually(() => page.getByTestId('stat-open_tickets').innerText()).toBe('0');
-      expect(await page.getByTestId('stat-active_orders').innerText()).toBe('1');
-    });
-
-    it('shows the detail of a fault the test puts on one operation', async () => {
-      handlers.fault({ operation: 'listOrders', status: 503, detail: 'Orders are back at 06:00.' });
-      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Orders' }).click();
-      await eventually(() => page.getByRole('alert').locator('p').innerText()).toBe('Orders are back at 06:00.');
-    });
-
-    it('sends the customer back to sign-in when the session expires', async () => {
-      vi.useFakeTimers({ toFake: ['Date'], now: Date.now() });
-      vi.advanceTimersByTime(60_000); // the token's minute is up
-      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Dashboard' }).click();
-      await page.getByRole('heading', { name: 'Sign in to the Customer Portal' }).waitFor();
-    });
+  afterAll(async () => {
+    await network?.disable();
+    await browser?.close();
+    await vite?.close();
   });
-}
+
+  async function signIn(): Promise<void> {
+    await page.getByLabel('Email').fill('ali.jawad@example.com');
+    await page.getByLabel('Password').fill('customer123');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+  }
+
+  it("shows the test's world: no open tickets on Ali's dashboard", async () => {
+    await signIn();
+    await eventually(() => page.getByTestId('stat-open_tickets').innerText()).toBe('0');
+    expect(await page.getByTestId('stat-active_orders').innerText()).toBe('1');
+  });
+
+  it('shows the detail of a fault the test puts on one operation', async () => {
+    handlers.fault({ operation: 'listOrders', status: 503, detail: 'Orders are back at 06:00.' });
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Orders' }).click();
+    await eventually(() => page.getByRole('alert').locator('p').innerText()).toBe('Orders are back at 06:00.');
+  });
+
+  it('sends the customer back to sign-in when the session expires', async () => {
+    vi.useFakeTimers({ toFake: ['Date'], now: Date.now() });
+    vi.advanceTimersByTime(60_000); // the token's minute is up
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Dashboard' }).click();
+    await page.getByRole('heading', { name: 'Sign in to the Customer Portal' }).waitFor();
+  });
+});

@@ -4,7 +4,8 @@
  * go through exactly the code (and schema) the fixtures go through. Deterministic for a given plan.
  */
 import { SAMPLE_ACCOUNTS, sampleWorld, type SampleOrder, type SampleTicket, type SampleWorld } from '@customer-portal/core';
-import { deleteDatabase, hashPassword, openDatabase, openPostgres, seedDatabase, seedPostgres } from '@customer-portal/server';
+import { deleteDatabase, hashPassword, openDatabase, seedDatabase } from '@customer-portal/server';
+import { openPostgres, seedPostgres } from '@customer-portal/server/postgres';
 import { statSync } from 'node:fs';
 
 export interface DataPlan {

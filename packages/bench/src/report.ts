@@ -54,6 +54,7 @@ export function checkTargets(results: Results): Target[] {
   }
   const same = row('same-request');
   if (same) targets.push({ target: 'the same request repeated: at least 0.5 of bare Koa\'s req/s', measured: `${decimal(same.vsKoa)} of bare Koa`, pass: (same.vsKoa ?? 0) >= 0.5 });
+  targets.push(...postgresTargets(row));
   const identity = results.throughput?.identity;
   if (identity) targets.push({ target: 'the naive handler answers the same bytes', measured: `${identity.checked - identity.mismatches.length} of ${identity.checked} requests`, pass: identity.mismatches.length === 0 });
   const smallest = results.growth?.databases.find((d) => d.store === 'SQLite');
@@ -65,6 +66,25 @@ export function checkTargets(results: Results): Target[] {
     targets.push({ target: `a mocked request in Node at least ${MOCKS_SPEED_TARGET} of a plain msw handler's speed`, measured: decimal(speed), pass: speed >= MOCKS_SPEED_TARGET });
   }
   if (results.sdk) targets.push({ target: `the SDK adds at most ${SDK_BUDGET_BYTES} B (min+gzip)`, measured: `${results.sdk.addedBytes} B`, pass: results.sdk.addedBytes <= SDK_BUDGET_BYTES });
+  return targets;
+}
+
+/**
+ * PostgreSQL beside SQLite, from the same run: one process against the reference server on SQLite, two
+ * processes against one, on the workloads where a shared server's customers spend their requests.
+ */
+function postgresTargets(row: (workload: string, contender?: string) => ThroughputResult['rows'][number] | undefined): Target[] {
+  const targets: Target[] = [];
+  const against = (workload: string, contender: string, base: string, least: number, target: string, of: string) => {
+    const [measured, baseline] = [row(workload, contender), row(workload, base)];
+    if (!measured || !baseline) return;
+    const share = measured.requestsPerSecond / baseline.requestsPerSecond;
+    targets.push({ target, measured: `${decimal(share)} of ${of} (${count(measured.requestsPerSecond)} against ${count(baseline.requestsPerSecond)} req/s)`, pass: share >= least });
+  };
+  against('random-pages', 'postgres-1', 'reference', 0.5, 'PostgreSQL, 1 process: random filters and pages at least 0.5 of SQLite\'s req/s', 'SQLite');
+  against('dashboard', 'postgres-1', 'reference', 0.15, 'PostgreSQL, 1 process: the same dashboard asked again at least 0.15 of SQLite\'s req/s', 'SQLite');
+  against('random-pages', 'postgres-2', 'postgres-1', 0.95, 'PostgreSQL, 2 processes: random filters and pages within 5 % of 1 process or better', '1 process');
+  against('dashboard', 'postgres-2', 'postgres-1', 0.95, 'PostgreSQL, 2 processes: the same dashboard within 5 % of 1 process or better', '1 process');
   return targets;
 }
 
@@ -94,7 +114,20 @@ function throughputTables(t: ThroughputResult): string[] {
     '',
     table(['workload', 'server', 'req/s', 'p50 ms', 'p99 ms', 'CPU µs/req', 'RSS MB', '× naive', '× bare Koa', '× Prism', 'failed'], rows, 'llrrrrrrrrr'),
   ];
-  if (t.rows.some((r) => r.contender === 'postgres-1')) out.push('', '## SQLite or PostgreSQL', '', 'The reference server on PostgreSQL with one and two processes (`WORKERS=2`) is in the table above; the cluster runs on the same machine, and its CPU time is not in the server\'s.', '', CHOOSING_A_STORE);
+  if (t.rows.some((r) => r.contender === 'postgres-1')) {
+    const side = (['random-pages', 'dashboard', 'message'] as const).flatMap((workload) => {
+      const of = (c: string) => t.rows.find((r) => r.workload === workload && r.contender === c);
+      const [sqlite, one, two] = [of('reference'), of('postgres-1'), of('postgres-2')];
+      if (!sqlite || !one) return [];
+      return [[sqlite.label, count(sqlite.requestsPerSecond), count(one.requestsPerSecond), count(two?.requestsPerSecond), decimal(one.requestsPerSecond / sqlite.requestsPerSecond), decimal(two && two.requestsPerSecond / one.requestsPerSecond)]];
+    });
+    out.push(
+      '', '## SQLite or PostgreSQL', '',
+      'The reference server on SQLite and on PostgreSQL with one and two processes (`WORKERS=2`), from the table above, side by side; the cluster runs on the same machine, and its CPU time is not in the server\'s.',
+      '', table(['workload', 'SQLite req/s', 'PostgreSQL 1 req/s', 'PostgreSQL 2 req/s', '1 over SQLite', '2 over 1'], side, 'lrrrrr'),
+      '', CHOOSING_A_STORE,
+    );
+  }
   return out;
 }
 

@@ -1,4 +1,5 @@
 /** The benchmark's pure logic: what it measures with and how it judges a run. No timings are asserted. */
+import { spawnSync } from 'node:child_process';
 import { once } from 'node:events';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -8,6 +9,10 @@ import { measure, median, ratio, summarise, type LoadRequest, type Measurement }
 import { checkTargets, problems, table, type Results } from '../src/report.js';
 import { parseSettings, type Settings } from '../src/settings.js';
 import { randomOrderUrls } from '../src/workloads.js';
+import { describeUnless } from '../../../test/support/skipped.js';
+
+// wrk drives the benchmark's load; `npm test` does not need it, and reports this part skipped without it.
+const noWrk = spawnSync('wrk', ['--version']).error ? 'wrk is not installed (apt-get install wrk; .ci/run does)' : undefined;
 
 const run = (over: Partial<Measurement> = {}): Measurement => ({ requestsPerSecond: 100, p50Ms: 1, p99Ms: 5, cpuMicrosPerRequest: 50, peakRssMb: 80, failures: 0, ...over });
 
@@ -27,7 +32,7 @@ describe('statistics', () => {
   });
 });
 
-describe('the load', () => {
+describeUnless(noWrk, 'the load, driven by wrk', () => {
   it('sends the requests in turn, goes on where the last run stopped, and counts error statuses as failures', async () => {
     const seen: string[] = [];
     const server = createServer((request, response) => {
@@ -123,6 +128,21 @@ describe('judging a run', () => {
       { ...run(), workload: 'same-request', label: 'same', contender: 'reference', vsKoa: 0.4 },
     ]));
     expect(targets.map((t) => t.pass)).toEqual([true, false, false, true]);
+  });
+
+  it('judges PostgreSQL against SQLite, and two processes against one, from the same run', () => {
+    const at = (workload: 'random-pages' | 'dashboard', contender: 'reference' | 'postgres-1' | 'postgres-2', requestsPerSecond: number) =>
+      ({ ...run({ requestsPerSecond }), workload, label: workload, contender });
+    const targets = checkTargets(results([
+      at('random-pages', 'reference', 1000), at('random-pages', 'postgres-1', 600), at('random-pages', 'postgres-2', 560),
+      at('dashboard', 'reference', 10_000), at('dashboard', 'postgres-1', 1400), at('dashboard', 'postgres-2', 1400),
+    ])).filter((t) => t.target.startsWith('PostgreSQL'));
+    expect(targets.map((t) => [t.measured, t.pass])).toEqual([
+      ['0.60 of SQLite (600 against 1,000 req/s)', true],
+      ['0.14 of SQLite (1,400 against 10,000 req/s)', false],
+      ['0.93 of 1 process (560 against 600 req/s)', false],
+      ['1.00 of 1 process (1,400 against 1,400 req/s)', true],
+    ]);
   });
 
   it('writes Markdown tables', () => {

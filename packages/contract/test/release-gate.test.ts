@@ -24,6 +24,14 @@ function breaking(version: string): Doc {
   return doc;
 }
 
+/** The released contract with a new optional field on a new ticket (servers must accept it; clients are unaffected), at `version`. */
+function askingMoreOfServers(version: string): Doc {
+  const doc = structuredClone(released);
+  doc['info'].version = version;
+  doc['components'].schemas.CreateTicketRequest.properties.channel = { type: 'string' };
+  return doc;
+}
+
 function withVersion(doc: Doc, version: string): Doc {
   return { ...doc, info: { ...doc['info'], version } };
 }
@@ -69,7 +77,7 @@ describe('the release gate', () => {
   it('fails a breaking release without its changelog entry', () => {
     const next = breaking('2.0.0');
     const result = checkRelease(state({ current: next, baseline: next, previousBaseline: released, changelog: '# Changelog\n\n## 1.0.0\n', packages: packagesAt('2.0.0') }));
-    expect(result.problems).toEqual([`CHANGELOG.md has no "## 2.0.0" entry for the breaking release 2.0.0: add one holding the diff's Markdown.`]);
+    expect(result.problems).toEqual([`CHANGELOG.md has no "## 2.0.0" entry for the release 2.0.0: add one holding the diff's Markdown.`]);
   });
 
   it('fails a breaking release that kept its major version', () => {
@@ -82,6 +90,27 @@ describe('the release gate', () => {
     const next = structuredClone(released);
     next['components'].schemas.Order.properties.gift_note = { type: 'string' };
     expect(checkRelease(state({ current: next })).ok).toBe(true);
+  });
+
+  it('asks a new minor, not a major, for a change that only asks more of servers (a new optional request field)', () => {
+    const result = checkRelease(state({ current: askingMoreOfServers('1.0.0') }));
+    expect(result.problems).toEqual([
+      'openapi.yaml has 1 change that servers must implement against openapi.baseline.yaml (1.0.0, the last release). To release them: set 1.1.0 in info.version and every package.json, ' +
+        'copy openapi.yaml to openapi.baseline.yaml, and add a "## 1.1.0" entry to CHANGELOG.md holding the Markdown below.',
+    ]);
+    expect(result.unreleased).toContain('`request-field-added`');
+  });
+
+  it('passes a minor release of a change that only asks more of servers', () => {
+    const next = askingMoreOfServers('1.1.0');
+    const result = checkRelease(state({ current: next, baseline: next, previousBaseline: released, changelog: changelogFor(released, next, '1.1.0'), packages: packagesAt('1.1.0') }));
+    expect(result).toEqual({ ok: true, problems: [], unreleased: undefined });
+  });
+
+  it('fails a release of a change that servers must implement that kept its version', () => {
+    const next = askingMoreOfServers('1.0.0');
+    const result = checkRelease(state({ current: next, baseline: next, previousBaseline: released, changelog: changelogFor(released, next, '1.0.0') }));
+    expect(result.problems).toEqual(['openapi.baseline.yaml moved from 1.0.0 with changes servers must implement but kept version 1.0.0: such a release is at least a new minor version.']);
   });
 
   it('fails when a package\u2019s version is not the contract\u2019s', () => {

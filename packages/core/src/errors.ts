@@ -112,6 +112,11 @@ export function tooManySignIns(retryAfterSeconds: number): ApiError {
   });
 }
 
+/** A body that is not what its headers say: not UTF-8 text, or not decompressible as its Content-Encoding. */
+export function malformedBody(detail: string): ApiError {
+  return new ApiError({ status: 400, title: 'Malformed body', slug: 'malformed-body', detail });
+}
+
 export function malformedJson(): ApiError {
   return new ApiError({
     status: 400,

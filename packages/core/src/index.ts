@@ -29,6 +29,7 @@ export { createRouteTable, fillPath, inAllowOrder, type OperationRoute, type Rou
 export type { HostAuth } from './operations/index.js';
 export { BODY_LIMIT_BYTES, isNestedDeeperThan, MAX_JSON_DEPTH, parseJsonBody } from './body.js';
 export { itemsAlreadyReturned, profileOf, TOKEN_LIFETIME_SECONDS } from './operations/index.js';
+export { decodeBodyText, loneSurrogates, queryFromText } from './text.js';
 
 // The contract.
 export { listOperations, openapiDocument, operationSecurity, type JsonSchema, type OpenApiDocument, type Operation } from './document.js';
@@ -41,6 +42,7 @@ export {
   PROBLEM_BASE,
   bodyTooDeep,
   internalError,
+  malformedBody,
   malformedJson,
   methodNotAllowed,
   payloadTooLarge,
@@ -49,6 +51,7 @@ export {
   toApiError,
   tooManySignIns,
   unsupportedMediaType,
+  validationFailed,
 } from './errors.js';
 
 // The store a host provides, and the in-memory one over the sample world.
@@ -63,7 +66,10 @@ export type {
   PortalStore,
   StoredMessage,
   StoredTicket,
+  VersionedCustomer,
+  VersionedStore,
 } from './store.js';
+export { laterOf } from './store.js';
 export { createMemoryStore, idNumber, type MemoryStore } from './memory-store.js';
 export {
   customerRecordOf,

@@ -4,6 +4,7 @@
  */
 import { itemsAlreadyReturned } from './operations/returns.js';
 import { customerRecordOf, nextId, sampleWorld, type SampleWorld } from './sample-world.js';
+import { laterOf } from './store.js';
 import type {
   CustomerRecord,
   NewMessage,
@@ -194,9 +195,12 @@ export function createMemoryStore(initial: SampleWorld = sampleWorld()): MemoryS
     async addTicketMessage(customerId, ticketId, message) {
       const found = ticketsOf(customerId).find((t) => t.id === ticketId);
       if (!found) return undefined;
-      const added = storedMessage(message);
+      // A reply stamped before the ticket's last change (its clock was read before another reply was
+      // stored) takes the ticket's time: updated_at never goes back, and messages stay in time order.
+      const timestamp = laterOf(message.timestamp, found.updated_at);
+      const added = storedMessage({ ...message, timestamp });
       found.messages.push(added);
-      found.updated_at = message.timestamp;
+      found.updated_at = timestamp;
       return copy(added);
     },
 

@@ -121,9 +121,22 @@ export interface NewReturn {
   created_at: string;
 }
 
+/** A customer, and a version of everything the customer can read (see PortalStore.getCustomerWithVersion). */
+export interface VersionedCustomer {
+  customer: CustomerRecord;
+  /** Differs whenever anything the customer can read may have changed, through any process. */
+  version: string;
+}
+
 export interface PortalStore {
   findCredentials(email: string): Promise<Credentials | undefined>;
   getCustomer(customerId: number): Promise<CustomerRecord | undefined>;
+  /**
+   * The customer with the version of their data, read together (one round trip on a database server): what
+   * lets a host answer a repeated read from memory while the version stays the same, and still show the next
+   * read a write that any process acknowledged. Optional: without it, every read is worked out.
+   */
+  getCustomerWithVersion?(customerId: number): Promise<VersionedCustomer | undefined>;
   updateCustomer(customerId: number, patch: CustomerPatch): Promise<CustomerRecord>;
 
   /** Newest first, filtered by exact status and case-insensitive literal id substring. */
@@ -149,7 +162,12 @@ export interface PortalStore {
   countTicketsByStatus(customerId: number): Promise<Partial<Record<TicketStatus, number>>>;
   /** Creates the ticket and its first message together. */
   createTicket(customerId: number, ticket: NewTicket): Promise<StoredTicket>;
-  /** Adds the message and moves the ticket's updated_at together; undefined when the ticket is not theirs. */
+  /**
+   * Adds the message and moves the ticket's updated_at together; undefined when the ticket is not theirs.
+   * The message is stamped no earlier than the ticket's updated_at as it stands when the write holds its lock
+   * (laterOf): a reply whose clock was read before another reply was stored takes that reply's time, so
+   * updated_at never goes back and messages, listed in the order they were stored, stay in time order.
+   */
   addTicketMessage(customerId: number, ticketId: string, message: NewMessage): Promise<StoredMessage | undefined>;
 
   /** Newest first. */
@@ -157,3 +175,16 @@ export interface PortalStore {
   /** Idempotent; undefined when the notification is not theirs. */
   markNotificationRead(customerId: number, notificationId: number): Promise<Notification | undefined>;
 }
+
+/**
+ * The later of two RFC 3339 timestamps, compared as every store compares them: as text.
+ *
+ * @example
+ * laterOf('2024-03-02T08:00:00.000Z', '2024-03-02T08:00:01.000Z'); // '2024-03-02T08:00:01.000Z'
+ */
+export function laterOf(a: string, b: string): string {
+  return a > b ? a : b;
+}
+
+/** A store that knows its data versions, as the server's database stores do. */
+export type VersionedStore = PortalStore & Required<Pick<PortalStore, 'getCustomerWithVersion'>>;

@@ -11,6 +11,7 @@ import { listOperations, openapiDocument, type JsonSchema, type Operation } from
 import { isNestedDeeperThan, MAX_JSON_DEPTH } from './body.js';
 import { bodyTooDeep, validationFailed } from './errors.js';
 import { fieldMessage, sentence } from './field-messages.js';
+import { loneSurrogates } from './text.js';
 import type { FieldError, OperationId, OperationInput } from './types.js';
 
 /** The raw parts of a request, as a host read them (path and query values are still strings). */
@@ -265,7 +266,13 @@ export function createContractValidator(): ContractValidator {
       const query: unknown = { ...request.query };
       const errors = badIntegerSyntax(entry.integers, request);
       const said = new Set(errors.map((e) => e.location));
-      const add = (found: FieldError[]) => errors.push(...found.filter((e) => !said.has(e.location)));
+      const add = (found: FieldError[]) => {
+        for (const error of found) {
+          if (said.has(error.location)) continue;
+          said.add(error.location);
+          errors.push(error);
+        }
+      };
       // Hosts parse with parseJsonBody, which refuses this already; a caller handing in its own value
       // (a test, another host) must not reach structuredClone's recursion with it either.
       if (request.body !== undefined && isNestedDeeperThan(request.body, MAX_JSON_DEPTH)) throw bodyTooDeep(MAX_JSON_DEPTH);
@@ -274,6 +281,8 @@ export function createContractValidator(): ContractValidator {
       if (!pathKept) add(toFieldErrors('path', entry.path.explain({ ...request.path })));
       const queryKept = entry.query.valid(query);
       if (!queryKept) add(toFieldErrors('query', entry.query.explain({ ...request.query })));
+      // Text with a lone surrogate would be stored as U+FFFD: refused, naming the field, whatever its schema.
+      add([...loneSurrogates('path', request.path), ...loneSurrogates('query', request.query), ...loneSurrogates('body', request.body)]);
       const missing = body === undefined && entry.operation.requestBody?.required === true;
       if (missing) errors.push({ location: 'body', message: sentence('body', 'is required') });
       const bodyKept = !missing && entry.body.valid(body);

@@ -7,8 +7,10 @@
 import {
   createMemoryStore,
   createPortal,
+  decodeBodyText,
   parseJsonBody,
   problemResponse,
+  queryFromText,
   routeNotFound,
   type Operation,
   type PortalHttpRequest,
@@ -62,19 +64,19 @@ function underBase(baseUrl: string): (href: string) => boolean {
   return (href) => href.startsWith(start);
 }
 
-/** The query string as core reads it: a key given once is a string, a repeated key an array. */
+/**
+ * The query string as core reads it: a key given once is a string, a repeated key an array. Read by core's
+ * queryFromText rather than URLSearchParams, which would read bytes that are not UTF-8 as U+FFFD: such a
+ * parameter is refused by name, as the reference server refuses it.
+ */
 export function queryOf(url: URL): Record<string, string | string[]> {
-  const query: Record<string, string | string[]> = {};
-  url.searchParams.forEach((value, key) => {
-    const earlier = query[key];
-    query[key] = earlier === undefined ? value : [earlier, value].flat();
-  });
-  return query;
+  return queryFromText(url.search.slice(1));
 }
 
 /**
  * The request as core's pipeline reads it. The body is read when core asks (once the token is accepted) and
- * refused with core's ApiError (415, 413 or 400) exactly as the reference server's body parser refuses it.
+ * refused with core's ApiError (415, 413 or 400, or 400 for bytes that are not UTF-8, which `request.text()`
+ * would read as U+FFFD) exactly as the reference server's body parser refuses it.
  * `host` is the request for the mocks' own steps: a copy when an override may read it, as the body is read once.
  */
 export function portalRequestOf(request: Request, url: URL, path: string, host: Request): PortalHttpRequest<MockHost> {
@@ -83,7 +85,7 @@ export function portalRequestOf(request: Request, url: URL, path: string, host: 
     path,
     query: queryOf(url),
     authorization: request.headers.get('Authorization'),
-    readBody: async () => parseJsonBody(request.headers.get('Content-Type'), await request.text()),
+    readBody: async () => parseJsonBody(request.headers.get('Content-Type'), decodeBodyText(new Uint8Array(await request.arrayBuffer()))),
     host: { request: host },
   };
 }

@@ -40,7 +40,8 @@ const nowSeconds = () => Math.floor(Date.now() / 1000);
  * fixtures' plain passwords. Tokens are shaped like the reference server's JWTs (`sub`, `iat`, `exp`), so
  * jwt-decode reads them, but the third part is random rather than a signature: a token is accepted because
  * these handlers remember issuing it (decision 003), and only until its `exp`, the second it expires on the
- * server too.
+ * server too. A sign-in answers a device token, as the server's does, and answers the same one again when its
+ * account sends it back.
  *
  * @example
  * const auth = createMockAuth({ tokenLifetimeSeconds: 60 });
@@ -54,6 +55,9 @@ export function createMockAuth(options: MockAuthOptions = {}): MockAuth {
   }
   const issued = options.issued ?? memoryTokens();
   const header = base64url(JSON.stringify({ alg: 'HS256', typ: 'JWT' }));
+  // Device tokens issued, by token: the account each was issued for. The mocks do not throttle, so honouring
+  // one means answering it again to its own account (a client keeps one token), and a new one to anyone else.
+  const devices = new Map<string, string>();
   return {
     async verifyPassword(storedPassword, password) {
       return storedPassword !== undefined && storedPassword === password;
@@ -66,12 +70,19 @@ export function createMockAuth(options: MockAuthOptions = {}): MockAuth {
       issued.set(token, { customerId, exp });
       return { access_token: token, expires_in: lifetime };
     },
+    async issueDeviceToken(account, presented) {
+      if (presented !== undefined && devices.get(presented) === account) return presented;
+      const token = `mock-device.${randomBase64url(16)}`;
+      devices.set(token, account);
+      return token;
+    },
     async verifyToken(token) {
       const claims = issued.get(token);
       return claims && nowSeconds() < claims.exp ? claims.customerId : undefined;
     },
     forget() {
       issued.clear();
+      devices.clear();
     },
   };
 }

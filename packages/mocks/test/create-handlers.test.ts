@@ -19,7 +19,18 @@ describe('sign-in', () => {
   it('issues a JWT-shaped token for a sample account, matching the email in any case', async () => {
     const res = await send('/auth/login', { method: 'POST', body: JSON.stringify({ ...ALI, email: 'Ali.Jawad@Example.com' }) });
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ access_token: expect.stringMatching(/^eyJ[\w-]+\.eyJ[\w-]+\.[\w-]+$/), token_type: 'bearer', expires_in: 3600 });
+    expect(await res.json()).toEqual({
+      access_token: expect.stringMatching(/^eyJ[\w-]+\.eyJ[\w-]+\.[\w-]+$/),
+      token_type: 'bearer',
+      expires_in: 3600,
+      device_token: expect.any(String),
+    });
+  });
+
+  it('answers the device token a client sends back, as the server honours it', async () => {
+    const first = (await (await send('/auth/login', { method: 'POST', body: JSON.stringify(ALI) })).json()) as { device_token: string };
+    const again = await send('/auth/login', { method: 'POST', body: JSON.stringify({ ...ALI, device_token: first.device_token }) });
+    expect(((await again.json()) as { device_token: string }).device_token).toBe(first.device_token);
   });
 
   it('gives a wrong password and an unknown email the same 401', async () => {

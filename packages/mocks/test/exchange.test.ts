@@ -36,6 +36,30 @@ describe('portalRequestOf', () => {
   });
 });
 
+describe('text exactly as sent or refused', () => {
+  const messages = 'http://mock.portal.test/api/v1/customer/tickets/TKT456/messages';
+  const read = (request: Request) => portalRequestOf(request, new URL(request.url), new URL(request.url).pathname, request);
+
+  it.each([
+    ['a Latin-1 é', Uint8Array.from([...new TextEncoder().encode('{"content":"caf'), 0xe9, 0x22, 0x7d])],
+    ['a surrogate encoded as bytes', Uint8Array.from([...new TextEncoder().encode('{"content":"'), 0xed, 0xa0, 0x80, 0x22, 0x7d])],
+  ])('refuses a body that is not UTF-8 (%s) with a 400, as the server does', async (_name, bytes) => {
+    const request = new Request(messages, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: bytes });
+    await expect(read(request).readBody!()).rejects.toMatchObject({ status: 400, detail: expect.stringMatching(/not valid UTF-8/) });
+  });
+
+  it('hands core a query parameter that is not UTF-8 as a lone surrogate, which its validation refuses by name', () => {
+    expect(queryOf(new URL('http://mock.portal.test/api/v1/customer/orders?search=%ED%A0%80&status=all'))).toEqual({ search: '\ud800', status: 'all' });
+  });
+
+  it('reads UTF-8 as written, characters beyond the BMP included', async () => {
+    const request = new Request(`${messages}?search=caf%C3%A9`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"content":"café 😀"}' });
+    const parts = read(request);
+    expect(parts.query).toEqual({ search: 'café' });
+    expect(await parts.readBody!()).toEqual({ content: 'café 😀' });
+  });
+});
+
 describe('pathBelow', () => {
   it.each([
     ['any origin', '', 'http://localhost:5173/auth/login', '/auth/login'],

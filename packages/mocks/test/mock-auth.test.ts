@@ -51,4 +51,18 @@ describe('createMockAuth', () => {
   it.each([0, -5, 1.5])('refuses a token lifetime of %s seconds', (seconds) => {
     expect(() => createMockAuth({ tokenLifetimeSeconds: seconds })).toThrow('tokenLifetimeSeconds must be a whole number of seconds, 1 or more');
   });
+
+  it('issues a device token at sign-in, and answers it again when its own account sends it back', async () => {
+    const auth = createMockAuth();
+    const first = await auth.issueDeviceToken!('ali.jawad@example.com', undefined);
+    expect(first).toEqual(expect.any(String));
+    expect(await auth.issueDeviceToken!('ali.jawad@example.com', first)).toBe(first);
+  });
+
+  it("answers a new device token to a token it never issued, or issued for another account", async () => {
+    const auth = createMockAuth();
+    const ali = await auth.issueDeviceToken!('ali.jawad@example.com', undefined);
+    expect(await auth.issueDeviceToken!('sara.khan@example.com', ali)).not.toBe(ali);
+    expect(await auth.issueDeviceToken!('ali.jawad@example.com', 'made-up')).not.toBe('made-up');
+  });
 });

@@ -70,6 +70,8 @@ export const parityCases: ParityCase[] = [
   { name: 'shows a ticket without its internal notes', method: 'GET', path: `${TICKETS}/TKT456` },
   { name: 'adds a reply to the new ticket', method: 'POST', path: `${TICKETS}/TKT457/messages`, body: { content: 'Any news?' } },
   { name: 'shows the reply in the conversation', method: 'GET', path: `${TICKETS}/TKT457` },
+  { name: 'refuses a reply holding a lone surrogate, naming the field', method: 'POST', path: `${TICKETS}/TKT457/messages`, body: { content: 'a\ud800b' } },
+  { name: 'refuses a search whose percent-encoding is not UTF-8', method: 'GET', path: `${ORDERS}?search=%ED%A0%80` },
   { name: "refuses a reply to Sara's ticket", method: 'POST', path: `${TICKETS}/TKT302/messages`, body: { content: 'Hello Sara' } },
   { name: "hides Ali's new ticket from Sara", method: 'GET', path: `${TICKETS}/TKT457`, as: 'sara' },
 

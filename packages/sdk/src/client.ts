@@ -1,5 +1,6 @@
 import createClient, { type Client, type Middleware } from 'openapi-fetch';
 import type { paths } from './generated/openapi.js';
+import { browserDeviceTokens, type DeviceTokenStore } from './device-tokens.js';
 import { unwrap } from './problems.js';
 import type { LoginRequest, TokenResponse } from './generated/openapi.js';
 
@@ -14,10 +15,18 @@ export interface PortalClientOptions {
   onUnauthorized?: (response: Response) => void;
   /** A fetch to use instead of the global one (tests, custom agents). */
   fetch?: (request: Request) => Promise<Response>;
+  /**
+   * Where `login()` keeps each account's device token and reads it back for that account's next sign-in
+   * (default: localStorage in a browser, memory in Node); see DeviceTokenStore.
+   */
+  deviceTokens?: DeviceTokenStore;
 }
 
 export interface PortalClient extends Client<paths> {
-  /** Signs in, keeps the token for later calls, and returns it. Throws a PortalApiError, whose message says why, on failure. */
+  /**
+   * Signs in, keeps the token for later calls, and returns it. Sends the account's device token, when one is
+   * kept, and keeps the one answered. Throws a PortalApiError, whose message says why, on failure.
+   */
   login(credentials: LoginRequest): Promise<TokenResponse>;
   /** Forgets the kept token. */
   logout(): void;
@@ -50,9 +59,14 @@ export function createPortalClient(options: PortalClientOptions): PortalClient {
   };
   client.use(auth);
 
+  const deviceTokens = options.deviceTokens ?? browserDeviceTokens(options.baseUrl);
   async function login(credentials: LoginRequest): Promise<TokenResponse> {
-    const data = await unwrap(client.POST('/auth/login', { body: credentials }));
+    const account = credentials.email.toLowerCase();
+    const device = credentials.device_token ?? deviceTokens.get(account) ?? undefined;
+    const body = device === undefined ? credentials : { ...credentials, device_token: device };
+    const data = await unwrap(client.POST('/auth/login', { body }));
     kept = data.access_token;
+    if (data.device_token) deviceTokens.set(account, data.device_token);
     return data;
   }
   // defineProperties, not Object.assign: `token` must stay a live getter.

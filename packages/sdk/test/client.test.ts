@@ -3,7 +3,7 @@
  * answered by a small table of canned responses.
  */
 import { describe, expect, it } from 'vitest';
-import { createPortalClient, PortalApiError, totalCount, unwrap } from '../src/index.js';
+import { browserDeviceTokens, createPortalClient, memoryDeviceTokens, PortalApiError, totalCount, unwrap } from '../src/index.js';
 
 const token = { access_token: 'abc.def.ghi', token_type: 'bearer', expires_in: 3600 };
 const problem = (status: number, detail: string) =>
@@ -163,5 +163,50 @@ describe('totalCount', () => {
   ])('reads %s', (_name, header, want) => {
     const response = new Response('[]', header === null ? {} : { headers: { 'X-Total-Count': header } });
     expect(totalCount(response)).toBe(want);
+  });
+});
+
+describe('device tokens', () => {
+  const signedIn = (deviceToken: string) => ({ ...token, device_token: deviceToken });
+  const ali = { email: 'Ali.Jawad@example.com', password: 'customer123' };
+
+  it("keeps the device token a sign-in answers, and sends it with the account's next sign-in", async () => {
+    let issued = 0;
+    const { fetch, requests } = recordingFetch(() => Response.json(signedIn(`device-${++issued}`)));
+    const client = createPortalClient({ baseUrl: 'http://api.test', fetch, deviceTokens: memoryDeviceTokens() });
+    await client.login(ali);
+    client.logout();
+    await client.login({ email: 'ali.jawad@example.com', password: 'customer123' });
+    expect(await requests[0]?.json()).toEqual({ email: 'Ali.Jawad@example.com', password: 'customer123' });
+    expect(await requests[1]?.json()).toEqual({ email: 'ali.jawad@example.com', password: 'customer123', device_token: 'device-1' });
+  });
+
+  it("does not send one account's device token with another's sign-in", async () => {
+    const { fetch, requests } = recordingFetch(() => Response.json(signedIn('for-ali')));
+    const client = createPortalClient({ baseUrl: 'http://api.test', fetch, deviceTokens: memoryDeviceTokens() });
+    await client.login(ali);
+    await client.login({ email: 'sara.khan@example.com', password: 'customer456' }).catch(() => undefined);
+    expect(await requests[1]?.json()).not.toHaveProperty('device_token');
+  });
+
+  it('keeps them in memory in Node, by default', async () => {
+    const { fetch, requests } = recordingFetch(() => Response.json(signedIn('kept-in-memory')));
+    const client = createPortalClient({ baseUrl: 'http://api.test', fetch });
+    await client.login(ali);
+    await client.login(ali);
+    expect(await requests[1]?.json()).toMatchObject({ device_token: 'kept-in-memory' });
+  });
+
+  it('keeps them in localStorage in a browser, per API and account, so that they outlive the tab', () => {
+    const entries = new Map<string, string>();
+    const localStorage = { getItem: (key: string) => entries.get(key) ?? null, setItem: (key: string, value: string) => void entries.set(key, value) };
+    (globalThis as { localStorage?: unknown }).localStorage = localStorage;
+    try {
+      browserDeviceTokens('https://api.example.com').set('ali.jawad@example.com', 'stored');
+      expect(browserDeviceTokens('https://api.example.com').get('ali.jawad@example.com')).toBe('stored');
+      expect(browserDeviceTokens('https://other.example.com').get('ali.jawad@example.com')).toBeNull();
+    } finally {
+      delete (globalThis as { localStorage?: unknown }).localStorage;
+    }
   });
 });

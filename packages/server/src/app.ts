@@ -3,7 +3,7 @@ import { createPortal, describeViolation, type AroundOperationStep, type Contrac
 import Router from '@koa/router';
 import Koa, { type Context } from 'koa';
 import { createSignInThrottle, type SignInThrottle } from './auth/sign-in-throttle.js';
-import { accessLog } from './http/access-log.js';
+import { accessLog, customerOfRequest, nameTheOperation } from './http/access-log.js';
 import { corsFor, LOCAL_ORIGINS } from './http/cors.js';
 import { addDocsRoutes } from './http/docs.js';
 import { errorHandler } from './http/error-handler.js';
@@ -13,14 +13,15 @@ import { operationRoutes, signInThrottleStep } from './http/operation-routes.js'
 import { rememberedResponses } from './http/remembered-responses.js';
 import type { DataVersion } from './store/data-version.js';
 import { unmatched } from './http/unmatched.js';
+import { createLogger, type Logger } from './logger.js';
 
 export interface AppOptions {
   store: PortalStore;
   auth: HostAuth;
   /** Check every response against the contract; a breach becomes a 500 and a log line (default true). */
   validateResponses?: boolean;
-  /** Where access-log, contract-violation and error lines go (default console.log); false for none. */
-  log?: false | ((line: string) => void);
+  /** The logger of access-log, contract-violation and error entries (default: createLogger(), stdout); false for none. */
+  log?: false | Logger;
   /** Origins allowed to call from a browser (default: any port of localhost and 127.0.0.1). */
   corsOrigins?: (string | RegExp)[];
   /** A compiled contract validator to share between apps. */
@@ -48,7 +49,7 @@ export interface AppOptions {
  * http.createServer(app.callback()).listen(3000);
  */
 export function createApp(options: AppOptions): Koa {
-  const log = options.log === false ? undefined : (options.log ?? ((line: string) => console.log(line)));
+  const log = options.log === false ? undefined : (options.log ?? createLogger());
   const throttle = options.signInThrottle === false ? undefined : (options.signInThrottle ?? createSignInThrottle());
   const aroundOperation: AroundOperationStep<Context>[] = [];
   if (throttle) aroundOperation.push(signInThrottleStep(throttle));
@@ -59,9 +60,9 @@ export function createApp(options: AppOptions): Koa {
     validateResponses: options.validateResponses ?? true,
     ...(options.validator && { validator: options.validator }),
     ...(options.now && { now: options.now }),
-    onContractViolation: (violation) => log?.(describeViolation(violation)),
-    onUnexpectedError: (error, operationId) => log?.(`${operationId} failed: ${error instanceof Error ? error.stack : String(error)}`),
-    steps: { aroundOperation },
+    onContractViolation: (violation) => log?.error({ operation: violation.operationId, status: violation.status, errors: violation.errors }, describeViolation(violation)),
+    onUnexpectedError: (error, operationId) => log?.error({ operation: operationId, err: error }, `${operationId} failed`),
+    steps: { beforeSignIn: [nameTheOperation], aroundOperation },
   });
 
   // The routes around the API; the API's own are core's route table (operationRoutes).
@@ -72,8 +73,8 @@ export function createApp(options: AppOptions): Koa {
   const app = new Koa({ proxy: options.trustProxy ?? false });
   // Errors are answered by errorHandler; what still reaches Koa (a client gone mid-stream) is only logged.
   app.silent = true;
-  app.on('error', (error: Error) => log?.(`response failed: ${error.message}`));
-  if (log) app.use(accessLog(log));
+  app.on('error', (error: Error) => log?.warn(`response failed: ${error.message}`));
+  app.use(accessLog(log, { trustProxy: options.trustProxy ?? false, customerOf: customerOfRequest(options.auth) }));
   app.use(errorHandler(log));
   app.use(securityHeaders);
   app.use(corsFor(options.corsOrigins ?? LOCAL_ORIGINS));

@@ -7,22 +7,31 @@ import cluster from 'node:cluster';
 import { resolve } from 'node:path';
 import { sampleWorld } from '@customer-portal/core';
 import { jwtSecretFile } from './auth/jwt-secret.js';
+import { serverCommand, shellWord } from './commands.js';
 import { resolveConfig, type ServerConfig } from './config.js';
-import { openDatabase } from './store/database.js';
-import { describeUrl, openPostgres } from './store/postgres/database.js';
+import { IN_MEMORY, openDatabase } from './store/database.js';
+import { openPostgres } from './store/postgres/database.js';
+import { describeUrl } from './store/postgres/url.js';
 import { resetPostgres } from './store/postgres/seed.js';
 import { resetDatabase } from './store/reset.js';
 import { startServer, urlHost } from './start-server.js';
 import { startWorkers } from './workers.js';
 
-const USAGE = `Usage: customer-portal-server [start | db:reset]
+const usage = () => `Usage: customer-portal-server [start | db:reset]
 
-  start      serve the Customer Portal API (the default)
-  db:reset   put the sample data back in the database (a running server serves it at once)
+  start      serve the Customer Portal API (the default); from here: ${serverCommand('start')}
+  db:reset   put the sample data back in the database (a running server serves it at once); from here:
+             ${serverCommand('db:reset')}
 
 Environment: PORT (3000), HOST (127.0.0.1), DATABASE_PATH (.customer-portal/portal.db), DATABASE_URL
 (postgres://…, instead of the SQLite file), DATABASE_POOL_SIZE (10), WORKERS (1; more needs JWT_SECRET),
-JWT_SECRET, VALIDATE_RESPONSES (true), CORS_ORIGINS (any localhost port).`;
+JWT_SECRET, VALIDATE_RESPONSES (true), CORS_ORIGINS (any localhost port), MAX_CONNECTIONS (1000),
+MAX_CONNECTIONS_PER_ADDRESS (100), LOG_FORMAT (pretty on a terminal, else json), LOG_LEVEL (info).`;
+
+// npm 11 skips a dependency's install script unless package.json allows it, leaving better-sqlite3 unbuilt.
+const UNBUILT_DRIVER =
+  'better-sqlite3, the SQLite driver, is not built: allow its install script in your package.json ' +
+  '("allowScripts": { "better-sqlite3": true }), then run npm rebuild better-sqlite3.';
 
 async function start(): Promise<void> {
   const config = resolveConfig();
@@ -33,7 +42,7 @@ async function start(): Promise<void> {
           if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
           throw new Error(
             `Port ${config.port} on ${config.host} is already in use (another customer-portal-server?); ` +
-              `start on another one with PORT=${config.port + 1} npx customer-portal-server (PORT=0 picks a free one).`,
+              `start on another one with PORT=${config.port + 1} ${serverCommand('start')} (PORT=0 picks a free one).`,
           );
         });
   onStop(() => server.close());
@@ -47,12 +56,21 @@ async function start(): Promise<void> {
       `  Contract:  ${server.url}/openapi.yaml`,
       `  Database:  ${databaseLine(config)}`,
       ...(config.workers > 1 ? [`  Workers:   ${config.workers} processes`] : []),
-      `  Reset it:  npx customer-portal-server db:reset (the sample data back, while this server runs)`,
+      `  Reset it:  ${resetLine(config)}`,
       '  Sample accounts:',
       ...accounts,
       'Press Ctrl+C to stop.',
     ].join('\n'),
   );
+}
+
+/** The reset command for the database this server runs on, as it works in the terminal that started it. */
+function resetLine(config: ServerConfig): string {
+  if (config.databaseUrl) return `${serverCommand('db:reset')} with the same DATABASE_URL (the sample data back, while this server runs)`;
+  if (config.databasePath === IN_MEMORY) return 'restart the server (its database is in memory)';
+  // Another folder or DATABASE_PATH would reset another file: name this one.
+  const path = process.env.DATABASE_PATH ? `DATABASE_PATH=${shellWord(resolve(config.databasePath))} ` : '';
+  return `${path}${serverCommand('db:reset')} (the sample data back, while this server runs)`;
 }
 
 function databaseLine(config: ServerConfig): string {
@@ -100,13 +118,14 @@ const command = process.argv[2] ?? 'start';
 try {
   if (command === 'start') await start();
   else if (command === 'db:reset') await reset();
-  else if (command === 'help' || command === '--help' || command === '-h') console.log(USAGE);
+  else if (command === 'help' || command === '--help' || command === '-h') console.log(usage());
   else {
-    console.error(`Unknown command "${command}".\n\n${USAGE}`);
+    console.error(`Unknown command "${command}".\n\n${usage()}`);
     process.exitCode = 2;
   }
 } catch (error) {
   // A setting or a port the server cannot use: one sentence, not a stack trace.
-  console.error(error instanceof Error ? error.message : error);
+  const message = error instanceof Error ? error.message : String(error);
+  console.error(/bindings file|better_sqlite3\.node/.test(message) ? UNBUILT_DRIVER : message);
   process.exitCode = 1;
 }

@@ -14,19 +14,21 @@
  * | `corsOrigins`       | `CORS_ORIGINS`       | any port of localhost and 127.0.0.1 (comma-separated; `*` for any) |
  * | `trustProxy`        | `TRUST_PROXY`        | false: the client address is the socket's, not X-Forwarded-For |
  * | `signInThrottle`    | `SIGN_IN_THROTTLE`   | true (`false` only for load tests that sign one account in a loop) |
- * | `rememberResponses` | `REMEMBER_RESPONSES` | true on SQLite (`false` works every GET out, for measuring what one costs) |
+ * | `rememberResponses` | `REMEMBER_RESPONSES` | true (`false` works every GET out, for measuring what one costs) |
  * | `headersTimeoutMs`  | `HEADERS_TIMEOUT_MS` | 10000: a client has this long to send its headers    |
  * | `requestTimeoutMs`  | `REQUEST_TIMEOUT_MS` | 30000: ... and this long to send its whole request   |
  * | `keepAliveTimeoutMs`| `KEEP_ALIVE_TIMEOUT_MS` | 5000: an idle kept-alive connection is closed after this |
- * | `maxConnections`    | `MAX_CONNECTIONS`    | 1000: connections beyond this are closed as they arrive |
+ * | `maxConnections`    | `MAX_CONNECTIONS`    | 1000: beyond it, a silent socket of the busiest address goes, or the newcomer |
+ * | `maxConnectionsPerAddress` | `MAX_CONNECTIONS_PER_ADDRESS` | 100 per client address (IPv6: per /64); none behind TRUST_PROXY |
+ * | `log`               | `LOG_FORMAT`, `LOG_LEVEL` | `json` lines, or `pretty` on a terminal; level `info` |
  *
  * The timeouts are checked every second, so no client holds a connection for more than about
  * `requestTimeoutMs` + 1 s without finishing its request; a larger request timeout than 60 s is refused.
  */
 import { DEFAULT_DATABASE_PATH, IN_MEMORY } from './store/database.js';
-import { DEFAULT_POOL_SIZE, isPostgresUrl } from './store/postgres/database.js';
+import { DEFAULT_POOL_SIZE, isPostgresUrl } from './store/postgres/url.js';
 import { LOCAL_ORIGINS } from './http/cors.js';
-import { stdoutLine } from './stdout-lines.js';
+import { createLogger, type LogFormat, type Logger } from './logger.js';
 
 export interface ServerOptions {
   /** 0 picks a free port (see the returned `port`). */
@@ -41,8 +43,11 @@ export interface ServerOptions {
   workers?: number;
   jwtSecret?: string;
   validateResponses?: boolean;
-  /** Where start-up, access-log and error lines go (default: stdout, written once per turn); false for none. */
-  log?: false | ((line: string) => void);
+  /**
+   * The pino logger of start-up, access-log and error entries (default: createLogger() with LOG_FORMAT and
+   * LOG_LEVEL, to stdout); false for none.
+   */
+  log?: false | Logger;
   corsOrigins?: (string | RegExp)[];
   /** Behind a reverse proxy: take the client address from X-Forwarded-For (sign-in throttling counts by it). */
   trustProxy?: boolean;
@@ -54,6 +59,8 @@ export interface ServerOptions {
   requestTimeoutMs?: number;
   keepAliveTimeoutMs?: number;
   maxConnections?: number;
+  /** Connections one client address (an IPv6 /64) holds at most, in each process; not applied behind a proxy (trustProxy). */
+  maxConnectionsPerAddress?: number;
 }
 
 export interface ServerConfig {
@@ -65,7 +72,7 @@ export interface ServerConfig {
   workers: number;
   jwtSecret: string | undefined;
   validateResponses: boolean;
-  log: false | ((line: string) => void);
+  log: false | Logger;
   corsOrigins: (string | RegExp)[];
   trustProxy: boolean;
   signInThrottle: boolean;
@@ -74,6 +81,8 @@ export interface ServerConfig {
   requestTimeoutMs: number;
   keepAliveTimeoutMs: number;
   maxConnections: number;
+  /** Undefined behind a proxy: every connection comes from the proxy's address. */
+  maxConnectionsPerAddress: number | undefined;
 }
 
 /** How long a client may take, and how many may be connected at once (see the table above). */
@@ -82,6 +91,8 @@ export const CONNECTION_LIMITS = {
   requestTimeoutMs: 30_000,
   keepAliveTimeoutMs: 5_000,
   maxConnections: 1_000,
+  // Room for a dev server's proxy (a few per browser tab) and a load test's 32 connections at once.
+  maxConnectionsPerAddress: 100,
 } as const;
 
 /** The longest a request may take to arrive: issue 16 asks that no client holds a connection longer. */
@@ -124,13 +135,21 @@ export function resolveConfig(options: ServerOptions = {}, env: NodeJS.ProcessEn
     workers,
     jwtSecret,
     validateResponses: options.validateResponses ?? !/^(?:false|0|no|off)$/i.test(env.VALIDATE_RESPONSES ?? ''),
-    log: options.log ?? stdoutLine,
+    log: options.log ?? createLogger({ format: logFormatOf(env.LOG_FORMAT), level: logLevelOf(env.LOG_LEVEL) }),
     corsOrigins: options.corsOrigins ?? originsOf(env.CORS_ORIGINS),
     trustProxy: options.trustProxy ?? /^(?:true|1|yes|on)$/i.test(env.TRUST_PROXY ?? ''),
     signInThrottle: options.signInThrottle ?? !/^(?:false|0|no|off)$/i.test(env.SIGN_IN_THROTTLE ?? ''),
     rememberResponses: options.rememberResponses ?? !/^(?:false|0|no|off)$/i.test(env.REMEMBER_RESPONSES ?? ''),
     ...connectionLimits(options, env),
   };
+}
+
+/** The per-address share, unless the server is behind a proxy (whose one address every connection has). */
+function perAddressLimit(options: ServerOptions, env: NodeJS.ProcessEnv): number | undefined {
+  const trustProxy = options.trustProxy ?? /^(?:true|1|yes|on)$/i.test(env.TRUST_PROXY ?? '');
+  const limit =
+    options.maxConnectionsPerAddress ?? positive('MAX_CONNECTIONS_PER_ADDRESS', env.MAX_CONNECTIONS_PER_ADDRESS, CONNECTION_LIMITS.maxConnectionsPerAddress);
+  return trustProxy ? undefined : limit;
 }
 
 function connectionLimits(options: ServerOptions, env: NodeJS.ProcessEnv) {
@@ -140,6 +159,7 @@ function connectionLimits(options: ServerOptions, env: NodeJS.ProcessEnv) {
     keepAliveTimeoutMs:
       options.keepAliveTimeoutMs ?? positive('KEEP_ALIVE_TIMEOUT_MS', env.KEEP_ALIVE_TIMEOUT_MS, CONNECTION_LIMITS.keepAliveTimeoutMs),
     maxConnections: options.maxConnections ?? positive('MAX_CONNECTIONS', env.MAX_CONNECTIONS, CONNECTION_LIMITS.maxConnections),
+    maxConnectionsPerAddress: perAddressLimit(options, env),
   };
   if (limits.requestTimeoutMs > MAX_REQUEST_TIMEOUT_MS) {
     throw new Error(`REQUEST_TIMEOUT_MS must be at most ${MAX_REQUEST_TIMEOUT_MS}, not ${limits.requestTimeoutMs}.`);
@@ -175,4 +195,18 @@ function countOf(name: string, value: string | undefined, fallback: number): num
 function originsOf(value: string | undefined): (string | RegExp)[] {
   const origins = (value ?? '').split(',').map((o) => o.trim()).filter(Boolean);
   return origins.length > 0 ? origins : LOCAL_ORIGINS;
+}
+
+function logFormatOf(value: string | undefined): LogFormat | undefined {
+  if (!value) return undefined;
+  if (value !== 'json' && value !== 'pretty') throw new Error(`LOG_FORMAT must be json or pretty, not "${value}".`);
+  return value;
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+function logLevelOf(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  if (!LOG_LEVELS.includes(value)) throw new Error(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, not "${value}".`);
+  return value;
 }

@@ -16,16 +16,17 @@ export { createServerAuth } from './auth/server-auth.js';
 export { createTokenService, TOKEN_LIFETIME_SECONDS, type TokenService } from './auth/tokens.js';
 export { DEFAULT_HOST, DEFAULT_PORT, resolveConfig, type ServerConfig, type ServerOptions } from './config.js';
 export { LOCAL_ORIGINS } from './http/cors.js';
+export { createLogger, type LogFormat, type Logger, type LoggerOptions } from './logger.js';
 export { startServer, type RunningServer } from './start-server.js';
 export { DEFAULT_DATABASE_PATH, deleteDatabase, IN_MEMORY, openDatabase, type Database } from './store/database.js';
 export { migrate, migrations, SCHEMA_VERSION, type Migration } from './store/migrations.js';
 export { seedDatabase, seedIfEmpty, type SeedOptions } from './store/seed.js';
 export { resetDatabase } from './store/reset.js';
 export { createSqliteStore } from './store/sqlite-store.js';
-export { DEFAULT_POOL_SIZE, describeUrl, isPostgresUrl, openPostgres, type PostgresOptions } from './store/postgres/database.js';
-export { migratePostgres, POSTGRES_SCHEMA_VERSION, postgresMigrations } from './store/postgres/migrations.js';
-export { createPostgresStore } from './store/postgres/postgres-store.js';
+// What a server on PostgreSQL needs before `pg` is loaded; the PostgreSQL store itself, whose types need `pg`,
+// is '@customer-portal/server/postgres' (postgres.ts).
+export { DEFAULT_POOL_SIZE, describeUrl, isPostgresUrl } from './store/postgres/url.js';
+// For test harnesses that start servers on throwaway databases (loads `pg` when called).
 export { createScratchDatabase, type ScratchDatabase } from './store/postgres/scratch-database.js';
-export { resetPostgres, seedPostgres, seedPostgresIfEmpty } from './store/postgres/seed.js';
 export { openStore, type OpenStore } from './store/open-store.js';
 export { startWorkers, type Workers } from './workers.js';

@@ -4,9 +4,13 @@ import type { AddressInfo } from 'node:net';
 import { createContractValidator } from '@customer-portal/core';
 import { createApp } from './app.js';
 import { resolveJwtSecret, type JwtSecret } from './auth/jwt-secret.js';
+import { createDeviceTokens } from './auth/device-tokens.js';
 import { createServerAuth } from './auth/server-auth.js';
+import { openSignInCounts } from './auth/sign-in-counts.js';
+import { createSignInThrottle } from './auth/sign-in-throttle.js';
 import { createTokenService } from './auth/tokens.js';
 import { resolveConfig, type ServerOptions } from './config.js';
+import { shareConnectionsFairly } from './http/fair-connections.js';
 import { openStore } from './store/open-store.js';
 
 export interface RunningServer {
@@ -32,24 +36,30 @@ const CLOSE_GRACE_MS = 5000;
  */
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
   const config = resolveConfig(options);
-  const say = config.log || (() => {});
+  const say = (line: string) => (config.log ? config.log.info(line) : undefined);
   const opened = await openStore(config);
+  const signInCounts = await openSignInCounts(config).catch(async (error: unknown) => {
+    await opened.close();
+    throw error;
+  });
+  const closeDatabases = () => Promise.all([signInCounts.close(), opened.close()]).then(() => undefined);
   try {
     if (opened.seeded) say(`Seeded ${opened.where} with the sample data.`);
     const secret = resolveJwtSecret(config.jwtSecret, config.databasePath);
     sayWhereTheKeyIs(secret, say);
 
+    const devices = createDeviceTokens(secret.value);
     const app = createApp({
       store: opened.store,
-      auth: createServerAuth(createTokenService(secret.value)),
+      auth: createServerAuth(createTokenService(secret.value), devices),
       validateResponses: config.validateResponses,
       validator: createContractValidator(),
       log: config.log,
       corsOrigins: config.corsOrigins,
       trustProxy: config.trustProxy,
-      ...(config.signInThrottle ? {} : { signInThrottle: false as const }),
+      signInThrottle: config.signInThrottle && createSignInThrottle({ counts: signInCounts.counts, devices }),
       checkHealth: opened.checkHealth,
-      ...(config.rememberResponses && opened.dataVersion && { dataVersion: opened.dataVersion }),
+      ...(config.rememberResponses && { dataVersion: opened.dataVersion }),
     });
 
     // Node checks these timeouts every 30 s by default, which would let a slow client hold a connection
@@ -63,7 +73,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       },
       app.callback(),
     );
-    server.maxConnections = config.maxConnections;
+    shareConnectionsFairly(server, { maxConnections: config.maxConnections, maxConnectionsPerAddress: config.maxConnectionsPerAddress });
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(config.port, config.host, () => {
@@ -83,13 +93,13 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
           const cut = setTimeout(() => server.closeAllConnections(), CLOSE_GRACE_MS).unref();
           server.close(() => {
             clearTimeout(cut);
-            opened.close().then(resolve, resolve);
+            closeDatabases().then(resolve, resolve);
           });
           server.closeIdleConnections();
         })),
     };
   } catch (error) {
-    await opened.close();
+    await closeDatabases();
     throw error;
   }
 }

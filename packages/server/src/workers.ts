@@ -25,7 +25,7 @@ export async function startWorkers(config: ServerConfig, urlOf: (port: number) =
   // Once, here: N processes seeding an empty database at the same moment would take turns for nothing.
   const opened = await openStore(config);
   await opened.close();
-  if (opened.seeded && config.log) config.log(`Seeded ${opened.where} with the sample data.`);
+  if (opened.seeded && config.log) config.log.info(`Seeded ${opened.where} with the sample data.`);
 
   let stopping = false;
   const fork = () => cluster.fork();
@@ -42,8 +42,7 @@ export async function startWorkers(config: ServerConfig, urlOf: (port: number) =
         reject(new Error(`A worker stopped before it listened (exit code ${code ?? signal}); see its error above.`));
         return;
       }
-      const say = config.log || (() => {});
-      say(`Worker ${worker.process.pid} stopped (${code ?? signal}); starting another.`);
+      if (config.log) config.log.warn(`Worker ${worker.process.pid} stopped (${code ?? signal}); starting another.`);
       fork();
     });
   });

@@ -3,7 +3,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,10 +17,14 @@ interface Run {
   exit: Promise<number | null>;
 }
 
+const terminal = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('npm_')));
+
 function run(args: string[], env: Record<string, string>, cwd?: string): Run {
   const child = spawn(process.execPath, [BIN, ...args], {
     cwd,
-    env: { ...process.env, JWT_SECRET: '', DATABASE_PATH: '', ...env },
+    // As from a terminal: without the npm_* variables of the npm that runs the tests, which would make the
+    // printed commands name this repository's npm scripts (printed-commands.test.ts covers that case).
+    env: { ...terminal, JWT_SECRET: '', DATABASE_PATH: '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -64,7 +68,8 @@ describe('customer-portal-server', () => {
     expect(output).toContain(`Created a token signing key in ${join(dir, 'data', 'jwt-secret')}`);
     expect(output).toContain('ali.jawad@example.com / customer123');
     expect(output).toContain('sara.khan@example.com / customer456');
-    expect(output).toContain('Reset it:  npx customer-portal-server db:reset');
+    // Started with `node <path>` and a DATABASE_PATH: the reset line runs the same file on the same database.
+    expect(output).toContain(`Reset it:  DATABASE_PATH=${env.DATABASE_PATH} node ${relative(process.cwd(), BIN)} db:reset`);
   });
 
   it('keeps its data by default in .customer-portal/ of the working directory, which git ignores on its own', async () => {
@@ -138,8 +143,17 @@ describe('customer-portal-server', () => {
     expect(await server.exit).toBe(1);
     blocker.close();
     expect(server.output()).toContain(`Port ${port} on 127.0.0.1 is already in use`);
-    expect(server.output()).toContain(`PORT=${port + 1} npx customer-portal-server`);
+    expect(server.output()).toContain(`PORT=${port + 1} node ${relative(process.cwd(), BIN)}`);
     expect(server.output()).not.toMatch(/\n\s+at /);
+  });
+
+  it('says how to build the SQLite driver when npm skipped its install script', async () => {
+    const preload = fileURLToPath(new URL('./support/unbuilt-driver.cjs', import.meta.url));
+    const server = run([], { ...env, PORT: '0', NODE_OPTIONS: `--require ${preload}` });
+    expect(await server.exit).toBe(1);
+    expect(server.output()).toContain('better-sqlite3, the SQLite driver, is not built');
+    expect(server.output()).toContain('"allowScripts": { "better-sqlite3": true }');
+    expect(server.output()).not.toContain('Could not locate the bindings file');
   });
 
   it.each([

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createScratchDatabase, type ScratchDatabase } from '../src/index.js';
 import { describeOnPostgres } from './support/postgres.js';
 import { runServerProcess, startServerProcess, type ServerProcess } from './support/server-process.js';
+import { expectInTimeOrder } from './support/ticket-order.js';
 import { ALI, callServer, expectProblem, startTestServer, TEST_JWT_SECRET, type TestServer } from './support/test-server.js';
 
 const signIn = async (url: string) =>
@@ -66,6 +67,17 @@ describeOnPostgres('two server processes on one PostgreSQL database', (clusterUr
     const ticket = (await callServer(b.url, '/api/v1/customer/tickets/TKT456', { token })).body;
     expect(ticket.messages).toHaveLength(before + 30);
     expect(new Set(ticket.messages.map((m: { id: string }) => m.id)).size).toBe(before + 30);
+  });
+
+  it('list replies sent through both at once in time order, and the ticket’s updated_at is the last one’s', async () => {
+    const token = await signIn(a.url);
+    const replies = await Promise.all(
+      [...Array(30)].map((_, i) =>
+        callServer(i % 2 ? b.url : a.url, '/api/v1/customer/tickets/TKT455/messages', { token, json: { content: `reply ${i}` } }),
+      ),
+    );
+    expect(replies.map((r) => r.status)).toEqual(Array(30).fill(201));
+    expectInTimeOrder((await callServer(a.url, '/api/v1/customer/tickets/TKT455', { token })).body);
   });
 
   it('lose no profile change when both update different fields at once', async () => {

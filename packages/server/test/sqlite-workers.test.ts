@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runServerProcess, startServerProcess, type RunningServerProcess } from './support/server-process.js';
 import { ALI, TEST_JWT_SECRET } from './support/test-server.js';
+import { expectInTimeOrder } from './support/ticket-order.js';
 
 interface Reply {
   status: number;
@@ -90,6 +91,15 @@ describe('WORKERS=2 on one SQLite file', () => {
     } finally {
       for (const connection of connections) connection.close();
     }
+  });
+
+  it('lists replies sent to both workers at once in time order, and the ticket’s updated_at is the last one’s', async () => {
+    const token = await signIn();
+    const replies = await Promise.all(
+      [...Array(40)].map((_, i) => callOnce('/api/v1/customer/tickets/TKT455/messages', { token, json: { content: `reply ${i}` } })),
+    );
+    expect(replies.map((r) => r.status)).toEqual(Array(40).fill(201));
+    expectInTimeOrder((await callOnce('/api/v1/customer/tickets/TKT455', { token })).body);
   });
 
   it('accepts one return per item when both workers are asked for it at once; every other request is a 422', async () => {

@@ -3,7 +3,7 @@
  * Tables over "every operation" (every protected one answers 401 without a token, every body-taking one
  * answers 400, 413 and 415) read the operations from here, so a new operation is covered when it is added.
  */
-import { fillPath, listOperations, openapiDocument, type Operation } from '@customer-portal/core';
+import { fillPath, listOperations, type Operation } from '@customer-portal/core';
 
 interface SpecRequest {
   operation: Operation;
@@ -17,7 +17,7 @@ interface SpecRequest {
 
 function requestFor(operation: Operation): SpecRequest {
   const examples = Object.fromEntries(operation.parameters.filter((p) => p.in === 'path').map((p) => [p.name, p.example]));
-  const body = openapiDocument.paths[operation.path]?.[operation.method]?.requestBody?.content['application/json']?.example;
+  const body = operation.requestBody?.example;
   return { operation, method: operation.method.toUpperCase(), path: fillPath(operation.path, examples), body };
 }
 

@@ -73,7 +73,7 @@ export const openapiDocument = {
           "Auth"
         ],
         "summary": "Sign in",
-        "description": "Exchanges an email and password for a bearer token (an HS256 JWT) valid for `expires_in` seconds.\nEmails are matched case-insensitively. A wrong password and an unknown email give the same `401`\nwith the same `detail`, so that nobody can find out which accounts exist. Repeated failures are\nthrottled with a `429` and `Retry-After`.\n",
+        "description": "Exchanges an email and password for a bearer token (an HS256 JWT) valid for `expires_in` seconds.\nEmails are matched case-insensitively. A wrong password and an unknown email give the same `401`\nwith the same `detail`, so that nobody can find out which accounts exist. Repeated failures are\nthrottled with a `429` and `Retry-After`.\n\nA successful sign-in also answers a `device_token` (where the server issues them): keep it, and send\nit back with this account's next sign-in. A sign-in that carries the account's own device token is\ncounted on that device alone, so failures from other clients (someone guessing the password) never\nlock it out. A device token that is not one of this account's is ignored, never refused.\n",
         "security": [],
         "requestBody": {
           "required": true,
@@ -100,7 +100,8 @@ export const openapiDocument = {
                 "example": {
                   "access_token": "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxIiwiaWF0IjoxNzA1MjI4MDAwLCJleHAiOjE3MDUyMzE2MDB9.c2lnbmF0dXJl",
                   "token_type": "bearer",
-                  "expires_in": 3600
+                  "expires_in": 3600,
+                  "device_token": "1713004000.q1Ghk2rY3m0xXk9Vb7cTZA.hV7YpM4q2m9xG0bVtN3kQ8sLwE5rJ1uC6dF2aZyX0Po"
                 }
               }
             }
@@ -134,7 +135,7 @@ export const openapiDocument = {
             "$ref": "#/components/responses/ValidationError"
           },
           "429": {
-            "description": "Too many failed sign-ins for this account or from this address. Five failures in a row lock an\naccount for 1 second, and each further failure doubles the lock, up to 2 minutes; an address may\nfail twenty times before its own lock (up to 5 minutes). A successful sign-in clears the account's\ncount; failures are forgotten after 15 quiet minutes. An unknown email is throttled alike, so the\nanswer reveals nothing about which accounts exist.\n",
+            "description": "Too many failed sign-ins. Without the account's device token, ten failures within 15 minutes for\none account, or twenty from one address, refuse further sign-ins from clients without one until\nthe 15 minutes are over; with it, only that device's own ten failures do. Attempts still being\nchecked count until they succeed, so a burst of guesses cannot slip past the count, while right\npasswords sent together all sign in. An unknown email is throttled alike, so the answer reveals\nnothing about which accounts exist.\n",
             "headers": {
               "Retry-After": {
                 "description": "Seconds until the next attempt is accepted.",
@@ -1505,6 +1506,11 @@ export const openapiDocument = {
             "type": "string",
             "minLength": 1,
             "maxLength": 128
+          },
+          "device_token": {
+            "type": "string",
+            "maxLength": 256,
+            "description": "The `device_token` this account's last successful sign-in on this device answered, if any. With it,\nfailures from other clients do not lock this device out.\n"
           }
         }
       },
@@ -1529,6 +1535,12 @@ export const openapiDocument = {
             "type": "integer",
             "minimum": 1,
             "description": "Seconds until the token expires."
+          },
+          "device_token": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 256,
+            "description": "Keep it on this device and send it with this account's next sign-in (`LoginRequest.device_token`).\nIt proves nothing on its own and grants no access: it only says that this device signed in as this\naccount before.\n"
           }
         }
       },

@@ -21,6 +21,11 @@ export interface HostAuth {
    */
   verifyPassword(passwordHash: string | undefined, password: string): Promise<boolean>;
   issueToken(customerId: number): Promise<{ access_token: string; expires_in: number }>;
+  /**
+   * The device token a successful sign-in answers for `account` (the lower-cased email), given the one the
+   * client sent, if any. A host without device tokens leaves it out, and sign-in answers none.
+   */
+  issueDeviceToken?(account: string, presented: string | undefined): Promise<string>;
   /** The customer id a bearer token names, or undefined when the token is not valid. */
   verifyToken(token: string): Promise<number | undefined>;
 }

@@ -1,20 +1,10 @@
-/** Debian's Chromium through playwright-core, with the flags this project runs it with, and a page server. */
-import { existsSync } from 'node:fs';
+/** The page server of the browser tests; the browser is the project's (test/support/chromium.ts). */
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
 import { createServer, type ViteDevServer } from 'vite';
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const hasChromium = existsSync(CHROMIUM);
-
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-}
+export { findChromium, launchChromium } from '../../../../test/support/chromium.js';
 
 /** Serves test/browser/page with Vite on an ephemeral port, msw's worker script at /mockServiceWorker.js. */
 export async function servePage(): Promise<{ url: string; server: ViteDevServer }> {

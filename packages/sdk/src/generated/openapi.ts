@@ -16,6 +16,11 @@ export interface paths {
          *     Emails are matched case-insensitively. A wrong password and an unknown email give the same `401`
          *     with the same `detail`, so that nobody can find out which accounts exist. Repeated failures are
          *     throttled with a `429` and `Retry-After`.
+         *
+         *     A successful sign-in also answers a `device_token` (where the server issues them): keep it, and send
+         *     it back with this account's next sign-in. A sign-in that carries the account's own device token is
+         *     counted on that device alone, so failures from other clients (someone guessing the password) never
+         *     lock it out. A device token that is not one of this account's is ignored, never refused.
          */
         post: operations["login"];
         delete?: never;
@@ -380,6 +385,11 @@ export interface components {
             /** Format: email */
             email: string;
             password: string;
+            /**
+             * @description The `device_token` this account's last successful sign-in on this device answered, if any. With it,
+             *     failures from other clients do not lock this device out.
+             */
+            device_token?: string;
         };
         TokenResponse: {
             /** @description Send as `Authorization: Bearer <access_token>`. */
@@ -388,6 +398,12 @@ export interface components {
             token_type: "bearer";
             /** @description Seconds until the token expires. */
             expires_in: number;
+            /**
+             * @description Keep it on this device and send it with this account's next sign-in (`LoginRequest.device_token`).
+             *     It proves nothing on its own and grants no access: it only says that this device signed in as this
+             *     account before.
+             */
+            device_token?: string;
         };
         /** @enum {string} */
         OrderStatus: "PENDING" | "PROCESSING" | "SHIPPED" | "DELIVERED" | "CANCELLED" | "RETURNED";
@@ -869,7 +885,8 @@ export interface operations {
                      * @example {
                      *       "access_token": "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxIiwiaWF0IjoxNzA1MjI4MDAwLCJleHAiOjE3MDUyMzE2MDB9.c2lnbmF0dXJl",
                      *       "token_type": "bearer",
-                     *       "expires_in": 3600
+                     *       "expires_in": 3600,
+                     *       "device_token": "1713004000.q1Ghk2rY3m0xXk9Vb7cTZA.hV7YpM4q2m9xG0bVtN3kQ8sLwE5rJ1uC6dF2aZyX0Po"
                      *     }
                      */
                     "application/json": components["schemas"]["TokenResponse"];
@@ -897,11 +914,12 @@ export interface operations {
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationError"];
             /**
-             * @description Too many failed sign-ins for this account or from this address. Five failures in a row lock an
-             *     account for 1 second, and each further failure doubles the lock, up to 2 minutes; an address may
-             *     fail twenty times before its own lock (up to 5 minutes). A successful sign-in clears the account's
-             *     count; failures are forgotten after 15 quiet minutes. An unknown email is throttled alike, so the
-             *     answer reveals nothing about which accounts exist.
+             * @description Too many failed sign-ins. Without the account's device token, ten failures within 15 minutes for
+             *     one account, or twenty from one address, refuse further sign-ins from clients without one until
+             *     the 15 minutes are over; with it, only that device's own ten failures do. Attempts still being
+             *     checked count until they succeed, so a burst of guesses cannot slip past the count, while right
+             *     passwords sent together all sign in. An unknown email is throttled alike, so the answer reveals
+             *     nothing about which accounts exist.
              */
             429: {
                 headers: {

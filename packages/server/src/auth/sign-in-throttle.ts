@@ -1,158 +1,128 @@
 /**
- * Sign-in throttling (issue 16, finding 1), per account and per client address: a few free attempts, then
- * a lock that doubles with each further failure, capped at a few minutes, and forgotten after a quiet
- * quarter of an hour. A sign-in that succeeds clears its account. Kept in this process's memory, bounded in
- * size: several server processes each keep their own counts (SECURITY.md says what that means).
+ * Sign-in throttling after OWASP's device cookies, with rate-limiter-flexible counting in the database that
+ * every server process shares (its table, `sign_in_limits`, is made by the migrations):
  *
- * Attempts still being checked count as if they will fail: an attempt that could not be afforded if they
- * did waits for them to end. So 32 guesses sent together hash at most five passwords, and eight right
- * passwords sent together (eight test workers signing in as one sample account) are all answered 200.
+ * - a sign-in that sends its account's own device token (device-tokens.ts) is counted on that device alone:
+ *   ten failures in 15 minutes refuse that device until the 15 minutes are over, and nothing from anywhere
+ *   else can lock it out;
+ * - any other sign-in is counted on its account (ten failures in 15 minutes) and on its address (twenty, an
+ *   IPv6 address by its /64); past either, sign-ins without a device token are refused until the window
+ *   ends. Customers behind the same address who have signed in on their device before are not.
+ *
+ * An attempt counts from the moment it begins and is handed back when it turns out to be no failure, so a
+ * burst of guesses cannot all be checked before the first failure is recorded (32 at once check ten), while
+ * right passwords sent together all sign in. A refusal is a 429 with Retry-After, answered at once.
  */
+import { createHash } from 'node:crypto';
+import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRes, RateLimiterSQLite, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import type { Database } from 'better-sqlite3';
+import type { Pool } from 'pg';
+import { clientAddressKey } from '../http/fair-connections.js';
+import type { DeviceTokens } from './device-tokens.js';
 
 export interface ThrottlePolicy {
-  /** Failures allowed before the first lock. */
-  freeAttempts: number;
-  /** The first lock; each further failure doubles it. */
-  firstLockMs: number;
-  /** No lock lasts longer than this, however many failures: a customer is never locked out for long. */
-  maxLockMs: number;
-  /** Failures this long ago are forgotten. */
-  forgetAfterMs: number;
+  /** Failures allowed in a window; the next attempt is refused until the window ends. */
+  freeFailures: number;
+  /** How long a window lasts, from its first failure. */
+  windowSeconds: number;
 }
 
-/** Five wrong passwords in a row lock an account for 1 s, then 2 s, 4 s... never more than 2 minutes. */
-export const ACCOUNT_POLICY: ThrottlePolicy = { freeAttempts: 5, firstLockMs: 1000, maxLockMs: 120_000, forgetAfterMs: 15 * 60_000 };
+/** Sign-ins without the account's device token, per account: ten failures a quarter of an hour. */
+export const ACCOUNT_POLICY: ThrottlePolicy = { freeFailures: 10, windowSeconds: 15 * 60 };
 
-/** An address may fail more (a shared office, a NAT), and is locked for at most 5 minutes. */
-export const ADDRESS_POLICY: ThrottlePolicy = { freeAttempts: 20, firstLockMs: 1000, maxLockMs: 300_000, forgetAfterMs: 15 * 60_000 };
+/** Sign-ins with the account's device token, per device. */
+export const DEVICE_POLICY: ThrottlePolicy = { freeFailures: 10, windowSeconds: 15 * 60 };
 
-/** How many accounts and addresses are remembered; the least recently seen are forgotten first. */
-const MAX_TRACKED = 10_000;
+/** Sign-ins without a device token, per client address (a shared office, a NAT): twenty failures. */
+export const ADDRESS_POLICY: ThrottlePolicy = { freeFailures: 20, windowSeconds: 15 * 60 };
 
-/** Attempts that may wait for one account or address; one more is refused at once. */
-const MAX_WAITING = 64;
+/** The table the counts live in (the migrations make it, in SQLite and in PostgreSQL). */
+export const SIGN_IN_LIMITS_TABLE = 'sign_in_limits';
+
+/** Where the counts live: a database every process shares, or this process's memory. */
+export type SignInCounts = { kind: 'memory' } | { kind: 'sqlite'; db: Database } | { kind: 'postgres'; pool: Pool };
 
 export type SignInOutcome = 'succeeded' | 'failed' | 'not-an-attempt';
 
-export type SignInAttempt = { retryAfterMs: number } | { end(outcome: SignInOutcome): void };
+type SignInAttempt = { retryAfterMs: number } | { end(outcome: SignInOutcome): void };
 
 export interface SignInThrottle {
   /**
-   * Starts a sign-in for the account (a lower-cased email, if the body had one) from the address, once the
-   * attempts in flight leave room for it. Resolves to the milliseconds to wait when either is locked;
-   * otherwise to `end`, which must be called once, with how it went.
+   * Starts a sign-in for the account (a lower-cased email, if the body had one) from the address, with the
+   * device token the body carried. Resolves to the milliseconds to wait when it is refused; otherwise to
+   * `end`, which must be called once, with how it went.
    */
-  begin(account: string | undefined, address: string): Promise<SignInAttempt>;
+  begin(account: string | undefined, address: string, deviceToken?: unknown): Promise<SignInAttempt>;
 }
 
-interface Record_ {
-  failures: number;
-  lockedUntil: number;
-  lastFailure: number;
+export interface SignInThrottleOptions {
+  /** Default: memory, this process only. */
+  counts?: SignInCounts;
+  /** Device tokens to trust; without them every sign-in is counted on its account and address. */
+  devices?: DeviceTokens;
+  account?: ThrottlePolicy;
+  device?: ThrottlePolicy;
+  address?: ThrottlePolicy;
 }
 
 /**
  * @example
- * const throttle = createSignInThrottle();
- * const attempt = await throttle.begin('ali.jawad@example.com', '203.0.113.7');
- * if ('retryAfterMs' in attempt) throw tooManySignIns(attempt.retryAfterMs);
+ * const throttle = createSignInThrottle({ counts: { kind: 'sqlite', db }, devices });
+ * const attempt = await throttle.begin('ali.jawad@example.com', '203.0.113.7', body.device_token);
+ * if ('retryAfterMs' in attempt) throw tooManySignIns(attempt.retryAfterMs / 1000);
  * attempt.end(signedIn ? 'succeeded' : 'failed');
  */
-export function createSignInThrottle(
-  options: { now?: () => number; account?: ThrottlePolicy; address?: ThrottlePolicy; maxTracked?: number } = {},
-): SignInThrottle {
-  const now = options.now ?? Date.now;
-  const accounts = createCounter(options.account ?? ACCOUNT_POLICY, options.maxTracked ?? MAX_TRACKED);
-  const addresses = createCounter(options.address ?? ADDRESS_POLICY, options.maxTracked ?? MAX_TRACKED);
+export function createSignInThrottle(options: SignInThrottleOptions = {}): SignInThrottle {
+  const counts = options.counts ?? { kind: 'memory' };
+  const accounts = limiterOf(counts, 'account', options.account ?? ACCOUNT_POLICY);
+  const devices = limiterOf(counts, 'device', options.device ?? DEVICE_POLICY);
+  const addresses = limiterOf(counts, 'address', options.address ?? ADDRESS_POLICY);
   return {
-    async begin(account, address) {
-      for (;;) {
-        const at = now();
-        const wait = Math.max(account === undefined ? 0 : accounts.lockedFor(account, at), addresses.lockedFor(address, at));
-        if (wait > 0) return { retryAfterMs: wait };
-        const full = account !== undefined && accounts.isFull(account, at) ? accounts : addresses.isFull(address, at) ? addresses : undefined;
-        if (!full) break;
-        const turn = full.queue(full === accounts ? account! : address);
-        // A line already full is answered like the first lock: retry in a second, no password hashed.
-        if (!turn) return { retryAfterMs: 1000 };
-        await turn;
+    async begin(account, address, deviceToken) {
+      const device = account === undefined || typeof deviceToken !== 'string' ? undefined : options.devices?.deviceOf(deviceToken, account);
+      const counted: [RateLimiterAbstract, string][] =
+        device !== undefined
+          ? [[devices, device]]
+          : [...(account === undefined ? [] : [[accounts, digest(account)] as [RateLimiterAbstract, string]]), [addresses, clientAddressKey(address)]];
+      const taken = await Promise.all(counted.map(([limiter, key]) => take(limiter, key)));
+      const handBack = () => Promise.all(counted.map(([limiter, key]) => limiter.reward(key, 1))).then(() => undefined);
+      const refused = taken.filter((res) => res.refused);
+      if (refused.length > 0) {
+        // A refused attempt is no failure: its point goes back, so that refusals never lengthen the wait.
+        await handBack();
+        return { retryAfterMs: Math.max(1000, ...refused.map((res) => res.msBeforeNext)) };
       }
-      if (account !== undefined) accounts.start(account);
-      addresses.start(address);
       return {
         end(outcome) {
-          const at = now();
-          // A success clears the account; the address only ever counts failures, so that an attacker who
-          // owns one account cannot wipe the failures of the address they guess others' from.
-          if (account !== undefined) accounts.finish(account, at, outcome === 'failed', outcome === 'succeeded');
-          addresses.finish(address, at, outcome === 'failed', false);
+          if (outcome !== 'failed') void handBack().catch(() => undefined);
         },
       };
     },
   };
 }
 
-function createCounter(policy: ThrottlePolicy, maxTracked: number) {
-  const records = new Map<string, Record_>();
-  // Attempts begun and not yet ended, and the attempts waiting for one of them to end, by key.
-  const inFlight = new Map<string, number>();
-  const waiting = new Map<string, (() => void)[]>();
+/** One point taken from the key's window: refused when the window has none left. */
+async function take(limiter: RateLimiterAbstract, key: string): Promise<{ refused: boolean; msBeforeNext: number }> {
+  try {
+    const res = await limiter.consume(key, 1);
+    return { refused: false, msBeforeNext: res.msBeforeNext };
+  } catch (rejection) {
+    if (rejection instanceof RateLimiterRes) return { refused: true, msBeforeNext: rejection.msBeforeNext };
+    throw rejection;
+  }
+}
 
-  const current = (key: string, at: number): Record_ | undefined => {
-    const record = records.get(key);
-    if (record && at - record.lastFailure > policy.forgetAfterMs) {
-      records.delete(key);
-      return undefined;
-    }
-    return record;
-  };
+function limiterOf(counts: SignInCounts, prefix: string, policy: ThrottlePolicy): RateLimiterAbstract {
+  const common = { keyPrefix: prefix, points: policy.freeFailures, duration: policy.windowSeconds };
+  if (counts.kind === 'memory') return new RateLimiterMemory(common);
+  // Should the database fail, counts go on in this process's memory rather than sign-in failing with them.
+  const shared = { ...common, tableName: SIGN_IN_LIMITS_TABLE, tableCreated: true, insuranceLimiter: new RateLimiterMemory(common) };
+  return counts.kind === 'sqlite'
+    ? new RateLimiterSQLite({ ...shared, storeClient: counts.db, storeType: 'better-sqlite3' })
+    : new RateLimiterPostgres({ ...shared, storeClient: counts.pool });
+}
 
-  const fail = (key: string, at: number): void => {
-    const record = current(key, at) ?? { failures: 0, lockedUntil: 0, lastFailure: at };
-    record.failures += 1;
-    record.lastFailure = at;
-    const over = record.failures - policy.freeAttempts;
-    if (over >= 0) record.lockedUntil = at + Math.min(policy.firstLockMs * 2 ** Math.min(over, 30), policy.maxLockMs);
-    // Re-inserted, so that the Map's order is least recently failed first.
-    records.delete(key);
-    records.set(key, record);
-    if (records.size > maxTracked) records.delete(records.keys().next().value!);
-  };
-
-  return {
-    lockedFor(key: string, at: number): number {
-      const record = current(key, at);
-      return record ? Math.max(0, record.lockedUntil - at) : 0;
-    },
-    /**
-     * Whether one more attempt must wait: some are in flight, and they could lock the key if they all
-     * failed. With none in flight an unlocked key takes one more, as a key whose lock just ran out does.
-     */
-    isFull(key: string, at: number): boolean {
-      const running = inFlight.get(key) ?? 0;
-      return running > 0 && (current(key, at)?.failures ?? 0) + running >= policy.freeAttempts;
-    },
-    /** A place in the key's line, resolved when an attempt in flight ends; undefined when the line is full. */
-    queue(key: string): Promise<void> | undefined {
-      const line = waiting.get(key) ?? [];
-      if (line.length >= MAX_WAITING) return undefined;
-      waiting.set(key, line);
-      return new Promise<void>((resolve) => line.push(resolve));
-    },
-    start(key: string): void {
-      inFlight.set(key, (inFlight.get(key) ?? 0) + 1);
-    },
-    /** Ends an attempt: counted when it `failed`, the key's failures forgotten when it `clears`. */
-    finish(key: string, at: number, failed: boolean, clears: boolean): void {
-      const left = (inFlight.get(key) ?? 1) - 1;
-      if (left > 0) inFlight.set(key, left);
-      else inFlight.delete(key);
-      if (failed) fail(key, at);
-      if (clears) records.delete(key);
-      // Everyone waiting looks again: the lock may have come, or room been made.
-      const line = waiting.get(key);
-      waiting.delete(key);
-      line?.forEach((resolve) => resolve());
-    },
-  };
+/** An account as a key: fixed in length, and no email address kept in the table. */
+function digest(account: string): string {
+  return createHash('sha256').update(account).digest('base64url');
 }

@@ -21,8 +21,8 @@ export function corsFor(origins: (string | RegExp)[]): Middleware {
     },
     allowMethods: ['GET', 'HEAD', 'POST', 'PUT'],
     allowHeaders: ['Authorization', 'Content-Type'],
-    // Without this a browser script cannot read the list total or why a token was refused.
-    exposeHeaders: ['X-Total-Count', 'WWW-Authenticate'],
+    // Without this a browser script cannot read the list total, why a token was refused, or the request's id.
+    exposeHeaders: ['X-Total-Count', 'WWW-Authenticate', 'X-Request-Id'],
     maxAge: 600,
   });
 }

@@ -1,15 +1,14 @@
 /**
- * Interactive API docs at /docs: Swagger UI from the locally installed swagger-ui-dist (no CDN, so the
- * docs work offline), reading the contract from /openapi.json.
+ * Interactive API docs at /docs: Swagger UI from files the package carries (no CDN, so the docs work
+ * offline; see packaged-files.ts), reading the contract from /openapi.json.
  */
 import { createReadStream } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, extname, join } from 'node:path';
+import { extname, join } from 'node:path';
 import { routeNotFound } from '@customer-portal/core';
 import type Router from '@koa/router';
+import { swaggerUiFolder } from './packaged-files.js';
 
-// Resolved, not imported: importing swagger-ui-dist loads its 1.5 MB bundle into the server.
-const ASSETS = dirname(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json'));
+const ASSETS = swaggerUiFolder();
 const SERVED = new Set(['swagger-ui.css', 'swagger-ui-bundle.js', 'favicon-32x32.png', 'favicon-16x16.png']);
 
 const PAGE = `<!doctype html>
@@ -31,8 +30,16 @@ const PAGE = `<!doctype html>
 
 // A file rather than an inline script, so that the Content-Security-Policy (security-headers.ts) needs no
 // 'unsafe-inline' for scripts. The bearer token typed into Authorize is kept in memory only, never in the
-// browser's storage, where any script on the origin could read it.
-const START = `window.ui = SwaggerUIBundle({ url: '/openapi.json', dom_id: '#swagger-ui', deepLinking: true, persistAuthorization: false });\n`;
+// browser's storage, where any script on the origin could read it. "Try it out" calls the origin the page was
+// loaded from, whatever host and port the server listens on or is reached through (a proxy, a tunnel): the
+// served contract stays the file as written, with the servers it lists; only this page's copy is changed.
+const START = `fetch('/openapi.json')
+  .then((response) => response.json())
+  .then((spec) => {
+    spec.servers = [{ url: window.location.origin, description: 'This server' }];
+    window.ui = SwaggerUIBundle({ spec, dom_id: '#swagger-ui', deepLinking: true, persistAuthorization: false });
+  });
+`;
 
 export function addDocsRoutes(router: Router): void {
   router.get('/docs', (ctx) => {

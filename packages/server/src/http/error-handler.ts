@@ -6,15 +6,16 @@
 import { STATUS_CODES } from 'node:http';
 import { ApiError, internalError, malformedJson, payloadTooLarge, unsupportedMediaType } from '@customer-portal/core';
 import type { Middleware } from 'koa';
+import type { Logger } from '../logger.js';
 import { writeProblem } from './write-response.js';
 
-export function errorHandler(log: ((line: string) => void) | undefined): Middleware {
+export function errorHandler(log: Logger | undefined): Middleware {
   return async (ctx, next) => {
     try {
       await next();
     } catch (error) {
       const problem = toProblem(error);
-      if (problem.status >= 500) log?.(`${ctx.method} ${ctx.path} failed: ${describe(error)}`);
+      if (problem.status >= 500) log?.error({ requestId: ctx.state.requestId as unknown, err: error }, `${ctx.method} ${ctx.path} failed`);
       writeProblem(ctx, problem);
     }
   };
@@ -46,8 +47,4 @@ function clientErrorStatus(error: unknown): number | undefined {
   if (!(error instanceof Error)) return undefined;
   const { status, expose } = error as Error & { status?: unknown; expose?: unknown };
   return typeof status === 'number' && status >= 400 && status < 500 && expose === true ? status : undefined;
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? (error.stack ?? `${error.name}: ${error.message}`) : String(error);
 }

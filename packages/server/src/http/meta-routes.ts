@@ -1,6 +1,7 @@
-/** The routes around the API: a health check and the contract itself, as JSON and as YAML. */
-import { openapiDocument } from '@customer-portal/core';
+/** The routes around the API: a health check and the contract itself, as written (YAML) and as JSON. */
+import { readFile } from 'node:fs/promises';
 import type Router from '@koa/router';
+import { contractFile } from './packaged-files.js';
 
 /**
  * @param checkHealth throws (or rejects) when the server cannot serve (for the server: a query on the database).
@@ -12,17 +13,19 @@ export function addMetaRoutes(router: Router, checkHealth: () => void | Promise<
     ctx.body = JSON.stringify({ status: 'ok' });
   });
 
-  let json: string | undefined;
-  router.get('/openapi.json', (ctx) => {
-    ctx.type = 'json';
-    ctx.body = json ??= JSON.stringify(openapiDocument);
+  // The file as written, `$ref`s and all, so that tools reading it (openapi-typescript, Redocly, a team's
+  // generator) keep every schema's name. Read on first request: most runs never ask for it.
+  let yaml: Promise<string> | undefined;
+  const contract = () => (yaml ??= readFile(contractFile(), 'utf8'));
+  router.get('/openapi.yaml', async (ctx) => {
+    ctx.type = 'application/yaml';
+    ctx.body = await contract();
   });
 
-  // The YAML is written from the same document, on first request: most runs never ask for it.
-  let yaml: string | undefined;
-  router.get('/openapi.yaml', async (ctx) => {
-    yaml ??= (await import('yaml')).stringify(openapiDocument);
-    ctx.type = 'application/yaml';
-    ctx.body = yaml;
+  let json: Promise<string> | undefined;
+  router.get('/openapi.json', async (ctx) => {
+    json ??= contract().then(async (text) => JSON.stringify((await import('yaml')).parse(text)));
+    ctx.type = 'json';
+    ctx.body = await json;
   });
 }

@@ -4,7 +4,7 @@
  * `PortalHttpRequest` and the `PortalResponse` back; a path the contract does not have goes on to the routes
  * around the API (/healthz, /openapi.json, /docs).
  */
-import { tooManySignIns, type AroundOperationStep, type Portal } from '@customer-portal/core';
+import { queryFromText, tooManySignIns, type AroundOperationStep, type Portal } from '@customer-portal/core';
 import type { Context, Middleware } from 'koa';
 import type { SignInOutcome, SignInThrottle } from '../auth/sign-in-throttle.js';
 import { readJsonBody } from './request-body.js';
@@ -38,7 +38,7 @@ export function operationRoutes(portal: Portal<Context>): Middleware {
 export function signInThrottleStep(throttle: SignInThrottle): AroundOperationStep<Context> {
   return async ({ operation, request, input, next }) => {
     if (operation.operationId !== 'login') return next();
-    const attempt = await throttle.begin(accountOf(input.body), request.host.ip);
+    const attempt = await throttle.begin(accountOf(input.body), request.host.ip, (input.body as { device_token?: unknown } | undefined)?.device_token);
     if ('retryAfterMs' in attempt) throw tooManySignIns(attempt.retryAfterMs / 1000);
     let outcome: SignInOutcome = 'failed';
     try {
@@ -58,9 +58,10 @@ function accountOf(body: unknown): string | undefined {
   return typeof email === 'string' && email.length <= 254 ? email.toLowerCase() : undefined;
 }
 
-/** The query as strings, a repeated key as an array of them (core's validator reports it as not a single value). */
+/**
+ * The query as strings, a repeated key as an array of them (core's validator reports it as not a single value),
+ * read by core's queryFromText: Koa's parser would read bytes that are not UTF-8 as U+FFFD.
+ */
 function queryOf(ctx: Context): Record<string, string | string[]> {
-  const query: Record<string, string | string[]> = {};
-  for (const [name, value] of Object.entries(ctx.query)) if (value !== undefined) query[name] = value;
-  return query;
+  return queryFromText(ctx.querystring);
 }

@@ -10,8 +10,9 @@
  * the second time a URL is asked: the first time only the key is noted, so that a stream of distinct URLs
  * (filters and pages that never repeat) does not keep a thousand pages alive for nothing.
  *
- * What "the data has not changed" means is the host's to say (see store/data-version.ts); with PostgreSQL
- * several processes write one database, and nothing is remembered. Why it is built this way:
+ * What "the data has not changed" means is the store's to say (see store/data-version.ts): on SQLite one
+ * version for the file, on PostgreSQL a version per customer read in the customer's round trip, so that a
+ * write acknowledged by any process is seen by the next read on every process. Why it is built this way:
  * docs/decisions/007-server-remembers-responses.md.
  */
 import type { AroundOperationStep } from '@customer-portal/core';
@@ -19,6 +20,8 @@ import type { Context } from 'koa';
 import type { DataVersion } from '../store/data-version.js';
 
 interface RememberedResponse {
+  /** The data version read before the answer was worked out. */
+  version: string;
   status: number;
   headers: Record<string, string>;
   json: string;
@@ -34,36 +37,32 @@ const REMEMBERED_RESPONSES = 1000;
  * createPortal<Context>({ store, auth, steps: { aroundOperation: [rememberedResponses(sqliteDataVersion(db))] } });
  */
 export function rememberedResponses(dataVersion: DataVersion, capacity = REMEMBERED_RESPONSES): AroundOperationStep<Context> {
-  let responses = new Map<string, RememberedResponse>();
-  let asked = new Set<string>();
-  let filledAt = '';
+  const responses = new Map<string, RememberedResponse>();
+  const asked = new Set<string>();
   return async ({ operation, request, customer, next }) => {
     if (operation.method !== 'get' || !customer) return next();
-    const version = dataVersion();
-    if (version !== filledAt) {
-      // New collections rather than clear(): V8 keeps a cleared Map's table for iterators that may still
-      // walk it, and once that table is in the old generation the young collector keeps what it points to.
-      responses = new Map();
-      asked = new Set();
-      filledAt = version;
-    }
     const key = `${customer.id} ${request.host.url}`;
     const remembered = responses.get(key);
-    if (remembered) return { status: remembered.status, headers: remembered.headers, body: undefined, json: remembered.json };
-    // Kept in the collections of the version read before answering: a write that lands meanwhile moves the
-    // version, the next request starts new ones, and this answer goes with the old ones.
-    const [filling, noted] = [responses, asked];
+    if (!remembered && !asked.has(key)) {
+      // The first time: only the URL is noted, and no version is needed (on PostgreSQL, no read).
+      const response = await next();
+      if (response.status !== 200) return response;
+      if (asked.size >= capacity) asked.delete(asked.values().next().value as string);
+      asked.add(key);
+      return response;
+    }
+    const version = await dataVersion(customer.id);
+    if (version === undefined) return next();
+    if (remembered?.version === version) return { status: remembered.status, headers: remembered.headers, body: undefined, json: remembered.json };
+    // Kept under the version read before answering: a write that lands meanwhile moves the version, and the
+    // next request works its answer out again.
     const response = await next();
     if (response.status !== 200) return response;
     // Serialised here once, and written as these bytes: the host does not serialise it again.
     const json = response.json ?? JSON.stringify(response.body);
-    if (noted.has(key)) {
-      if (filling.size >= capacity) filling.delete(filling.keys().next().value as string);
-      filling.set(key, { status: response.status, headers: response.headers, json });
-    } else {
-      if (noted.size >= capacity) noted.delete(noted.values().next().value as string);
-      noted.add(key);
-    }
+    responses.delete(key);
+    if (responses.size >= capacity) responses.delete(responses.keys().next().value as string);
+    responses.set(key, { version, status: response.status, headers: response.headers, json });
     return { ...response, json };
   };
 }

@@ -4,7 +4,7 @@
  * stopping at the limit rather than buffering whatever a client sends. A body may be compressed with
  * gzip, deflate or br; another Content-Encoding is a 415 and one that does not decompress a 400.
  */
-import { ApiError, BODY_LIMIT_BYTES, parseJsonBody, unsupportedMediaType } from '@customer-portal/core';
+import { ApiError, BODY_LIMIT_BYTES, decodeBodyText, malformedBody, parseJsonBody, unsupportedMediaType } from '@customer-portal/core';
 import bodyParser from 'koa-bodyparser';
 import type { Context } from 'koa';
 import { toProblem } from './error-handler.js';
@@ -12,8 +12,14 @@ import { toProblem } from './error-handler.js';
 /** What inflation (under koa-bodyparser) decodes; the limit applies to the decoded bytes. */
 const READABLE_ENCODINGS = new Set(['identity', 'gzip', 'x-gzip', 'deflate', 'br']);
 
-/** JSON and `+json` types are read (text/plain too, by koa-bodyparser's default, and refused by core). */
+/**
+ * JSON and `+json` types are read (text/plain too, by koa-bodyparser's default, and refused by core), as
+ * bytes (`encoding: null`): decoded here by core, which refuses bytes that are not UTF-8 rather than
+ * replacing them with U+FFFD as raw-body's decoder does.
+ */
 const readBodyText = bodyParser({
+  // @ts-expect-error -- koa-bodyparser passes it on to co-body and raw-body, which return a Buffer for null; its types say string.
+  encoding: null,
   enableTypes: ['text'],
   extendTypes: { text: ['application/json', 'application/*+json'] },
   textLimit: `${BODY_LIMIT_BYTES}b`,
@@ -39,15 +45,15 @@ export async function readJsonBody(ctx: Context): Promise<unknown> {
   return requestBody(ctx);
 }
 
-/** The parsed JSON body of a request whose text has been read. */
+/** The parsed JSON body of a request whose bytes have been read. */
 function requestBody(ctx: Context): unknown {
-  const text = ctx.request.rawBody as string | undefined;
-  if (text === undefined) {
+  const bytes = ctx.request.rawBody as unknown as Buffer | undefined;
+  if (bytes === undefined) {
     // Not read: a content type that is not JSON, or none at all. Only an empty request has no body.
     if (hasBody(ctx)) throw unsupportedMediaType();
     return undefined;
   }
-  return parseJsonBody(ctx.get('Content-Type'), text);
+  return parseJsonBody(ctx.get('Content-Type'), decodeBodyText(bytes));
 }
 
 function hasBody(ctx: Context): boolean {
@@ -72,10 +78,5 @@ function unsupportedEncoding(encoding: string): ApiError {
 }
 
 function undecodableBody(encoding: string): ApiError {
-  return new ApiError({
-    status: 400,
-    title: 'Malformed body',
-    slug: 'malformed-body',
-    detail: `The request body could not be decompressed as its Content-Encoding (${encoding}) says.`,
-  });
+  return malformedBody(`The request body could not be decompressed as its Content-Encoding (${encoding}) says.`);
 }

@@ -149,6 +149,20 @@ export const migrations: Migration[] = [
       CREATE UNIQUE INDEX ticket_messages_by_seq ON ticket_messages (seq);
     `,
   },
+  {
+    version: 3,
+    description: 'sign-in failure counts, shared by every process on the file',
+    // rate-limiter-flexible's own table (auth/sign-in-throttle.ts): a key per account, device or address,
+    // the points counted in its window and when the window ends (ms since the epoch). Not STRICT: the
+    // limiter writes what it computes, and its columns are its own.
+    sql: `
+      CREATE TABLE sign_in_limits (
+        key TEXT PRIMARY KEY,
+        points INTEGER NOT NULL DEFAULT 0,
+        expire INTEGER
+      );
+    `,
+  },
 ];
 
 /** The schema version this code expects. */

@@ -5,7 +5,8 @@
 import { sampleWorld, type PortalStore } from '@customer-portal/core';
 import type { ServerConfig } from '../config.js';
 import { openDatabase } from './database.js';
-import { describeUrl, openPostgres } from './postgres/database.js';
+import { openPostgres } from './postgres/database.js';
+import { describeUrl } from './postgres/url.js';
 import { createPostgresStore } from './postgres/postgres-store.js';
 import { seedPostgresIfEmpty } from './postgres/seed.js';
 import { orUnavailable } from './postgres/unavailable.js';
@@ -19,8 +20,8 @@ export interface OpenStore {
   where: string;
   /** Whether this start seeded an empty database with the sample data. */
   seeded: boolean;
-  /** For SQLite, whose changes one process can see: lets the server answer repeated GETs from memory. */
-  dataVersion?: DataVersion;
+  /** What lets the server answer repeated GETs from memory while the data a customer can read is unchanged. */
+  dataVersion: DataVersion;
   /** Throws when the database cannot answer (a 503 problem for PostgreSQL). */
   checkHealth(): void | Promise<void>;
   close(): Promise<void>;
@@ -31,8 +32,11 @@ export async function openStore(config: Pick<ServerConfig, 'databasePath' | 'dat
     const pool = await openPostgres(config.databaseUrl, { poolSize: config.poolSize });
     try {
       const seeded = await seedPostgresIfEmpty(pool, sampleWorld);
+      const store = createPostgresStore(pool);
       return {
-        store: createPostgresStore(pool),
+        store,
+        // The customer's version comes with the customer, in the round trip every request makes anyway.
+        dataVersion: async (customerId) => (await store.getCustomerWithVersion(customerId))?.version,
         where: describeUrl(config.databaseUrl),
         seeded,
         checkHealth: () => orUnavailable(pool, () => pool.query('SELECT 1')).then(() => {}),
@@ -49,6 +53,7 @@ export async function openStore(config: Pick<ServerConfig, 'databasePath' | 'dat
     const ping = db.prepare('SELECT 1');
     return {
       store: createSqliteStore(db),
+      // One version for the file, asked without a read: the customer is not needed to know it.
       dataVersion: sqliteDataVersion(db),
       where: config.databasePath,
       seeded,

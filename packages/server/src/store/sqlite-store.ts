@@ -9,12 +9,14 @@ import type {
   NewMessage,
   NewReturn,
   NewTicket,
+  Order,
   PageOf,
-  PortalStore,
   StoredMessage,
   StoredTicket,
+  TicketSummary,
+  VersionedStore,
 } from '@customer-portal/core';
-import { itemsAlreadyReturned } from '@customer-portal/core';
+import { itemsAlreadyReturned, laterOf } from '@customer-portal/core';
 import type { Database, Statement } from 'better-sqlite3';
 import {
   customerOf,
@@ -34,8 +36,15 @@ import {
   type ReturnRow,
   type TicketRow,
 } from './rows.js';
-import { LIST_FILTERS, listFilter, prepareStatements, registerFunctions, type ListFilter } from './statements.js';
+import { forFilters, listFilters, prepareStatements, registerFunctions, type ByFilters } from './statements.js';
+import { sqliteDataVersion } from './data-version.js';
 import { createTurnReads } from './turn-reads.js';
+
+/** The page a list statement binds, besides the customer, the filters and the search term. */
+interface ListParams {
+  limit: number;
+  offset: number;
+}
 
 /**
  * A PortalStore on an open, migrated database (see openDatabase). Statements are prepared once, here.
@@ -44,16 +53,17 @@ import { createTurnReads } from './turn-reads.js';
  * const store = createSqliteStore(openDatabase('data/portal.db'));
  * const portal = createPortal({ store, auth });
  */
-export function createSqliteStore(db: Database): PortalStore {
+export function createSqliteStore(db: Database): VersionedStore {
   registerFunctions(db);
   const q = prepareStatements(db);
   // Reads share the turn's read transaction (turn-reads.ts); every write first ends it and runs in its own.
   const { read, beforeWrite } = createTurnReads(db);
+  const dataVersion = sqliteDataVersion(db);
   // A page and its count read in one read transaction, so X-Total-Count describes the page it comes with. A page
   // with fewer rows than asked for ends the list, so it gives the total itself; only a full page, or an
   // empty one past the start, needs the count.
   const listOf = <Row, Item>(count: Statement, page: Statement, toItems: (rows: Row[]) => Item[]) =>
-    (params: { limit: number; offset: number }): PageOf<Item> => {
+    (params: ListParams): PageOf<Item> => {
       const rows = page.all(params) as Row[];
       const endsTheList = rows.length < params.limit && (rows.length > 0 || params.offset === 0);
       const total = endsTheList ? params.offset + rows.length : (count.get(params) as { total: number }).total;
@@ -68,9 +78,19 @@ export function createSqliteStore(db: Database): PortalStore {
     for (const item of all) items.get(item.order_id)?.push(item);
     return rows.map((row) => orderOf(row, items.get(row.id)!));
   };
-  const byFilter = <T>(make: (filter: ListFilter) => T) => new Map(LIST_FILTERS.map((filter) => [filter, make(filter)]));
-  const listOrders = byFilter((f) => listOf(q[`countOrders${f}`], q[`pageOfOrders${f}`], withItems));
-  const listTickets = byFilter((f) => listOf(q[`countTickets${f}`], q[`pageOfTickets${f}`], (rows: TicketRow[]) => rows.map(ticketSummaryOf)));
+  const listOrders: ByFilters<(params: ListParams) => PageOf<Order>> = {
+    all: listOf(q.countOrders, q.pageOfOrders, withItems),
+    ofStatus: listOf(q.countOrdersOfStatus, q.pageOfOrdersOfStatus, withItems),
+    searched: listOf(q.countOrdersSearched, q.pageOfOrdersSearched, withItems),
+    ofStatusSearched: listOf(q.countOrdersOfStatusSearched, q.pageOfOrdersOfStatusSearched, withItems),
+  };
+  const ticketSummaries = (rows: TicketRow[]) => rows.map(ticketSummaryOf);
+  const listTickets: ByFilters<(params: ListParams) => PageOf<TicketSummary>> = {
+    all: listOf(q.countTickets, q.pageOfTickets, ticketSummaries),
+    ofStatus: listOf(q.countTicketsOfStatus, q.pageOfTicketsOfStatus, ticketSummaries),
+    searched: listOf(q.countTicketsSearched, q.pageOfTicketsSearched, ticketSummaries),
+    ofStatusSearched: listOf(q.countTicketsOfStatusSearched, q.pageOfTicketsOfStatusSearched, ticketSummaries),
+  };
   const listNotifications = listOf(q.countNotifications, q.pageOfNotifications, (rows: NotificationRow[]) => rows.map(notificationOf));
 
   const readTicket = (customerId: number, ticketId: string): StoredTicket | undefined => {
@@ -82,8 +102,8 @@ export function createSqliteStore(db: Database): PortalStore {
 
   const insertMessage = (ticketId: string, message: NewMessage): StoredMessage => {
     const seq = (q.nextMessageSeq.get() as { next: number }).next;
-    // The new keys first: on Node 20, a spread followed by new keys (`{ ...message, id, seq }`) allocates
-    // more per call, and much of it lives long enough to reach the old generation (docs/decisions/007).
+    // The new keys first: a spread followed by new keys (`{ ...message, id, seq }`) allocates more per call
+    // on Node 20, much of it promoted to the old generation (docs/notes/server-measurements.md).
     return messageOf(q.insertMessage.get({ id: `MSG${seq}`, seq, ticket_id: ticketId, ...message }) as MessageRow);
   };
 
@@ -127,10 +147,14 @@ export function createSqliteStore(db: Database): PortalStore {
     return { id, subject, status: 'OPEN', priority, order_id, created_at, updated_at: created_at, messages: [message] };
   });
 
+  // Read under the write lock: a reply stamped before the ticket's last change (another process's reply,
+  // stamped later, took the lock first) takes that time, so updated_at never goes back.
   const addTicketMessage = db.transaction((customerId: number, ticketId: string, message: NewMessage) => {
-    if (!q.ticket.get(ticketId, customerId)) return undefined;
-    const added = insertMessage(ticketId, message);
-    q.touchTicket.run(message.timestamp, ticketId);
+    const ticket = q.ticket.get(ticketId, customerId) as TicketRow | undefined;
+    if (!ticket) return undefined;
+    const timestamp = laterOf(message.timestamp, ticket.updated_at);
+    const added = insertMessage(ticketId, { ...message, timestamp });
+    q.touchTicket.run(timestamp, ticketId);
     return added;
   });
 
@@ -151,6 +175,11 @@ export function createSqliteStore(db: Database): PortalStore {
       const row = read(() => q.customer.get(customerId)) as CustomerRow | undefined;
       return row && customerOf(row);
     },
+    async getCustomerWithVersion(customerId) {
+      // One version for the whole file: it moves with any write, this customer's or another's.
+      const row = read(() => q.customer.get(customerId)) as CustomerRow | undefined;
+      return row && { customer: customerOf(row), version: dataVersion() };
+    },
     async updateCustomer(customerId, patch) {
       beforeWrite();
       return updateCustomer.immediate(customerId, patch);
@@ -159,7 +188,7 @@ export function createSqliteStore(db: Database): PortalStore {
     async listOrders(customerId, filter) {
       const { limit, offset } = filter;
       const params = { customer: customerId, status: filter.status ?? null, search: term(filter.search), limit, offset };
-      return read(() => listOrders.get(listFilter(params.status, params.search))!(params));
+      return read(() => forFilters(listOrders, listFilters(params.status, params.search))(params));
     },
     async getOrder(customerId, orderId) {
       return read(() => {
@@ -186,7 +215,7 @@ export function createSqliteStore(db: Database): PortalStore {
     async listTickets(customerId, filter) {
       const { limit, offset } = filter;
       const params = { customer: customerId, status: filter.status ?? null, search: term(filter.search), limit, offset };
-      return read(() => listTickets.get(listFilter(params.status, params.search))!(params));
+      return read(() => forFilters(listTickets, listFilters(params.status, params.search))(params));
     },
     async getTicket(customerId, ticketId) {
       return read(() => readTicket(customerId, ticketId));

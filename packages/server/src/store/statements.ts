@@ -15,40 +15,62 @@ export function registerFunctions(db: Database): void {
 }
 
 /**
- * Which filters a list statement is prepared for. Each combination has a statement of its own, so that
- * SQLite sees which index fits: `customer_id = @customer AND (@status IS NULL OR status = @status)` in one
- * statement for all would hide the status index from it, and walk every row of the customer to skip to a
- * page.
+ * The filters a list can be asked with. Each combination has a statement of its own, so that SQLite sees
+ * which index fits: `customer_id = @customer AND (@status IS NULL OR status = @status)` in one statement for
+ * all would hide the status index from it, and walk every row of the customer to skip to a page.
  */
-export const LIST_FILTERS = ['', 'OfStatus', 'Searched', 'OfStatusSearched'] as const;
-export type ListFilter = (typeof LIST_FILTERS)[number];
-
-/** The statement variant for the filters a request gives. */
-export function listFilter(status: unknown, search: unknown): ListFilter {
-  return `${status ? 'OfStatus' : ''}${search ? 'Searched' : ''}` as ListFilter;
+export interface ListFilters {
+  status: boolean;
+  searched: boolean;
 }
 
-const searched = (filter: ListFilter) => filter.endsWith('Searched');
-const ofStatus = (filter: ListFilter) => filter.startsWith('OfStatus');
+/** The filters a request gives. */
+export function listFilters(status: unknown, search: unknown): ListFilters {
+  return { status: Boolean(status), searched: Boolean(search) };
+}
+
+/** The statement of each combination of filters, by its name in SQL. */
+export interface ByFilters<T> {
+  all: T;
+  ofStatus: T;
+  searched: T;
+  ofStatusSearched: T;
+}
+
+/** Picks the statement for `filters`. */
+export function forFilters<T>(statements: ByFilters<T>, { status, searched }: ListFilters): T {
+  if (status) return searched ? statements.ofStatusSearched : statements.ofStatus;
+  return searched ? statements.searched : statements.all;
+}
 
 // Ids are ASCII (the contract's ResourceId), for which SQLite's lower() folds as JavaScript does, without a
 // call into JavaScript per row; a ticket's subject is any text, folded with FOLD.
-const orderFilter = (filter: ListFilter) =>
-  ['customer_id = @customer', ofStatus(filter) && 'status = @status', searched(filter) && 'instr(lower(id), @search) > 0'].filter(Boolean).join(' AND ');
+const orderFilter = ({ status, searched }: ListFilters) =>
+  ['customer_id = @customer', status && 'status = @status', searched && 'instr(lower(id), @search) > 0'].filter(Boolean).join(' AND ');
 
-const ticketFilter = (filter: ListFilter) =>
+const ticketFilter = ({ status, searched }: ListFilters) =>
   [
     'customer_id = @customer',
-    ofStatus(filter) && 'status = @status',
-    searched(filter) && `(instr(${FOLD}(subject), @search) > 0 OR instr(lower(id), @search) > 0)`,
+    status && 'status = @status',
+    searched && `(instr(${FOLD}(subject), @search) > 0 OR instr(lower(id), @search) > 0)`,
   ]
     .filter(Boolean)
     .join(' AND ');
 
-/** `name` + each filter: one statement each. */
-function eachFilter<N extends string>(name: N, sql: (filter: ListFilter) => string): Record<`${N}${ListFilter}`, string> {
-  return Object.fromEntries(LIST_FILTERS.map((filter) => [`${name}${filter}`, sql(filter)])) as Record<`${N}${ListFilter}`, string>;
-}
+const ALL: ListFilters = { status: false, searched: false };
+const OF_STATUS: ListFilters = { status: true, searched: false };
+const SEARCHED: ListFilters = { status: false, searched: true };
+const OF_STATUS_SEARCHED: ListFilters = { status: true, searched: true };
+
+const countOrders = (filters: ListFilters) => `SELECT count(*) AS total FROM orders WHERE ${orderFilter(filters)}`;
+// Only what a listed order shows: every column read costs a request time, and lists are the hot path.
+const pageOfOrders = (filters: ListFilters) => `
+  SELECT id, status, total, created_at, estimated_delivery, tracking_number FROM orders WHERE ${orderFilter(filters)}
+  ORDER BY created_at DESC, seq DESC LIMIT @limit OFFSET @offset`;
+const countTickets = (filters: ListFilters) => `SELECT count(*) AS total FROM tickets WHERE ${ticketFilter(filters)}`;
+const pageOfTickets = (filters: ListFilters) => `
+  SELECT * FROM tickets WHERE ${ticketFilter(filters)}
+  ORDER BY created_at DESC, seq DESC LIMIT @limit OFFSET @offset`;
 
 const NOTIFICATION_FILTER = `customer_id = @customer AND (@unread = 0 OR read = 0)`;
 
@@ -66,14 +88,14 @@ const SQL = {
       notify_support_replies = @notify_support_replies, timezone = @timezone, currency = @currency
     WHERE id = @id`,
 
-  ...eachFilter('countOrders', (filter) => `SELECT count(*) AS total FROM orders WHERE ${orderFilter(filter)}`),
-  // Only what a listed order shows: every column read costs a request time, and lists are the hot path.
-  ...eachFilter(
-    'pageOfOrders',
-    (filter) => `
-    SELECT id, status, total, created_at, estimated_delivery, tracking_number FROM orders WHERE ${orderFilter(filter)}
-    ORDER BY created_at DESC, seq DESC LIMIT @limit OFFSET @offset`,
-  ),
+  countOrders: countOrders(ALL),
+  countOrdersOfStatus: countOrders(OF_STATUS),
+  countOrdersSearched: countOrders(SEARCHED),
+  countOrdersOfStatusSearched: countOrders(OF_STATUS_SEARCHED),
+  pageOfOrders: pageOfOrders(ALL),
+  pageOfOrdersOfStatus: pageOfOrders(OF_STATUS),
+  pageOfOrdersSearched: pageOfOrders(SEARCHED),
+  pageOfOrdersOfStatusSearched: pageOfOrders(OF_STATUS_SEARCHED),
   order: 'SELECT * FROM orders WHERE id = ? AND customer_id = ?',
   // The items of several orders at once: one query per page, not one per order.
   itemsOfOrders: `
@@ -97,13 +119,14 @@ const SQL = {
     VALUES (@id, @seq, @order_id, @items, @reason, @description, 'REQUESTED', @created_at)
     RETURNING *`,
 
-  ...eachFilter('countTickets', (filter) => `SELECT count(*) AS total FROM tickets WHERE ${ticketFilter(filter)}`),
-  ...eachFilter(
-    'pageOfTickets',
-    (filter) => `
-    SELECT * FROM tickets WHERE ${ticketFilter(filter)}
-    ORDER BY created_at DESC, seq DESC LIMIT @limit OFFSET @offset`,
-  ),
+  countTickets: countTickets(ALL),
+  countTicketsOfStatus: countTickets(OF_STATUS),
+  countTicketsSearched: countTickets(SEARCHED),
+  countTicketsOfStatusSearched: countTickets(OF_STATUS_SEARCHED),
+  pageOfTickets: pageOfTickets(ALL),
+  pageOfTicketsOfStatus: pageOfTickets(OF_STATUS),
+  pageOfTicketsSearched: pageOfTickets(SEARCHED),
+  pageOfTicketsOfStatusSearched: pageOfTickets(OF_STATUS_SEARCHED),
   ticket: 'SELECT * FROM tickets WHERE id = ? AND customer_id = ?',
   messagesOfTicket: 'SELECT * FROM ticket_messages WHERE ticket_id = ? ORDER BY rowid',
   ticketsByStatus: 'SELECT status, count(*) AS count FROM tickets WHERE customer_id = ? GROUP BY status',

@@ -41,6 +41,27 @@ describe('HS256 bearer tokens', () => {
     expect(tokens.verify(token())).toBeUndefined();
   });
 
+  // The server issues `sub` as a decimal string, `iat` as now and `exp` one lifetime later: anything else was
+  // not issued by it, however it was signed.
+  it.each([
+    ['a sub that is a number', () => handMade({ alg: 'HS256', typ: 'JWT' }, { sub: 1, iat: now(), exp: now() + 60 })],
+    ['a sub that is an array', () => handMade({ alg: 'HS256', typ: 'JWT' }, { sub: ['1'], iat: now(), exp: now() + 60 })],
+    ['a sub with a leading zero', () => handMade({ alg: 'HS256', typ: 'JWT' }, { sub: '01', iat: now(), exp: now() + 60 })],
+    ['an exp ten years ahead', () => handMade({ alg: 'HS256', typ: 'JWT' }, { sub: '1', iat: now(), exp: now() + 10 * 365 * 86_400 })],
+    ['an exp beyond iat plus the lifetime', () => handMade({ alg: 'HS256', typ: 'JWT' }, { sub: '1', iat: now() - 10, exp: now() + 3591 })],
+    ['an iat in the future', () => handMade({ alg: 'HS256', typ: 'JWT' }, { sub: '1', iat: now() + 600, exp: now() + 660 })],
+    ['no iat', () => handMade({ alg: 'HS256', typ: 'JWT' }, { sub: '1', exp: now() + 60 })],
+    ['an iat that is a string', () => handMade({ alg: 'HS256', typ: 'JWT' }, { sub: '1', iat: String(now()), exp: now() + 60 })],
+    ['an exp that is not a whole number', () => handMade({ alg: 'HS256', typ: 'JWT' }, { sub: '1', iat: now(), exp: now() + 60.5 })],
+  ])('refuses a token it never issues: %s', (_name, token) => {
+    expect(tokens.verify(token())).toBeUndefined();
+  });
+
+  it("accepts a token whose iat is a few seconds ahead, as another process's clock may be", () => {
+    const ahead = handMade({ alg: 'HS256', typ: 'JWT' }, { sub: '4', iat: now() + 5, exp: now() + 5 + 3600 });
+    expect(tokens.verify(ahead)).toBe(4);
+  });
+
   it('accepts a token signed with the same key by another process', () => {
     expect(createTokenService(SECRET).verify(tokens.issue(2).access_token)).toBe(2);
   });

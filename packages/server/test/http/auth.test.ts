@@ -23,7 +23,7 @@ describe('POST /auth/login', () => {
   it('exchanges the sample credentials for an HS256 JWT valid for an hour', async () => {
     const reply = await server.call('/auth/login', { json: { email: ALI.email, password: ALI.password } });
     expect(reply.status).toBe(200);
-    expect(reply.body).toEqual({ access_token: expect.any(String), token_type: 'bearer', expires_in: 3600 });
+    expect(reply.body).toEqual({ access_token: expect.any(String), token_type: 'bearer', expires_in: 3600, device_token: expect.any(String) });
     const { header, payload } = jwt.decode(reply.body.access_token, { complete: true }) as jwt.Jwt & { payload: jwt.JwtPayload };
     expect(header.alg).toBe('HS256');
     expect(payload).toEqual({ sub: '1', iat: expect.any(Number), exp: payload.iat! + 3600 });
@@ -48,6 +48,10 @@ describe('a protected operation without a usable token', () => {
     ['an unsigned token (alg: none)', { Authorization: `Bearer ${jwt.sign({ sub: '1', exp: now() + 600 }, '', { algorithm: 'none' })}` }],
     ['alg: none over our signature', { Authorization: `Bearer ${signed({ sub: '1', exp: now() + 600 }, TEST_JWT_SECRET, { alg: 'none' })}` }],
     ['a token of a customer who never existed', { Authorization: `Bearer ${signed({ sub: '999', iat: now(), exp: now() + 600 })}` }],
+    ['a token whose sub is a number', { Authorization: `Bearer ${signed({ sub: 1, iat: now(), exp: now() + 600 })}` }],
+    ['a token whose sub is an array', { Authorization: `Bearer ${signed({ sub: ['1'], iat: now(), exp: now() + 600 })}` }],
+    ['a token whose exp lies ten years ahead', { Authorization: `Bearer ${signed({ sub: '1', iat: now(), exp: now() + 315_360_000 })}` }],
+    ['a token issued in the future', { Authorization: `Bearer ${signed({ sub: '1', iat: now() + 3600, exp: now() + 3600 })}` }],
   ])('is a 401 with WWW-Authenticate naming invalid_token for %s', async (_name, headers) => {
     const reply = await server.call(dashboard, { headers });
     expectProblem(reply, 401);

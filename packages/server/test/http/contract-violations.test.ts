@@ -4,16 +4,17 @@ import type { AddressInfo } from 'node:net';
 import { createMemoryStore, type PortalStore } from '@customer-portal/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, createServerAuth, createTokenService, openDatabase } from '../../src/index.js';
+import { capturedLog } from '../support/captured-log.js';
 import { ALI, callServer, expectProblem, startTestServer, TEST_JWT_SECRET, type TestServer } from '../support/test-server.js';
 
 describe('a response that breaks the contract', () => {
-  const lines: string[] = [];
+  const { log, entries } = capturedLog();
   let server: TestServer;
   let lenient: TestServer;
   let token: string;
 
   beforeAll(async () => {
-    server = await startTestServer({ log: (line) => lines.push(line) });
+    server = await startTestServer({ log });
     // A second server on the same file, with response validation off (VALIDATE_RESPONSES=false).
     lenient = await startTestServer({ validateResponses: false }, server.dir);
     token = await server.signIn(ALI);
@@ -34,8 +35,17 @@ describe('a response that breaks the contract', () => {
   });
 
   it('logs the operation and the field that broke it, and the request in the access log', () => {
-    expect(lines).toContain('getOrder answered 200 against the contract: response.body.total: Total must be at least 0.');
-    expect(lines).toContainEqual(expect.stringMatching(/^GET \/api\/v1\/customer\/orders\/ORD123 500 \d+\.\dms$/));
+    expect(entries).toContainEqual(
+      expect.objectContaining({
+        level: 'error',
+        operation: 'getOrder',
+        status: 200,
+        msg: expect.stringContaining('response.body.total: Total must be at least 0.'),
+      }),
+    );
+    expect(entries).toContainEqual(
+      expect.objectContaining({ level: 'info', operation: 'getOrder', path: '/api/v1/customer/orders/ORD123', status: 500, customerId: 1 }),
+    );
   });
 
   it('passes through when response validation is turned off', async () => {
@@ -46,7 +56,7 @@ describe('a response that breaks the contract', () => {
 });
 
 describe('an error nobody expected', () => {
-  const lines: string[] = [];
+  const { log, entries } = capturedLog();
   let http: Server;
   let url: string;
   let token: string;
@@ -60,7 +70,7 @@ describe('an error nobody expected', () => {
       },
     };
     const tokens = createTokenService(TEST_JWT_SECRET);
-    const app = createApp({ store: failing, auth: { ...createServerAuth(tokens), verifyPassword: async () => true }, log: (line) => lines.push(line) });
+    const app = createApp({ store: failing, auth: { ...createServerAuth(tokens), verifyPassword: async () => true }, log });
     http = createServer(app.callback()).listen(0, '127.0.0.1');
     await new Promise((resolve) => http.once('listening', resolve));
     url = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
@@ -75,6 +85,8 @@ describe('an error nobody expected', () => {
   });
 
   it('is logged on the server with the operation and the stack', () => {
-    expect(lines.join('\n')).toMatch(/listOrders failed: Error: SQLITE_CORRUPT.*\n\s+at /);
+    const failure = entries.find((entry) => entry.level === 'error');
+    expect(failure).toMatchObject({ operation: 'listOrders', msg: 'listOrders failed', err: { message: expect.stringMatching(/^SQLITE_CORRUPT/) } });
+    expect(failure?.err.stack).toMatch(/\n\s+at /);
   });
 });

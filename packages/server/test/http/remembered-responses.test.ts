@@ -97,7 +97,7 @@ describe('remembered answers, on an app whose data version the test moves', () =
   });
 });
 
-describe('an app without a data version (PostgreSQL, or REMEMBER_RESPONSES=false)', () => {
+describe('an app without a data version (REMEMBER_RESPONSES=false)', () => {
   it('works every GET out', async () => {
     const memory = createMemoryStore();
     let calls = 0;

@@ -6,10 +6,12 @@
 import { createMemoryStore, sampleWorld, type ApiError, type PortalStore } from '@customer-portal/core';
 import type { Pool } from 'pg';
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
-import { createPostgresStore, createScratchDatabase, openPostgres, seedPostgres, type ScratchDatabase } from '../../src/index.js';
+import { createScratchDatabase, type ScratchDatabase } from '../../src/index.js';
+import { createPostgresStore, openPostgres, seedPostgres } from '../../src/postgres.js';
 import { SQL } from '../../src/store/postgres/statements.js';
 import { describeOnPostgres } from '../support/postgres.js';
-import { afterWrites, asGiven, at, message, page, reads, worldWithTies, writes } from './store-calls.js';
+import { expectRepliesInCommitOrder } from './replies-in-order.js';
+import { afterWrites, asGiven, at, message, page, reads, repliesCommittedOutOfClockOrder, worldWithTies, writes } from './store-calls.js';
 
 /** A new database seeded with `world`, and the pools opened on it (closed by `close`). */
 async function seededDatabase(clusterUrl: string, world = worldWithTies()) {
@@ -108,6 +110,11 @@ describeOnPostgres('the PostgreSQL store on its own', (clusterUrl) => {
     const messages = (await store.getTicket(1, 'TKT456'))!.messages;
     expect(messages).toHaveLength(before + 20);
     expect(new Set(added.map((m) => m!.id)).size).toBe(20);
+  });
+
+  it('never moves updated_at back when two processes reply out of clock order', async () => {
+    const other = createPostgresStore(await database.open());
+    expectRepliesInCommitOrder(await repliesCommittedOutOfClockOrder(store, other));
   });
 
   it('loses no profile change when two processes update different fields at once', async () => {

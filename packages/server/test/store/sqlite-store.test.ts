@@ -3,9 +3,13 @@
  * of store-calls.ts runs on both, over the same sample world, and must give the same answer.
  */
 import { createMemoryStore, sampleWorld, type PortalStore } from '@customer-portal/core';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createSqliteStore, openDatabase, seedDatabase, type Database } from '../../src/index.js';
-import { afterWrites, asGiven, message, page, reads, worldWithTies, writes } from './store-calls.js';
+import { expectRepliesInCommitOrder } from './replies-in-order.js';
+import { afterWrites, asGiven, message, page, reads, repliesCommittedOutOfClockOrder, worldWithTies, writes } from './store-calls.js';
 import { prepareStatements, registerFunctions } from '../../src/store/statements.js';
 
 /** The statements the store runs, as it prepares them. */
@@ -66,6 +70,19 @@ describe('the SQLite store on its own', () => {
     db.exec(`CREATE TRIGGER refuse_messages BEFORE INSERT ON ticket_messages BEGIN SELECT RAISE(ABORT, 'disk full'); END`);
     await expect(store.addTicketMessage(1, 'TKT456', message('Hi', '2024-05-05T00:00:00Z'))).rejects.toThrow('disk full');
     expect((await store.getTicket(1, 'TKT456'))?.updated_at).toBe('2024-01-14T16:30:00Z');
+  });
+
+  it('never moves updated_at back when two connections to one file reply out of clock order', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'portal-replies-'));
+    const [first, second] = [openDatabase(join(dir, 'portal.db')), openDatabase(join(dir, 'portal.db'))];
+    try {
+      seedDatabase(first, sampleWorld(), { hashPassword: asGiven });
+      expectRepliesInCommitOrder(await repliesCommittedOutOfClockOrder(createSqliteStore(first), createSqliteStore(second)));
+    } finally {
+      first.close();
+      second.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   // Sorting what was found is fine where it is bounded by a page: the items of at most 100 listed orders.

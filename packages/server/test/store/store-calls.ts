@@ -68,6 +68,8 @@ export const writes: Call[] = [
   // Same millisecond: the later ticket must still come first.
   ['a second ticket in the same millisecond', (s) => s.createTicket(1, { subject: 'Second', priority: 'LOW', order_id: null, firstMessage: message('Again') })],
   ['a reply', (s) => s.addTicketMessage(1, 'TKT456', message('Thanks', '2024-03-02T08:00:00Z'))],
+  // Stamped before the reply above: committed after it, it takes its time, never moving the ticket back.
+  ['a reply stamped before the last one', (s) => s.addTicketMessage(1, 'TKT456', message('Late', '2024-03-02T07:59:00Z'))],
   ['a reply to another customer’s ticket', (s) => s.addTicketMessage(2, 'TKT456', message('Sneaky'))],
   ['a return', (s) => s.createReturn(1, { order_id: 'ORD118', items: ['Portable Bluetooth Speaker'], reason: 'Broken', description: null, created_at: at })],
   ['a partial update', (s) => s.updateCustomer(1, { theme: 'dark', avatar: null, notification_settings: { email: false } })],
@@ -81,3 +83,18 @@ export const afterWrites: Call[] = [
   ['the moved ticket', (s) => s.getTicket(1, 'TKT456')],
   ['returned items of the new return', (s) => s.returnedItems(1, 'ORD118')],
 ];
+
+/**
+ * Two replies to one ticket, the later-stamped one committed first: what happens when two processes (or two
+ * connections) reply at once and the one whose clock was read first waits longer for the write lock. The
+ * ticket's updated_at must not go back, and the messages, listed in the order they were committed, must
+ * carry times that never go back either.
+ * @returns the ticket afterwards and the reply committed second, as stored.
+ */
+export async function repliesCommittedOutOfClockOrder(first: PortalStore, second: PortalStore) {
+  const stampedLater = '2024-03-02T08:00:01.000Z';
+  const stampedEarlier = '2024-03-02T08:00:00.000Z';
+  await first.addTicketMessage(1, 'TKT456', message('stamped later, committed first', stampedLater));
+  const committedSecond = await second.addTicketMessage(1, 'TKT456', message('stamped earlier, committed second', stampedEarlier));
+  return { ticket: (await first.getTicket(1, 'TKT456'))!, committedSecond: committedSecond!, stampedLater };
+}

@@ -1,13 +1,12 @@
 /**
  * Opening a PostgreSQL database for the server: a connection pool, checked and migrated before the server
- * listens. `pg` is loaded here, on first use, so that a server on SQLite never loads it.
+ * listens. `pg` is loaded here, on first use (load-pg.ts), so that a server on SQLite never needs it.
  */
 import type { Pool, PoolConfig } from 'pg';
+import { loadPg } from './load-pg.js';
 import { migratePostgres } from './migrations.js';
 import { unreachableAtStart, watchConnections } from './unavailable.js';
-
-/** Connections each server process keeps at most, unless DATABASE_POOL_SIZE says otherwise. */
-export const DEFAULT_POOL_SIZE = 10;
+import { DEFAULT_POOL_SIZE, describeUrl } from './url.js';
 
 /**
  * How long a request waits for a new connection, or for a free one when all `poolSize` are in use, before
@@ -20,22 +19,6 @@ export interface PostgresOptions {
   poolSize?: number;
 }
 
-/** A `postgres://` or `postgresql://` URL: the server runs on PostgreSQL. */
-export function isPostgresUrl(url: string | undefined): url is string {
-  return url !== undefined && /^postgres(?:ql)?:\/\//i.test(url);
-}
-
-/** The URL with its password masked, for messages and logs. */
-export function describeUrl(url: string): string {
-  try {
-    const parsed = new URL(url);
-    if (parsed.password) parsed.password = '***';
-    return parsed.toString();
-  } catch {
-    return 'the PostgreSQL URL';
-  }
-}
-
 /**
  * A pool on the database at `url`, reachable and migrated; throws a sentence saying what to check when the
  * database cannot be reached.
@@ -45,7 +28,7 @@ export function describeUrl(url: string): string {
  * const store = createPostgresStore(pool);
  */
 export async function openPostgres(url: string, { poolSize = DEFAULT_POOL_SIZE }: PostgresOptions = {}): Promise<Pool> {
-  const { default: pg } = await import('pg');
+  const pg = await loadPg();
   const config: PoolConfig = { connectionString: url, max: poolSize, connectionTimeoutMillis: CONNECT_TIMEOUT_MS };
   const pool = new pg.Pool(config);
   // A connection that breaks while idle in the pool (the database restarted) is dropped by the pool and

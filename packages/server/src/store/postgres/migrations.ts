@@ -128,6 +128,32 @@ export const postgresMigrations: Migration[] = [
       CREATE INDEX notifications_by_customer ON notifications (customer_id, timestamp DESC, id DESC);
     `,
   },
+  {
+    version: 2,
+    description: "a data version per customer, moved by every write to the customer's data",
+    // What lets every server process answer a repeated read from memory and still show a write that another
+    // process acknowledged: the read asks for the customer's version in the round trip it makes anyway. A
+    // sequence rather than a counter per row, so that a version is never used twice, even for a customer
+    // deleted and seeded again by a reset.
+    sql: `
+      CREATE SEQUENCE portal_data_versions;
+      ALTER TABLE customers ADD COLUMN data_version bigint NOT NULL DEFAULT nextval('portal_data_versions');
+    `,
+  },
+  {
+    // 3, after the customer data versions' 2.
+    version: 3,
+    description: 'sign-in failure counts, shared by every server process',
+    // rate-limiter-flexible's own table (auth/sign-in-throttle.ts), as it would create it: a key per
+    // account, device or address, the points counted in its window and when the window ends (ms).
+    sql: `
+      CREATE TABLE sign_in_limits (
+        key varchar(255) PRIMARY KEY,
+        points integer NOT NULL DEFAULT 0,
+        expire bigint
+      );
+    `,
+  },
 ];
 
 export const POSTGRES_SCHEMA_VERSION = postgresMigrations.at(-1)!.version;

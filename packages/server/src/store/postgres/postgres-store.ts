@@ -5,13 +5,18 @@
  * invariant:
  * - a profile update reads its row FOR UPDATE, so two patches merge instead of one losing the other;
  * - a new id is one past the highest under an advisory lock per kind of id (ID_LOCKS);
- * - a reply writes its message and the ticket's updated_at in one statement;
+ * - a reply writes its message and the ticket's updated_at in one statement, never earlier than the last;
  * - a return's items go into return_items, whose unique (order_id, product_name) lets one return per item
- *   commit; the loser gets the same 422 as a repeated request.
+ *   commit; the loser gets the same 422 as a repeated request;
+ * - every write moves the customer's data version in the same statement (migration 2), which is read with
+ *   the customer (getCustomerWithVersion): a remembered answer is never given after a write to its data.
+ * Reads take one round trip each, and the customer reads of one turn of the event loop share one
+ * (customer-reads.ts).
  * When the database cannot be reached, or every pooled connection stays busy for too long, a call fails with a
  * 503 problem (see unavailable.ts).
  */
 import {
+  laterOf,
   ruleViolated,
   type CustomerPatch,
   type CustomerRecord,
@@ -19,7 +24,7 @@ import {
   type NewReturn,
   type NewTicket,
   type PageOf,
-  type PortalStore,
+  type VersionedStore,
   type StoredTicket,
 } from '@customer-portal/core';
 import type { DatabaseError, Pool, PoolClient, QueryResultRow } from 'pg';
@@ -36,7 +41,8 @@ import {
   type PgReturnRow,
   type PgTicketRow,
 } from './rows.js';
-import { ID_LOCKS, SQL } from './statements.js';
+import { createCustomerReads } from './customer-reads.js';
+import { ID_LOCKS, SQL, type StatementName } from './statements.js';
 import { orUnavailable, watchConnections } from './unavailable.js';
 
 /**
@@ -46,12 +52,15 @@ import { orUnavailable, watchConnections } from './unavailable.js';
  * const store = createPostgresStore(await openPostgres(process.env.DATABASE_URL));
  * const portal = createPortal({ store, auth });
  */
-export function createPostgresStore(pool: Pool): PortalStore {
+export function createPostgresStore(pool: Pool): VersionedStore {
   // openPostgres already watches its pools; this covers a pool made elsewhere.
   watchConnections(pool);
-  const rows = async <Row extends QueryResultRow>(text: string, values: unknown[]): Promise<Row[]> =>
-    orUnavailable(pool, async () => (await pool.query<Row>(text, values)).rows);
-  const row = async <Row extends QueryResultRow>(text: string, values: unknown[]): Promise<Row | undefined> => (await rows<Row>(text, values))[0];
+  // Each statement prepared under its name: a connection parses and plans it once, not on every request.
+  const statement = (name: StatementName, values: unknown[]) => ({ name, text: SQL[name], values });
+  const rows = async <Row extends QueryResultRow>(name: StatementName, values: unknown[]): Promise<Row[]> =>
+    orUnavailable(pool, async () => (await pool.query<Row>(statement(name, values))).rows);
+  const row = async <Row extends QueryResultRow>(name: StatementName, values: unknown[]): Promise<Row | undefined> => (await rows<Row>(name, values))[0];
+  const customerRow = createCustomerReads((ids) => rows<PgCustomerRow & { version: string }>('customers', [ids]));
 
   /**
    * One transaction on one connection, holding `locks` from its start; rolled back when `work` throws. A
@@ -79,11 +88,11 @@ export function createPostgresStore(pool: Pool): PortalStore {
   const messageValues = (seq: number, ticketId: string, m: NewMessage) =>
     [`MSG${seq}`, seq, ticketId, m.sender_id, m.sender_name, m.sender_type, m.content, m.timestamp];
 
-  const counts = async <S extends string>(text: string, customerId: number): Promise<Partial<Record<S, number>>> =>
-    Object.fromEntries((await rows<{ status: S; count: number }>(text, [customerId])).map((r) => [r.status, r.count])) as Partial<Record<S, number>>;
+  const counts = async <S extends string>(name: StatementName, customerId: number): Promise<Partial<Record<S, number>>> =>
+    Object.fromEntries((await rows<{ status: S; count: number }>(name, [customerId])).map((r) => [r.status, r.count])) as Partial<Record<S, number>>;
 
-  const page = async <Row, Item>(text: string, values: unknown[], toItem: (row: Row) => Item): Promise<PageOf<Item>> => {
-    const { total, items } = (await row<{ total: number; items: Row[] }>(text, values))!;
+  const page = async <Row, Item>(name: StatementName, values: unknown[], toItem: (row: Row) => Item): Promise<PageOf<Item>> => {
+    const { total, items } = (await row<{ total: number; items: Row[] }>(name, values))!;
     return { total, items: items.map(toItem) };
   };
 
@@ -92,16 +101,20 @@ export function createPostgresStore(pool: Pool): PortalStore {
 
   return {
     async findCredentials(email) {
-      const found = await row<{ id: number; password_hash: string }>(SQL.credentials, [email.toLowerCase()]);
+      const found = await row<{ id: number; password_hash: string }>('credentials', [email.toLowerCase()]);
       return found && { customerId: found.id, passwordHash: found.password_hash };
     },
     async getCustomer(customerId) {
-      const found = await row<PgCustomerRow>(SQL.customer, [customerId]);
+      const found = await customerRow(customerId);
       return found && customerOf(found);
+    },
+    async getCustomerWithVersion(customerId) {
+      const found = await customerRow(customerId);
+      return found && { customer: customerOf(found), version: found.version };
     },
     async updateCustomer(customerId, patch) {
       return transaction(async (client) => {
-        const found = (await client.query<PgCustomerRow>(SQL.customerForUpdate, [customerId])).rows[0];
+        const found = (await client.query<PgCustomerRow>(statement('customerForUpdate', [customerId]))).rows[0];
         if (!found) throw new Error(`no customer ${customerId}`);
         const current = customerOf(found);
         const defined = Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined)) as CustomerPatch;
@@ -111,40 +124,40 @@ export function createPostgresStore(pool: Pool): PortalStore {
           notification_settings: { ...current.notification_settings, ...defined.notification_settings },
         };
         const s = updated.notification_settings;
-        await client.query(SQL.updateCustomer, [
+        await client.query(statement('updateCustomer', [
           customerId, updated.full_name, updated.avatar, updated.language, updated.theme, updated.notifications_enabled,
           s.email, s.order_updates, s.refund_updates, s.support_replies, updated.timezone, updated.currency,
-        ]);
+        ]));
         return updated;
       });
     },
 
     async listOrders(customerId, { status, search, limit, offset }) {
-      return page(SQL.pageOfOrders, [customerId, status ?? null, term(search), limit, offset], (r: PgOrderSummaryRow) => orderOf(r, r.items));
+      return page('pageOfOrders', [customerId, status ?? null, term(search), limit, offset], (r: PgOrderSummaryRow) => orderOf(r, r.items));
     },
     async getOrder(customerId, orderId) {
-      const found = await row<PgOrderRow>(SQL.order, [orderId, customerId]);
+      const found = await row<PgOrderRow>('order', [orderId, customerId]);
       return found && orderRecordOf(found, found.items);
     },
     async countOrdersByStatus(customerId) {
-      return counts(SQL.ordersByStatus, customerId);
+      return counts('ordersByStatus', customerId);
     },
 
     async returnedItems(customerId, orderId) {
-      return (await rows<{ items: string[] }>(SQL.returnedItems, [orderId, customerId])).flatMap((r) => r.items);
+      return (await rows<{ items: string[] }>('returnedItems', [orderId, customerId])).flatMap((r) => r.items);
     },
-    async createReturn(_customerId, request: NewReturn) {
+    async createReturn(customerId, request: NewReturn) {
       try {
         return await transaction(async (client) => {
-          const seq = (await client.query<{ next: number }>(SQL.nextReturnSeq)).rows[0]!.next;
+          const seq = (await client.query<{ next: number }>(statement('nextReturnSeq', []))).rows[0]!.next;
           const { order_id, items, reason, description, created_at } = request;
-          const values = [`RET${seq}`, seq, order_id, JSON.stringify(items), reason, description, created_at, items];
-          return (await client.query<PgReturnRow>(SQL.insertReturn, values)).rows[0]!;
+          const values = [`RET${seq}`, seq, order_id, JSON.stringify(items), reason, description, created_at, items, customerId];
+          return (await client.query<PgReturnRow>(statement('insertReturn', values))).rows[0]!;
         }, [ID_LOCKS.returns]);
       } catch (error) {
         if ((error as DatabaseError).constraint !== 'one_return_per_item') throw error;
         // Another request took an item between the operation's check and this insert.
-        const taken = (await rows<{ product_name: string }>(SQL.alreadyReturned, [request.order_id, request.items])).map((r) => r.product_name);
+        const taken = (await rows<{ product_name: string }>('alreadyReturned', [request.order_id, request.items])).map((r) => r.product_name);
         throw ruleViolated(
           `A return has already been requested for ${taken.map((name) => `"${name}"`).join(', ')} of order ${request.order_id}.`,
           [{ location: 'body.items', message: 'must not repeat an item that already has a return request' }],
@@ -152,43 +165,46 @@ export function createPostgresStore(pool: Pool): PortalStore {
       }
     },
     async countPendingReturns(customerId) {
-      return (await row<{ count: number }>(SQL.pendingReturns, [customerId]))!.count;
+      return (await row<{ count: number }>('pendingReturns', [customerId]))!.count;
     },
 
     async listTickets(customerId, { status, search, limit, offset }) {
-      return page(SQL.pageOfTickets, [customerId, status ?? null, term(search), limit, offset], ticketSummaryOf);
+      return page('pageOfTickets', [customerId, status ?? null, term(search), limit, offset], ticketSummaryOf);
     },
     async getTicket(customerId, ticketId) {
-      const found = await row<PgTicketRow>(SQL.ticket, [ticketId, customerId]);
+      const found = await row<PgTicketRow>('ticket', [ticketId, customerId]);
       return found && Object.assign(ticketSummaryOf(found), { messages: found.messages.map(messageOf) });
     },
     async countTicketsByStatus(customerId) {
-      return counts(SQL.ticketsByStatus, customerId);
+      return counts('ticketsByStatus', customerId);
     },
     async createTicket(customerId, { subject, priority, order_id, firstMessage }: NewTicket): Promise<StoredTicket> {
       return transaction(async (client) => {
-        const next = (await client.query<{ ticket: number; message: number }>(SQL.nextTicketSeqs)).rows[0]!;
+        const next = (await client.query<{ ticket: number; message: number }>(statement('nextTicketSeqs', []))).rows[0]!;
         const id = `TKT${next.ticket}`;
         const created_at = firstMessage.timestamp;
         const m = firstMessage;
         const values = [id, next.ticket, customerId, subject, priority, order_id, created_at, `MSG${next.message}`, next.message, m.sender_id, m.sender_name, m.sender_type, m.content];
-        const first = messageOf((await client.query<PgMessageRow>(SQL.insertTicket, values)).rows[0]!);
+        const first = messageOf((await client.query<PgMessageRow>(statement('insertTicket', values))).rows[0]!);
         return { id, subject, status: 'OPEN', priority, order_id, created_at, updated_at: created_at, messages: [first] };
       }, [ID_LOCKS.tickets, ID_LOCKS.messages]);
     },
     async addTicketMessage(customerId, ticketId, message) {
       return transaction(async (client) => {
-        const target = (await client.query<{ found: boolean; next: number }>(SQL.replyTarget, [ticketId, customerId])).rows[0]!;
-        if (!target.found) return undefined;
-        return messageOf((await client.query<PgMessageRow>(SQL.insertMessage, messageValues(target.next, ticketId, message))).rows[0]!);
+        const target = (await client.query<{ updated_at: string | null; next: number }>(statement('replyTarget', [ticketId, customerId]))).rows[0]!;
+        if (target.updated_at === null) return undefined;
+        // Read under the lock: a reply stamped before the ticket's last change (another process's reply,
+        // stamped later, took the lock first) takes that time, so updated_at never goes back.
+        const timestamp = laterOf(message.timestamp, target.updated_at);
+        return messageOf((await client.query<PgMessageRow>(statement('insertMessage', [...messageValues(target.next, ticketId, { ...message, timestamp }), customerId]))).rows[0]!);
       }, [ID_LOCKS.messages]);
     },
 
     async listNotifications(customerId, { unreadOnly, limit, offset }) {
-      return page(SQL.pageOfNotifications, [customerId, unreadOnly, limit, offset], (r: PgNotificationRow) => notificationOf(r));
+      return page('pageOfNotifications', [customerId, unreadOnly, limit, offset], (r: PgNotificationRow) => notificationOf(r));
     },
     async markNotificationRead(customerId, notificationId) {
-      const found = await row<PgNotificationRow>(SQL.markRead, [notificationId, customerId]);
+      const found = await row<PgNotificationRow>('markRead', [notificationId, customerId]);
       return found && notificationOf(found);
     },
   };

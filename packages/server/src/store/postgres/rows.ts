@@ -8,7 +8,7 @@ import type { CustomerRow, MessageRow, NotificationRow, OrderItemRow, OrderRow, 
 type WithBooleans<Row, Keys extends keyof Row> = Omit<Row, Keys> & { [K in Keys]: boolean };
 
 export type PgCustomerRow = WithBooleans<
-  CustomerRow,
+  Omit<CustomerRow, 'password_hash'>,
   'notifications_enabled' | 'notify_email' | 'notify_order_updates' | 'notify_refund_updates' | 'notify_support_replies'
 >;
 export type PgMessageRow = WithBooleans<Omit<MessageRow, 'ticket_id'>, 'is_internal'>;

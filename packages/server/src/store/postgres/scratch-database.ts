@@ -3,6 +3,7 @@
  * gets an empty database of its own on the cluster at TEST_DATABASE_URL, and drops it afterwards.
  */
 import { randomBytes } from 'node:crypto';
+import { loadPg } from './load-pg.js';
 
 export interface ScratchDatabase {
   /** The new database's URL: the cluster's, with the database name replaced. */
@@ -21,7 +22,7 @@ export interface ScratchDatabase {
  * await scratch.drop();
  */
 export async function createScratchDatabase(clusterUrl: string, prefix = 'portal_scratch'): Promise<ScratchDatabase> {
-  const { default: pg } = await import('pg');
+  const pg = await loadPg();
   const name = `${prefix}_${randomBytes(6).toString('hex')}`;
   const admin = async (sql: string) => {
     const client = new pg.Client({ connectionString: clusterUrl });

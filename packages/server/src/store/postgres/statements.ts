@@ -1,5 +1,6 @@
 /**
- * Every SQL statement of the PostgreSQL store. Values are always bound parameters, never spliced in.
+ * Every SQL statement of the PostgreSQL store, by name: the store runs each as a prepared statement of that
+ * name, so a connection parses and plans it once. Values are always bound parameters, never spliced in.
  *
  * The same indexes drive the same scans as in SQLite (../statements.ts). Where SQLite runs a count and a page
  * in one transaction, PostgreSQL runs them as one statement: one statement reads one snapshot, so
@@ -13,7 +14,9 @@
  */
 const fold = (column: string) => `lower(${column} COLLATE "und-x-icu")`;
 
-// `$n IS NULL OR ...` keeps one statement per list whatever filters are given, as in SQLite.
+// `$n IS NULL OR ...` keeps one statement per list whatever filters are given. (SQLite has one per filter, so
+// that its planner sees which index fits; PostgreSQL plans each execution with the values until a generic
+// plan proves as cheap, and a customer's rows are found through the customer_id index either way.)
 const ORDER_FILTER = `
   customer_id = $1
   AND ($2::text IS NULL OR status = $2)
@@ -44,14 +47,22 @@ const pageOf = (table: string, filter: string, order: string, item: string, [lim
     (SELECT coalesce(json_agg(${item} ORDER BY ${order}), '[]'::json)
      FROM (SELECT * FROM ${table} WHERE ${filter} ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}) AS ${table[0]}) AS items`;
 
+/** Moves the data version of customer `$n` (migration 2): part of every statement that writes the customer's data. */
+const bumpVersion = (customer: string) => `UPDATE customers SET data_version = nextval('portal_data_versions') WHERE id = ${customer}`;
+
+/** What a CustomerRecord holds, and the customer's data version: not the password hash. */
+const CUSTOMER_COLUMNS = `id, email, full_name, avatar, member_since, language, theme, notifications_enabled, notify_email,
+  notify_order_updates, notify_refund_updates, notify_support_replies, timezone, currency`;
+
 export const SQL = {
   credentials: `SELECT id, password_hash FROM customers WHERE ${fold('email')} = $1`,
-  customer: 'SELECT * FROM customers WHERE id = $1',
-  customerForUpdate: 'SELECT * FROM customers WHERE id = $1 FOR UPDATE',
+  // Every customer that the requests of one turn of the event loop ask for, in one round trip (see customerReads).
+  customers: `SELECT ${CUSTOMER_COLUMNS}, data_version::text AS version FROM customers WHERE id = ANY($1::int[])`,
+  customerForUpdate: `SELECT ${CUSTOMER_COLUMNS} FROM customers WHERE id = $1 FOR UPDATE`,
   updateCustomer: `
     UPDATE customers SET full_name = $2, avatar = $3, language = $4, theme = $5, notifications_enabled = $6,
       notify_email = $7, notify_order_updates = $8, notify_refund_updates = $9, notify_support_replies = $10,
-      timezone = $11, currency = $12
+      timezone = $11, currency = $12, data_version = nextval('portal_data_versions')
     WHERE id = $1`,
 
   // Only what a listed order shows, as in SQLite.
@@ -70,7 +81,8 @@ export const SQL = {
     WHERE r.order_id = $1 AND o.customer_id = $2 ORDER BY r.position`,
   alreadyReturned: 'SELECT product_name FROM return_items WHERE order_id = $1 AND product_name = ANY($2::text[])',
   // Through each of the customer's orders: as a join, the planner hashed every pending return in the
-  // database (76 ms a dashboard with a million orders); a subquery per order costs what the customer holds.
+  // database, a cost that grew with everyone's orders (decision 006); a subquery per order costs what the
+  // customer holds.
   pendingReturns: `
     SELECT coalesce(sum((
       SELECT count(*) FROM returns r WHERE r.order_id = o.id AND r.status IN ('REQUESTED', 'APPROVED')
@@ -79,7 +91,7 @@ export const SQL = {
   nextReturnSeq: 'SELECT coalesce(max(seq), 0) + 1 AS next FROM returns',
   // The return and its items in one statement: the unique (order_id, product_name) refuses it whole.
   insertReturn: `
-    WITH created AS (
+    WITH bumped AS (${bumpVersion('$9')}), created AS (
       INSERT INTO returns (id, seq, order_id, items, reason, description, status, created_at)
       VALUES ($1, $2, $3, $4, $5, $6, 'REQUESTED', $7)
       RETURNING id, order_id, items, reason, description, status, created_at
@@ -101,20 +113,21 @@ export const SQL = {
     SELECT (SELECT coalesce(max(seq), 0) + 1 FROM tickets) AS ticket, (SELECT coalesce(max(seq), 0) + 1 FROM ticket_messages) AS message`,
   // The ticket and its first message in one statement (the foreign key is checked at its end).
   insertTicket: `
-    WITH ticket AS (
+    WITH bumped AS (${bumpVersion('$3')}), ticket AS (
       INSERT INTO tickets (id, seq, customer_id, subject, status, priority, order_id, created_at, updated_at)
       VALUES ($1, $2, $3, $4, 'OPEN', $5, $6, $7, $7)
     )
     INSERT INTO ticket_messages (id, seq, ticket_id, sender_id, sender_name, sender_type, content, timestamp, is_internal)
     VALUES ($8, $9, $1, $10, $11, $12, $13, $7, false)
     RETURNING id, sender_id, sender_name, sender_type, content, timestamp, is_internal`,
-  // Whether the ticket is the customer's, and the next message number, read after the lock is held.
+  // The ticket's updated_at (null when the ticket is not the customer's) and the next message number, read
+  // after the lock is held.
   replyTarget: `
-    SELECT EXISTS (SELECT 1 FROM tickets WHERE id = $1 AND customer_id = $2) AS found,
+    SELECT (SELECT updated_at FROM tickets WHERE id = $1 AND customer_id = $2) AS updated_at,
       (SELECT coalesce(max(seq), 0) + 1 FROM ticket_messages) AS next`,
   // The message and the ticket's updated_at in one statement.
   insertMessage: `
-    WITH touched AS (UPDATE tickets SET updated_at = $8 WHERE id = $3)
+    WITH bumped AS (${bumpVersion('$9')}), touched AS (UPDATE tickets SET updated_at = $8 WHERE id = $3)
     INSERT INTO ticket_messages (id, seq, ticket_id, sender_id, sender_name, sender_type, content, timestamp, is_internal)
     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, false)
     RETURNING id, sender_id, sender_name, sender_type, content, timestamp, is_internal`,
@@ -128,9 +141,12 @@ export const SQL = {
     ['$3', '$4'],
   ),
   markRead: `
+    WITH bumped AS (${bumpVersion('$2')})
     UPDATE notifications SET read = true WHERE id = $1 AND customer_id = $2
     RETURNING id, title, message, type, read, timestamp`,
 } as const;
+
+export type StatementName = keyof typeof SQL;
 
 /**
  * Advisory locks, one per kind of id: a new id is one past the highest, as in the in-memory store, so two
