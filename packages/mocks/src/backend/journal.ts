@@ -14,7 +14,7 @@ import { maskHeaders, maskSecrets } from './mask.js';
 export const JOURNAL_LIMIT = 1000;
 
 /** What the pipeline's steps add to a request's exchange. */
-export interface ExchangeNote {
+interface ExchangeNote {
   /** The operation core routed the request to, and its path parameters. */
   operationId?: string;
   path?: Record<string, string>;
