@@ -10,8 +10,8 @@ const root = new URL('..', import.meta.url);
 
 /** Runs `npm run <script> -- <args>` until `until` is in its output (or it exits); then stops it. */
 async function runUntil(script: string, args: string[], until: RegExp): Promise<string> {
-  // detached: npm starts Vite as a child; killing the group stops both.
-  const child = spawn('npm', ['run', script, '--', ...args], { cwd: root, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  // detached: npm starts Vite as a child; killing the group stops both. NO_COLOR: Vite colours its lines under CI.
+  const child = spawn('npm', ['run', script, '--', ...args], { cwd: root, detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
   let output = '';
   const exited = new Promise((resolve) => child.once('close', resolve));
   child.stdout.on('data', (chunk: Buffer) => (output += chunk));

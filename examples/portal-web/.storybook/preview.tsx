@@ -1,7 +1,7 @@
 import type { Preview } from '@storybook/react-vite';
 import { mswLoader } from 'msw-storybook-addon/csf3';
 import { setupWorker } from 'msw/browser';
-import '../src/styles.css';
+import '../src/base.css';
 
 const preview: Preview = {
   // One worker for the whole Storybook; each story hands it its own stateful handlers (`parameters.msw`).

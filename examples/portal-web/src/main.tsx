@@ -1,7 +1,8 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+// Before the app, whose components' CSS modules build on it.
+import './base.css';
 import { App } from './app.tsx';
-import './styles.css';
 
 let notice: string | undefined;
 // `vite --mode mock`: MSW's worker answers every API call from the stateful mocks, in this tab's memory.

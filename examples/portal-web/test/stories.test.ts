@@ -100,12 +100,16 @@ const shown: Record<string, Shown> = {
   'pages-orders--loading': { text: 'Loading your orders…' },
   'pages-orders--api-down': { text: unreachable },
   'pages-orders--down-for-maintenance': { text: 'Orders are back at 06:00.' },
+  'pages-orders--second-page': { text: 'Page 2 of 2', hidden: 'ORD123' },
+  'pages-orders--delivered-only': { text: 'Your orders: 7 orders', hidden: 'ORD123' },
+  'worlds-generated--three-hundred-orders': { text: 'Page 1 of 30' },
+  'worlds-generated--three-hundred-orders-last-page': { text: 'Page 30 of 30' },
 
   'pages-order-details--delivered-and-returnable': { text: 'Return items' },
-  'pages-order-details--on-its-way-not-yet-returnable': { text: 'Order ORD500 is shipped: only delivered orders can be returned.' },
-  'pages-order-details--being-prepared': { text: 'Order ORD500 is processing: only delivered orders can be returned.' },
-  'pages-order-details--cancelled': { text: 'Order ORD500 was cancelled, so there is nothing to return.' },
-  'pages-order-details--already-returned': { text: 'Order ORD500 has already been returned.' },
+  'pages-order-details--on-its-way': { in: '[data-testid="order-status"]', text: 'Shipped' },
+  'pages-order-details--being-prepared': { in: '[data-testid="order-status"]', text: 'Processing' },
+  'pages-order-details--cancelled': { in: '[data-testid="order-status"]', text: 'Cancelled' },
+  'pages-order-details--already-returned': { in: '[data-testid="order-status"]', text: 'Returned' },
   'pages-order-details--not-found': { text: 'Order ORD999 was not found.' },
   'pages-order-details--loading': { text: 'Loading the order…' },
   'pages-order-details--api-down': { text: unreachable },
@@ -117,8 +121,8 @@ const shown: Record<string, Shown> = {
   'pages-order-tracking--api-down': { text: unreachable },
 
   'pages-returns-and-refunds--choose-items': { text: 'Espresso Machine' },
-  'pages-returns-and-refunds--not-delivered-yet': { text: 'Order ORD500 is shipped: only delivered orders can be returned.' },
-  'pages-returns-and-refunds--already-returned': { text: 'Order ORD500 has already been returned.' },
+  'pages-returns-and-refunds--not-delivered-yet': { text: 'Order ORD500 is shipped; only delivered orders can be returned.' },
+  'pages-returns-and-refunds--already-returned': { text: 'Order ORD500 is returned; only delivered orders can be returned.' },
   'pages-returns-and-refunds--no-item-chosen': { text: 'Items must include at least 1 item.' },
   'pages-returns-and-refunds--every-item-already-requested': { text: 'A return has already been requested for "Espresso Machine".' },
   'pages-returns-and-refunds--requested': { text: 'Your return request has been sent.' },
@@ -152,6 +156,8 @@ const shown: Record<string, Shown> = {
   'pages-profile--blank-name': { text: 'Full name must not be blank.' },
   'pages-profile--language-not-offered': { text: 'Hindi is not offered in your region yet.' },
   'pages-profile--dark-theme': { text: 'Profile saved.' },
+
+  'pages-not-found--unknown-address': { text: 'There is no such page.' },
 
   'pages-notifications--default': { text: 'New reply on your ticket' },
   'pages-notifications--no-notifications': { text: 'No notifications yet.' },
@@ -205,6 +211,7 @@ if (!existsSync(CHROMIUM)) {
         [
           'Pages/Dashboard',
           'Pages/New ticket',
+          'Pages/Not found',
           'Pages/Notifications',
           'Pages/Order details',
           'Pages/Order tracking',
@@ -215,6 +222,7 @@ if (!existsSync(CHROMIUM)) {
           'Pages/Sign in',
           'Pages/Ticket details',
           'Pages/Tickets',
+          'Worlds/Generated',
         ].sort(),
       );
       // Every story says what it shows, and nothing is expected of a story that is gone.

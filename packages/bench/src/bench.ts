@@ -15,6 +15,7 @@ import { runMocksSize } from './sections/mocks-size.js';
 import { runMsw } from './sections/msw.js';
 import { runSdkSize } from './sections/sdk-size.js';
 import { runThroughput } from './sections/throughput.js';
+import { runWorlds } from './sections/worlds.js';
 import { parseSettings, USAGE, type Settings } from './settings.js';
 
 async function run(settings: Settings, log: (line: string) => void): Promise<Results> {
@@ -39,6 +40,7 @@ async function run(settings: Settings, log: (line: string) => void): Promise<Res
   };
   try {
     if (wants('sdk')) results.sdk = await runSdkSize();
+    if (wants('worlds')) results.worlds = runWorlds();
     if (wants('msw')) results.msw = await runMsw(settings.mswRequests);
     if (wants('mocks-size')) results.mocksSize = await runMocksSize();
     if (wants('throughput')) results.throughput = await runThroughput(settings, workDir, log);

@@ -7,6 +7,7 @@ import type { GrowthDatabase, GrowthRow } from './sections/growth.js';
 import type { MswResult } from './sections/msw.js';
 import { SDK_BUDGET_BYTES } from './sections/sdk-size.js';
 import type { ThroughputResult } from './sections/throughput.js';
+import type { WorldsResult } from './sections/worlds.js';
 import type { Settings } from './settings.js';
 
 export interface Results {
@@ -18,6 +19,7 @@ export interface Results {
   msw?: MswResult;
   mocksSize?: { withMocksBytes: number; withMswBytes: number };
   sdk?: { withSdkBytes: number; withOpenapiFetchBytes: number; addedBytes: number };
+  worlds?: WorldsResult;
 }
 
 export interface Target {
@@ -65,6 +67,7 @@ export function checkTargets(results: Results): Target[] {
     const speed = results.msw.plainMswMicros / results.msw.mswMicros;
     targets.push({ target: `a mocked request in Node at least ${MOCKS_SPEED_TARGET} of a plain msw handler's speed`, measured: decimal(speed), pass: speed >= MOCKS_SPEED_TARGET });
   }
+  if (results.worlds) targets.push({ target: '100,000 orders generated (core\'s world generator) within a few seconds', measured: `${decimal(results.worlds.seconds, 1)} s`, pass: results.worlds.seconds < 5 });
   if (results.sdk) targets.push({ target: `the SDK adds at most ${SDK_BUDGET_BYTES} B (min+gzip)`, measured: `${results.sdk.addedBytes} B`, pass: results.sdk.addedBytes <= SDK_BUDGET_BYTES });
   return targets;
 }
@@ -175,6 +178,11 @@ export function renderMarkdown(results: Results): string {
   if (results.sdk) {
     out.push('', '## SDK size', '', 'The same small app bundled (esbuild, minified, gzipped) with the SDK and with openapi-fetch alone.', '');
     out.push(table(['with the SDK B', 'openapi-fetch alone B', 'added B', 'budget B'], [[String(results.sdk.withSdkBytes), String(results.sdk.withOpenapiFetchBytes), String(results.sdk.addedBytes), String(SDK_BUDGET_BYTES)]], 'rrrr'));
+  }
+  if (results.worlds) {
+    const w = results.worlds;
+    out.push('', '## Generated worlds', '', 'Every record of a world of 100,000 orders from `generateWorldRecords` (what `customer-portal-world generate` writes and the benchmark seeds), streamed, no database.', '');
+    out.push(table(['orders', 'records', 's', 'orders/s'], [[count(w.orders), count(w.records), decimal(w.seconds), count(w.orders / w.seconds)]], 'rrrr'));
   }
   return out.join('\n');
 }

@@ -5,7 +5,7 @@
 import { parseArgs } from 'node:util';
 import type { DataPlan } from './data.js';
 
-export const SECTIONS = ['throughput', 'growth', 'msw', 'mocks-size', 'sdk'] as const;
+export const SECTIONS = ['throughput', 'growth', 'msw', 'mocks-size', 'sdk', 'worlds'] as const;
 export type SectionId = (typeof SECTIONS)[number];
 
 export interface Settings {

@@ -1,8 +1,7 @@
 /**
  * What the benchmark asks of every contender: the same requests with the same Authorization header.
  */
-import { SAMPLE_ACCOUNTS } from '@customer-portal/core';
-import { seededRandom } from './data.js';
+import { SAMPLE_ACCOUNTS, seededRandom } from '@customer-portal/core';
 import type { LoadRequest } from './load.js';
 
 export const ALI = SAMPLE_ACCOUNTS[0];

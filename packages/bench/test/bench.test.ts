@@ -4,6 +4,7 @@ import { once } from 'node:events';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
+import { checkWorld, sampleWorld, type SampleWorld } from '@customer-portal/core';
 import { generateBatches } from '../src/data.js';
 import { measure, median, ratio, summarise, type LoadRequest, type Measurement } from '../src/load.js';
 import { checkTargets, problems, table, type Results } from '../src/report.js';
@@ -95,6 +96,15 @@ describe('the generated data', () => {
     expect(batch!.orders).toHaveLength(1400);
     expect(batch!.orders.filter((o) => o.customer_id === batch!.customers[0]!.id)).toHaveLength(1000);
     expect(batch!.orders[0]!.id).toBe('ORD1000000');
+  });
+
+  it('added to the sample world, keeps the contract and every rule between records (core checks it)', () => {
+    const sample = sampleWorld();
+    const batches = [...generateBatches({ customers: 30, orders: 4000, heavyCustomerOrders: 1000 })];
+    expect(batches.length).toBeGreaterThan(0);
+    const all = [sample, ...batches];
+    const merged = Object.fromEntries((['customers', 'orders', 'returns', 'tickets', 'notifications'] as const).map((kind) => [kind, all.flatMap((w) => w[kind] as unknown[])]));
+    expect(checkWorld(merged as unknown as SampleWorld)).toEqual([]);
   });
 });
 

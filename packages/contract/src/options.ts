@@ -3,8 +3,9 @@
  * channel into vitest's processes, so the runner writes the command line into it.
  */
 import { resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { SAMPLE_ACCOUNTS as CORE_SAMPLE_ACCOUNTS } from '@customer-portal/core';
+import { readWorldFile, SAMPLE_ACCOUNTS as CORE_SAMPLE_ACCOUNTS } from '@customer-portal/core';
 import { SetupError } from './setup-error.js';
 
 export const TARGET_NAMES = ['reference', 'reference-postgres', 'msw', 'prism', 'reference-via-prism-proxy', 'url'] as const;
@@ -28,6 +29,8 @@ export interface ContractOptions {
   reportDir: string;
   /** A module whose default export is a list of MSW handlers put in front of the mocks' own (msw target only). */
   mswHandlers: string | undefined;
+  /** A world file the reference server is seeded from instead of the sample world (reference target only). */
+  world: string | undefined;
 }
 
 /** The sample accounts of fixtures/README.md (core's): the defaults, so the seeded hosts need no configuration. */
@@ -56,7 +59,10 @@ export function optionsFromEnv(env: Env = process.env, cwd = process.cwd()): Con
     throw new SetupError('The url target needs the deployment to test: pass --base-url https://... or set CONTRACT_BASE_URL.');
   }
   if (baseUrl && !URL.canParse(baseUrl)) throw new SetupError(`CONTRACT_BASE_URL "${baseUrl}" is not a URL.`);
-  const [first, second] = SAMPLE_ACCOUNTS;
+  const world = env['CONTRACT_WORLD'] ? resolve(cwd, env['CONTRACT_WORLD']) : undefined;
+  if (world && target !== 'reference') throw new SetupError(`--world seeds the reference server; the ${target} target serves its own data.`);
+  // On a world of its own, the suite signs in as two of its customers unless told otherwise.
+  const [first, second] = world ? worldAccounts(world) : SAMPLE_ACCOUNTS;
   return {
     target,
     baseUrl,
@@ -66,7 +72,33 @@ export function optionsFromEnv(env: Env = process.env, cwd = process.cwd()): Con
     ],
     reportDir: resolve(cwd, env['CONTRACT_REPORT_DIR'] || 'reports/contract'),
     mswHandlers: env['CONTRACT_MSW_HANDLERS'] ? resolve(cwd, env['CONTRACT_MSW_HANDLERS']) : undefined,
+    world,
   };
+}
+
+/**
+ * Two customers of a world file, as they sign in: the first two with something of each kind to read (orders,
+ * tickets, notifications), since the journeys open what the lists show; else the first two.
+ */
+function worldAccounts(path: string): [Account, Account] {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new SetupError(`${path} cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`);
+  }
+  let world: ReturnType<typeof readWorldFile>['world'];
+  try {
+    world = readWorldFile(text, path).world;
+  } catch (error) {
+    throw new SetupError((error as Error).message);
+  }
+  const { customers, orders, tickets, notifications } = world;
+  const has = (rows: { customer_id: number }[], id: number) => rows.some((row) => row.customer_id === id);
+  const full = customers.filter((c) => has(orders, c.id) && has(tickets, c.id) && has(notifications, c.id));
+  const [first, second] = full.length >= 2 ? full : customers;
+  if (!first || !second) throw new SetupError(`${path} has fewer than two customers; the suite signs in as two (the second for isolation).`);
+  return [first, second].map(({ email, password }) => ({ email, password })) as [Account, Account];
 }
 
 export interface CommandLine {
@@ -114,6 +146,7 @@ export function parseCommandLine(argv: string[]): CommandLine {
         'base-url': { type: 'string' },
         'report-dir': { type: 'string' },
         'msw-handlers': { type: 'string' },
+        world: { type: 'string' },
         reporter: { type: 'string' },
         output: { type: 'string', short: 'o' },
         ci: { type: 'boolean', default: false },
@@ -137,6 +170,7 @@ export function parseCommandLine(argv: string[]): CommandLine {
   if (values['base-url']) env['CONTRACT_BASE_URL'] = values['base-url'];
   if (values['report-dir']) env['CONTRACT_REPORT_DIR'] = values['report-dir'];
   if (values['msw-handlers']) env['CONTRACT_MSW_HANDLERS'] = values['msw-handlers'];
+  if (values.world) env['CONTRACT_WORLD'] = values.world;
   return {
     env,
     ci: values.ci,

@@ -12,7 +12,10 @@ import { changelogEntry, checkRelease, type ReleaseState } from '../src/diff/rel
 
 type Doc = Record<string, any>;
 
-const released: Doc = parse(readFileSync(fileURLToPath(new URL('../../../openapi.yaml', import.meta.url)), 'utf8'));
+// The repository's contract, as released at 1.0.0 in these tests whatever its own version is now.
+const contractFile = readFileSync(fileURLToPath(new URL('../../../openapi.yaml', import.meta.url)), 'utf8');
+const releasedAfresh = (): Doc => withVersion(parse(contractFile), '1.0.0');
+const released: Doc = releasedAfresh();
 const names = { current: 'openapi.yaml', baseline: 'openapi.baseline.yaml' };
 const packagesAt = (version: string) => ['@customer-portal/sdk', '@customer-portal/contract'].map((name) => ({ name, version }));
 
@@ -25,8 +28,8 @@ function breaking(version: string): Doc {
 }
 
 /** The released contract with a new optional field on a new ticket (servers must accept it; clients are unaffected), at `version`. */
-function askingMoreOfServers(version: string): Doc {
-  const doc = structuredClone(released);
+function askingMoreOfServers(version: string, from: Doc = released): Doc {
+  const doc = structuredClone(from);
   doc['info'].version = version;
   doc['components'].schemas.CreateTicketRequest.properties.channel = { type: 'string' };
   return doc;
@@ -104,6 +107,14 @@ describe('the release gate', () => {
   it('passes a minor release of a change that only asks more of servers', () => {
     const next = askingMoreOfServers('1.1.0');
     const result = checkRelease(state({ current: next, baseline: next, previousBaseline: released, changelog: changelogFor(released, next, '1.1.0'), packages: packagesAt('1.1.0') }));
+    expect(result).toEqual({ ok: true, problems: [], unreleased: undefined });
+  });
+
+  it('compares the baseline twice without one comparison changing the other (the release, then what is unreleased)', () => {
+    // Documents no other comparison has read: the repository's own contract, whose nullable dates a comparison
+    // that rewrote its input would see as changed the second time.
+    const next = askingMoreOfServers('1.1.0', releasedAfresh());
+    const result = checkRelease(state({ current: askingMoreOfServers('1.1.0', releasedAfresh()), baseline: next, previousBaseline: releasedAfresh(), changelog: changelogFor(released, next, '1.1.0'), packages: packagesAt('1.1.0') }));
     expect(result).toEqual({ ok: true, problems: [], unreleased: undefined });
   });
 

@@ -82,3 +82,26 @@ export {
 } from './sample-world.js';
 export { SAMPLE_ACCOUNTS, type SampleAccount } from './sample-accounts.js';
 
+
+// Worlds: the file format every host and tool reads, its checks, and worlds generated from a seed.
+export { checkWorld, describeBreach, type WorldBreach } from './world-checks.js';
+export {
+  looksLikeWorldFile,
+  readWorldFile,
+  WORLD_FORMAT,
+  WorldFileError,
+  worldFileText,
+  worldFileTextPieces,
+  type WorldFile,
+  type WorldInference,
+} from './world-file.js';
+export {
+  GENERATED_PASSWORD,
+  generateWorld,
+  generateWorldRecords,
+  numbersAfter,
+  type FirstNumbers,
+  type GenerateWorldOptions,
+  type WorldRecord,
+} from './generate-world.js';
+export { seededRandom } from './seeded-random.js';

@@ -22,4 +22,4 @@ export type { OperationKey, OperationPath } from './operation-key.js';
 export type { Override, OverrideAnswer, OverrideRequest } from './chosen-answers.js';
 export { FAULT_STORAGE_KEY, scenarioFromLocation, SCENARIO_STORAGE_KEY } from './scenario-from-location.js';
 export { isScenarioName, scenarios, type Scenario, type ScenarioName } from './scenarios/index.js';
-export { resolveWorld, type SampleWorld, type WorldOption } from './world.js';
+export { generateWorld, resolveWorld, type GenerateWorldOptions, type SampleWorld, type WorldFile, type WorldOption } from './world.js';

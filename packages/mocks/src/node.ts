@@ -7,6 +7,8 @@ import { createHandlers, type MockControls, type MockOptions } from './create-ha
 import { withControls } from './controls.js';
 
 export type { MockOptions } from './create-handlers.js';
+export { loadWorld } from './load-world.js';
+export type { WorldFile } from '@customer-portal/core';
 
 export type PortalServer = SetupServerApi &
   MockControls & {
@@ -27,3 +29,4 @@ export function setupPortalServer(options: MockOptions = {}): PortalServer {
   const handlers = createHandlers(options);
   return withControls(setupServer(...handlers), handlers) as PortalServer;
 }
+

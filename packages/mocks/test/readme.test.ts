@@ -34,7 +34,7 @@ describe('the README, section by section', () => {
     const { response } = await portal.GET('/api/v1/customer/orders');
     expect(response.headers.get('X-Total-Count')).toBe('300');
     expect(() => createHandlers({ world: (w) => ({ ...w, orders: [{ ...w.orders[0]!, total: 'free' as never }] }) })).toThrow(
-      'world.orders[0] (ORD123), total: Total must be a number.',
+      'orders[0] (ORD123), field total: Total must be a number',
     );
   });
 

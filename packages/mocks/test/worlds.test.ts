@@ -46,22 +46,22 @@ describe('a world that breaks the contract', () => {
     [
       'an order whose total is not a number',
       (w: SampleWorld) => ({ ...w, orders: [{ ...w.orders[0]!, total: 'free' as never }, ...w.orders.slice(1)] }),
-      'world.orders[0] (ORD123), total: Total must be a number.',
+      'orders[0] (ORD123), field total: Total must be a number',
     ],
     [
       'a ticket of a customer who does not exist',
       (w: SampleWorld) => ({ ...w, tickets: [...w.tickets, { ...w.tickets[0]!, id: 'TKT999', customer_id: 42 }] }),
-      'world.tickets[7] (TKT999): customer_id 42 is not a customer in world.customers',
+      'tickets[7] (TKT999), field customer_id: names 42, which is not a customer of this world',
     ],
     [
       'a return for an order that does not exist',
       (w: SampleWorld) => ({ ...w, returns: [{ ...w.returns[0]!, order_id: 'ORD999' }] }),
-      'world.returns[0] (RET1): order_id ORD999 is not an order in world.orders',
+      'returns[0] (RET1), field order_id: names ORD999, which is not an order of this world',
     ],
     [
       'a notification missing its title',
       (w: SampleWorld) => ({ ...w, notifications: [{ ...w.notifications[0]!, title: undefined as never }] }),
-      'world.notifications[0] (1), title: Title is required.',
+      'notifications[0] (1), field title: Title is required',
     ],
   ])('fails when the handlers are made: %s', (_name, world, message) => {
     expect(() => createHandlers({ world })).toThrow(message);

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
  * `customer-portal-server`: runs the reference server, or `customer-portal-server db:reset` to put the
- * sample data back. Settings come from the environment (see config.ts).
+ * sample data (or the world the database was seeded from) back. Settings come from the environment (see
+ * config.ts); `--world FILE` is WORLD=FILE.
  */
 import cluster from 'node:cluster';
 import { resolve } from 'node:path';
@@ -12,29 +13,34 @@ import { resolveConfig, type ServerConfig } from './config.js';
 import { IN_MEMORY, openDatabase } from './store/database.js';
 import { openPostgres } from './store/postgres/database.js';
 import { describeUrl } from './store/postgres/url.js';
-import { resetPostgres } from './store/postgres/seed.js';
+import { recordedPostgresOrigin, resetPostgres } from './store/postgres/seed.js';
 import { resetDatabase } from './store/reset.js';
+import { recordedOrigin } from './store/world-origin.js';
+import { recordedSource, worldSource } from './store/world-source.js';
 import { startServer, urlHost } from './start-server.js';
 import { startWorkers } from './workers.js';
 
-const usage = () => `Usage: customer-portal-server [start | db:reset]
+const usage = () => `Usage: customer-portal-server [start | db:reset] [--world FILE]
 
   start      serve the Customer Portal API (the default); from here: ${serverCommand('start')}
-  db:reset   put the sample data back in the database (a running server serves it at once); from here:
-             ${serverCommand('db:reset')}
+  db:reset   put the data back as the database was seeded: the sample data, or the world file it was seeded
+             from (a running server serves it at once); from here: ${serverCommand('db:reset')}
+  --world FILE  a world file (customer-portal-world generate, record, from-har): seeds an empty database,
+             refuses one seeded from another world; with db:reset, seeds this world instead
 
 Environment: PORT (3000), HOST (127.0.0.1), DATABASE_PATH (.customer-portal/portal.db), DATABASE_URL
 (postgres://…, instead of the SQLite file), DATABASE_POOL_SIZE (10), WORKERS (1; more needs JWT_SECRET),
 JWT_SECRET, VALIDATE_RESPONSES (true), CORS_ORIGINS (any localhost port), MAX_CONNECTIONS (1000),
-MAX_CONNECTIONS_PER_ADDRESS (100), LOG_FORMAT (pretty on a terminal, else json), LOG_LEVEL (info).`;
+MAX_CONNECTIONS_PER_ADDRESS (100), LOG_FORMAT (pretty on a terminal, else json), LOG_LEVEL (info),
+WORLD (a world file, as --world).`;
 
 // npm 11 skips a dependency's install script unless package.json allows it, leaving better-sqlite3 unbuilt.
 const UNBUILT_DRIVER =
   'better-sqlite3, the SQLite driver, is not built: allow its install script in your package.json ' +
   '("allowScripts": { "better-sqlite3": true }), then run npm rebuild better-sqlite3.';
 
-async function start(): Promise<void> {
-  const config = resolveConfig();
+async function start(world: string | undefined): Promise<void> {
+  const config = resolveConfig(world === undefined ? {} : { world });
   const server =
     config.workers > 1 && cluster.isPrimary
       ? await startWorkers(config, (port) => `http://${urlHost(config.host)}:${port}`)
@@ -48,7 +54,9 @@ async function start(): Promise<void> {
   onStop(() => server.close());
   // A worker's primary prints the start lines, once for all of them.
   if (cluster.isWorker) return;
-  const accounts = sampleWorld().customers.map((c) => `    ${c.email} / ${c.password}  (${c.full_name})`);
+  const accounts = config.world
+    ? [`  World:     ${config.world} (its customers sign in with the passwords the file holds)`]
+    : ['  Sample accounts:', ...sampleWorld().customers.map((c) => `    ${c.email} / ${c.password}  (${c.full_name})`)];
   console.log(
     [
       `Customer Portal API listening on ${server.url}`,
@@ -57,7 +65,6 @@ async function start(): Promise<void> {
       `  Database:  ${databaseLine(config)}`,
       ...(config.workers > 1 ? [`  Workers:   ${config.workers} processes`] : []),
       `  Reset it:  ${resetLine(config)}`,
-      '  Sample accounts:',
       ...accounts,
       'Press Ctrl+C to stop.',
     ].join('\n'),
@@ -66,11 +73,12 @@ async function start(): Promise<void> {
 
 /** The reset command for the database this server runs on, as it works in the terminal that started it. */
 function resetLine(config: ServerConfig): string {
-  if (config.databaseUrl) return `${serverCommand('db:reset')} with the same DATABASE_URL (the sample data back, while this server runs)`;
+  const back = `the ${config.world ? 'world' : 'sample data'} back, while this server runs`;
+  if (config.databaseUrl) return `${serverCommand('db:reset')} with the same DATABASE_URL (${back})`;
   if (config.databasePath === IN_MEMORY) return 'restart the server (its database is in memory)';
   // Another folder or DATABASE_PATH would reset another file: name this one.
   const path = process.env.DATABASE_PATH ? `DATABASE_PATH=${shellWord(resolve(config.databasePath))} ` : '';
-  return `${path}${serverCommand('db:reset')} (the sample data back, while this server runs)`;
+  return `${path}${serverCommand('db:reset')} (${back})`;
 }
 
 function databaseLine(config: ServerConfig): string {
@@ -92,32 +100,57 @@ function onStop(close: () => Promise<void>): void {
   process.once('SIGINT', stop);
 }
 
-async function reset(): Promise<void> {
-  const { databasePath, databaseUrl } = resolveConfig();
+/** To the world given (--world, WORLD), else to the one the database recorded, else to the sample world. */
+async function reset(world: string | undefined): Promise<void> {
+  const { databasePath, databaseUrl, world: wanted } = resolveConfig(world === undefined ? {} : { world });
+  const to = (name: string, origin: { path: string | null }) => `Reset ${name} to ${origin.path === null ? 'the sample data' : `the world in ${wanted ?? origin.path}`}.`;
   if (databaseUrl) {
     const pool = await openPostgres(databaseUrl, { poolSize: 1 });
     try {
-      await resetPostgres(pool, sampleWorld());
+      const source = wanted !== undefined ? worldSource(wanted) : recordedSource(describeUrl(databaseUrl), await recordedPostgresOrigin(pool));
+      await resetPostgres(pool, source.world(), { origin: source });
+      console.log(to(describeUrl(databaseUrl), source));
     } finally {
       await pool.end();
     }
-    console.log(`Reset ${describeUrl(databaseUrl)} to the sample data.`);
     return;
   }
   const db = openDatabase(databasePath);
   try {
-    resetDatabase(db, sampleWorld());
+    const source = wanted !== undefined ? worldSource(wanted) : recordedSource(resolve(databasePath), recordedOrigin(db));
+    resetDatabase(db, source.world(), { origin: source });
+    console.log(to(resolve(databasePath), source));
   } finally {
     db.close();
   }
-  console.log(`Reset ${resolve(databasePath)} to the sample data.`);
   console.log(`Tokens stay valid while ${jwtSecretFile(databasePath)} (or JWT_SECRET) keeps the same key.`);
 }
 
-const command = process.argv[2] ?? 'start';
+/** The command and `--world FILE` (or `--world=FILE`), in any order. */
+function commandLine(args: string[]): { command: string; world: string | undefined } {
+  let world: string | undefined;
+  const rest: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === '--world') world = args[++i] ?? '';
+    else if (arg.startsWith('--world=')) world = arg.slice('--world='.length);
+    else rest.push(arg);
+  }
+  if (world === '') throw new Error('--world needs a FILE: a world file such as customer-portal-world generate writes.');
+  return { command: rest[0] ?? 'start', world };
+}
+
+const { command, world } = (() => {
+  try {
+    return commandLine(process.argv.slice(2));
+  } catch (error) {
+    console.error(`${(error as Error).message}\n\n${usage()}`);
+    process.exit(2);
+  }
+})();
 try {
-  if (command === 'start') await start();
-  else if (command === 'db:reset') await reset();
+  if (command === 'start') await start(world);
+  else if (command === 'db:reset') await reset(world);
   else if (command === 'help' || command === '--help' || command === '-h') console.log(usage());
   else {
     console.error(`Unknown command "${command}".\n\n${usage()}`);

@@ -7,6 +7,7 @@
  * | `host`              | `HOST`               | 127.0.0.1                                            |
  * | `databasePath`      | `DATABASE_PATH`      | `.customer-portal/portal.db`, relative to the working directory |
  * | `databaseUrl`       | `DATABASE_URL`       | none: SQLite at databasePath; `postgres://…` runs on PostgreSQL |
+ * | `world`             | `WORLD`              | none: the sample world; a world file seeds an empty database (`--world FILE` in bin) |
  * | `poolSize`          | `DATABASE_POOL_SIZE` | 10 connections per process (PostgreSQL only)         |
  * | `workers`           | `WORKERS`            | 1 process; N > 1 forks N (bin only), needs JWT_SECRET and a database file or URL |
  * | `jwtSecret`         | `JWT_SECRET`         | a key kept in `jwt-secret` beside the database       |
@@ -39,6 +40,8 @@ export interface ServerOptions {
   databaseUrl?: string;
   /** PostgreSQL connections this process keeps at most. */
   poolSize?: number;
+  /** A world file to seed an empty database from; a database seeded from another world is refused. */
+  world?: string;
   /** Server processes `customer-portal-server` runs (node:cluster); they share the port and the database. */
   workers?: number;
   jwtSecret?: string;
@@ -68,6 +71,7 @@ export interface ServerConfig {
   host: string;
   databasePath: string;
   databaseUrl: string | undefined;
+  world: string | undefined;
   poolSize: number;
   workers: number;
   jwtSecret: string | undefined;
@@ -131,6 +135,7 @@ export function resolveConfig(options: ServerOptions = {}, env: NodeJS.ProcessEn
     host: options.host ?? (env.HOST || DEFAULT_HOST),
     databasePath,
     databaseUrl,
+    world: options.world ?? (env.WORLD || undefined),
     poolSize: options.poolSize ?? countOf('DATABASE_POOL_SIZE', env.DATABASE_POOL_SIZE, DEFAULT_POOL_SIZE),
     workers,
     jwtSecret,

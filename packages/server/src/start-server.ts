@@ -11,7 +11,7 @@ import { createSignInThrottle } from './auth/sign-in-throttle.js';
 import { createTokenService } from './auth/tokens.js';
 import { resolveConfig, type ServerOptions } from './config.js';
 import { shareConnectionsFairly } from './http/fair-connections.js';
-import { openStore } from './store/open-store.js';
+import { openStore, seededLine } from './store/open-store.js';
 
 export interface RunningServer {
   /** Where it listens, e.g. `http://127.0.0.1:3000`. */
@@ -44,7 +44,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   });
   const closeDatabases = () => Promise.all([signInCounts.close(), opened.close()]).then(() => undefined);
   try {
-    if (opened.seeded) say(`Seeded ${opened.where} with the sample data.`);
+    if (opened.seeded) say(seededLine(opened));
     const secret = resolveJwtSecret(config.jwtSecret, config.databasePath);
     sayWhereTheKeyIs(secret, say);
 

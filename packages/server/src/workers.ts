@@ -5,7 +5,7 @@
  */
 import cluster, { type Worker } from 'node:cluster';
 import type { ServerConfig } from './config.js';
-import { openStore } from './store/open-store.js';
+import { openStore, seededLine } from './store/open-store.js';
 
 export interface Workers {
   /** Where they listen, e.g. `http://127.0.0.1:3000`. */
@@ -25,7 +25,7 @@ export async function startWorkers(config: ServerConfig, urlOf: (port: number) =
   // Once, here: N processes seeding an empty database at the same moment would take turns for nothing.
   const opened = await openStore(config);
   await opened.close();
-  if (opened.seeded && config.log) config.log.info(`Seeded ${opened.where} with the sample data.`);
+  if (opened.seeded && config.log) config.log.info(seededLine(opened));
 
   let stopping = false;
   const fork = () => cluster.fork();

@@ -1,11 +1,12 @@
 import type { Key, ReactNode } from 'react';
+import styles from './data-table.module.css';
 
 /** One column of a {@link DataTable}: its header, and what each row shows under it. */
 export interface Column<Row> {
   header: string;
   cell: (row: Row) => ReactNode;
-  /** A class for the body cells, e.g. `number` to right-align money. */
-  className?: string;
+  /** How the body cells read: `number` right-aligns money and counts. */
+  className?: 'number';
   /** Renders the cell as `<th scope="row">`: it names the row for screen readers (and for the journey's `rowheader`s). */
   rowHeader?: boolean;
 }
@@ -42,8 +43,8 @@ export function DataTable<Row>({
   return (
     // A wide table scrolls inside its own box on a phone instead of widening the page; the box takes focus
     // so a keyboard can scroll it too.
-    <div className="table-scroll" tabIndex={0}>
-    <table aria-busy={busy}>
+    <div className={styles.scroll} tabIndex={0}>
+    <table className={styles.table} aria-busy={busy}>
       <caption>{caption}</caption>
       <thead>
         <tr>
@@ -57,7 +58,7 @@ export function DataTable<Row>({
       <tbody>
         {rows.length === 0 && (
           <tr>
-            <td colSpan={columns.length} className="empty">
+            <td colSpan={columns.length} className={styles.empty}>
               {empty}
             </td>
           </tr>
@@ -66,11 +67,11 @@ export function DataTable<Row>({
           <tr key={rowKey(row)}>
             {columns.map(({ header, cell, className, rowHeader }) =>
               rowHeader ? (
-                <th key={header} scope="row" className={className}>
+                <th key={header} scope="row" className={className && styles[className]}>
                   {cell(row)}
                 </th>
               ) : (
-                <td key={header} className={className}>
+                <td key={header} className={className && styles[className]}>
                   {cell(row)}
                 </td>
               ),

@@ -1,5 +1,7 @@
-import { PortalApiError } from '@customer-portal/sdk';
-import { belongsTo, fieldErrorsOf } from './field-error.tsx';
+import { belongsTo } from './field-error.tsx';
+import { fieldErrorsOf, problemOf } from './problem.ts';
+import button from './button.module.css';
+import styles from './error-alert.module.css';
 
 /**
  * Says why a call failed, in the problem's own words (its `detail`, written for the customer), with a button
@@ -13,7 +15,7 @@ export function ErrorAlert({ error, onRetry, fields = [] }: { error: unknown; on
   // When every field's sentence is beside its field, the detail would only say them again.
   const allBeside = fieldErrors.length > 0 && elsewhere.length === 0;
   return (
-    <div role="alert" className="alert">
+    <div role="alert" className={styles.alert}>
       <p>{allBeside ? `Please correct the ${fieldErrors.length === 1 ? 'field' : 'fields'} marked above.` : messageOf(error)}</p>
       {elsewhere.length > 0 && (
         <ul>
@@ -23,7 +25,7 @@ export function ErrorAlert({ error, onRetry, fields = [] }: { error: unknown; on
         </ul>
       )}
       {onRetry && (
-        <button type="button" className="secondary" onClick={onRetry}>
+        <button type="button" className={button.secondary} onClick={onRetry}>
           Try again
         </button>
       )}
@@ -32,7 +34,6 @@ export function ErrorAlert({ error, onRetry, fields = [] }: { error: unknown; on
 }
 
 function messageOf(error: unknown): string {
-  if (error instanceof PortalApiError) return error.message;
-  // The SDK turns a failed fetch into a PortalApiError; anything else is the app's own mistake.
-  return error instanceof Error && error.message ? error.message : 'Something went wrong in this page. Please reload it.';
+  // Anything but a problem is the app's own mistake: no use to the customer beyond "reload".
+  return problemOf(error)?.detail ?? 'Something went wrong in this page. Please reload it.';
 }

@@ -1,12 +1,8 @@
-import { PortalApiError, type FieldError as ProblemFieldError } from '@customer-portal/sdk';
+import { fieldErrorsOf } from './problem.ts';
+import styles from './field-error.module.css';
 
 /** `body.items.0` belongs to the field `body.items`. */
 export const belongsTo = (location: string, field: string) => location === field || location.startsWith(`${field}.`);
-
-/** The problem's field errors, if the error is a validation problem. */
-export function fieldErrorsOf(error: unknown): ProblemFieldError[] {
-  return error instanceof PortalApiError ? (error.problem.errors ?? []) : [];
-}
 
 /**
  * What the problem says about one field (`location`, e.g. `body.full_name`), shown under that field. Spread
@@ -21,7 +17,7 @@ export function fieldProblem(error: unknown, location: string, id: string) {
     invalidProps: messages.length > 0 ? { 'aria-invalid': true as const, 'aria-describedby': messageId } : {},
     message:
       messages.length > 0 ? (
-        <span id={messageId} className="field-error">
+        <span id={messageId} className={styles.message}>
           {messages.join(' ')}
         </span>
       ) : null,

@@ -1,51 +1,49 @@
 import type { Ticket, TicketPriority } from '@customer-portal/sdk';
-import { useState, type FormEvent } from 'react';
-import { portal, unwrap } from '../api.ts';
+import { useQueryClient } from '@tanstack/react-query';
+import type { FormEvent } from 'react';
+import { $api, invalidate } from '../api.ts';
 import { ErrorAlert } from '../components/error-alert.tsx';
 import { fieldProblem } from '../components/field-error.tsx';
 import { humanize } from '../format.ts';
+import pageLayout from '../components/page-layout.module.css';
 
 const priorities: TicketPriority[] = ['LOW', 'MEDIUM', 'HIGH', 'URGENT'];
 const fields = ['body.subject', 'body.description', 'body.order_id', 'body.priority'];
 
 /** Opens a ticket; the API checks the fields and the order, and each field's problem shows beside it. */
 export function NewTicketForm({ onOpened }: { onOpened: (ticket: Ticket) => void }) {
-  const [error, setError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
-
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const formElement = event.currentTarget;
-    const form = new FormData(formElement);
-    const orderId = String(form.get('order_id')).trim();
-    setBusy(true);
-    setError(undefined);
-    try {
-      const ticket = await unwrap(
-        portal.POST('/api/v1/customer/tickets', {
-          body: {
-            subject: String(form.get('subject')),
-            description: String(form.get('description')),
-            priority: String(form.get('priority')) as TicketPriority,
-            ...(orderId ? { order_id: orderId } : {}),
-          },
-        }),
-      );
-      formElement.reset();
+  const queryClient = useQueryClient();
+  // A new ticket counts in the list, on the dashboard and in the profile's total.
+  const open = $api.useMutation('post', '/api/v1/customer/tickets', {
+    onSuccess: (ticket) => {
+      void invalidate(queryClient, '/api/v1/customer/tickets', '/api/v1/customer/dashboard', '/api/v1/customer/profile');
       onOpened(ticket);
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(false);
-    }
+    },
+  });
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const orderId = String(form.get('order_id')).trim();
+    open.mutate({
+      body: {
+        subject: String(form.get('subject')),
+        description: String(form.get('description')),
+        priority: String(form.get('priority')) as TicketPriority,
+        ...(orderId ? { order_id: orderId } : {}),
+      },
+    });
   }
+
+  const error = open.error;
+  const busy = open.isPending;
 
   const subject = fieldProblem(error, 'body.subject', 'ticket-subject');
   const description = fieldProblem(error, 'body.description', 'ticket-description');
   const orderId = fieldProblem(error, 'body.order_id', 'ticket-order');
   const priority = fieldProblem(error, 'body.priority', 'ticket-priority');
   return (
-    <form className="card" aria-labelledby="new-ticket-heading" onSubmit={submit}>
+    <form className={pageLayout.card} aria-labelledby="new-ticket-heading" onSubmit={submit}>
       <h2 id="new-ticket-heading">New ticket</h2>
       <label>
         Subject

@@ -1,5 +1,5 @@
 import type { RecentTicket, TicketSummary } from '@customer-portal/sdk';
-import { href } from '../router.ts';
+import { Link } from '@tanstack/react-router';
 import type { Column } from './data-table.tsx';
 import { StatusBadge } from './status-badge.tsx';
 
@@ -14,6 +14,6 @@ type AnyTicket = TicketSummary | RecentTicket;
  */
 export const ticketColumns = {
   id: { header: 'Ticket', cell: (ticket) => ticket.id },
-  subject: { header: 'Subject', cell: (ticket) => <a href={href.ticket(ticket.id)}>{ticket.subject}</a> },
+  subject: { header: 'Subject', cell: (ticket) => <Link to="/tickets/$ticketId" params={{ ticketId: ticket.id }}>{ticket.subject}</Link> },
   status: { header: 'Status', cell: (ticket) => <StatusBadge status={ticket.status} /> },
 } satisfies Record<string, Column<AnyTicket>>;

@@ -1,13 +1,14 @@
 import type { DashboardStats } from '@customer-portal/sdk';
-import { portal, unwrap } from '../api.ts';
+import { Link } from '@tanstack/react-router';
+import { $api } from '../api.ts';
 import { DataTable } from '../components/data-table.tsx';
 import { ErrorAlert } from '../components/error-alert.tsx';
 import { Loading } from '../components/loading.tsx';
 import { orderColumns } from '../components/order-columns.tsx';
 import { ticketColumns } from '../components/ticket-columns.tsx';
 import { formatDate } from '../format.ts';
-import { href } from '../router.ts';
-import { useApi } from '../use-api.ts';
+import pageLayout from '../components/page-layout.module.css';
+import styles from './dashboard-page.module.css';
 
 const statLabels: Record<keyof DashboardStats, string> = {
   open_tickets: 'Open tickets',
@@ -18,29 +19,29 @@ const statLabels: Record<keyof DashboardStats, string> = {
 
 /** The overview: four figures, then the five newest orders and tickets. */
 export function DashboardPage() {
-  const { data, error, loading, reload } = useApi(() => unwrap(portal.GET('/api/v1/customer/dashboard')), []);
+  const { data, error, isPending, refetch } = $api.useQuery('get', '/api/v1/customer/dashboard');
   return (
     <>
       <h1>Dashboard</h1>
-      <ErrorAlert error={error} onRetry={reload} />
-      {!data && loading && <Loading what="your dashboard" />}
+      <ErrorAlert error={error} onRetry={() => void refetch()} />
+      {isPending && <Loading what="your dashboard" />}
       {data && (
         <>
-          <dl className="stats">
+          <dl className={styles.stats}>
             {Object.entries(statLabels).map(([key, label]) => (
-              <div key={key} className="stat">
+              <div key={key} className={styles.stat}>
                 <dt>{label}</dt>
                 <dd data-testid={`stat-${key}`}>{data.stats[key as keyof DashboardStats]}</dd>
               </div>
             ))}
           </dl>
-          <div className="columns">
+          <div className={pageLayout.columns}>
             <DataTable
               caption="Recent orders"
               rows={data.recent_orders}
               rowKey={(order) => order.id}
               columns={[
-                { header: 'Order', cell: (order) => <a href={href.order(order.id)}>{order.id}</a> },
+                { header: 'Order', cell: (order) => <Link to="/orders/$orderId" params={{ orderId: order.id }}>{order.id}</Link> },
                 orderColumns.date,
                 orderColumns.status,
                 { header: 'Items', cell: (order) => order.item_count },

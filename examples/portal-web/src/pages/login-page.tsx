@@ -1,29 +1,23 @@
-import { useState, type FormEvent } from 'react';
-import { portal } from '../api.ts';
+import type { FormEvent } from 'react';
+import { $api } from '../api.ts';
 import { ErrorAlert } from '../components/error-alert.tsx';
 import { session } from '../session.ts';
+import pageLayout from '../components/page-layout.module.css';
+import styles from './login-page.module.css';
 
 /** Sign in with email and password; a wrong password shows the API's own explanation. */
 export function LoginPage() {
-  const [error, setError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
+  const login = $api.useMutation('post', '/auth/login', { onSuccess: ({ access_token }) => session.signIn(access_token) });
 
-  async function signIn(event: FormEvent<HTMLFormElement>) {
+  function signIn(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    setBusy(true);
-    setError(undefined);
-    try {
-      const { access_token } = await portal.login({ email: String(form.get('email')), password: String(form.get('password')) });
-      session.signIn(access_token);
-    } catch (failure) {
-      setError(failure);
-      setBusy(false);
-    }
+    login.mutate({ body: { email: String(form.get('email')), password: String(form.get('password')) } });
   }
 
+  const busy = login.isPending || login.isSuccess;
   return (
-    <main className="login">
+    <main className={styles.login}>
       <h1>Sign in to the Customer Portal</h1>
       <form onSubmit={signIn} aria-label="Sign in">
         <label>
@@ -34,14 +28,14 @@ export function LoginPage() {
           Password
           <input name="password" type="password" autoComplete="current-password" required />
         </label>
-        <ErrorAlert error={error} />
+        <ErrorAlert error={login.error} />
         <button type="submit" disabled={busy}>
           {busy ? 'Signing in…' : 'Sign in'}
         </button>
       </form>
       {/* The sample accounts exist in the mocks and the reference server's seed, never in production. */}
       {import.meta.env.DEV && (
-        <p className="hint">
+        <p className={pageLayout.hint}>
           Sample account: <code>ali.jawad@example.com</code> / <code>customer123</code>
         </p>
       )}

@@ -1,17 +1,26 @@
+import { Link, useNavigate } from '@tanstack/react-router';
 import { NewTicketForm } from '../components/new-ticket-form.tsx';
-import { flash } from '../flash.ts';
-import { href } from '../router.ts';
+import pageLayout from '../components/page-layout.module.css';
 
 /** Opens a support ticket, then shows its conversation. */
 export function NewTicketPage() {
+  const navigate = useNavigate();
   return (
     <>
       <p>
-        <a href={href.tickets}>← All tickets</a>
+        <Link to="/tickets">← All tickets</Link>
       </p>
       <h1>Ask for help</h1>
-      <div className="narrow">
-        <NewTicketForm onOpened={(ticket) => flash.showOn(href.ticket(ticket.id), `Ticket ${ticket.id} opened. We usually answer within a day.`)} />
+      <div className={pageLayout.narrow}>
+        <NewTicketForm
+          onOpened={(ticket) =>
+            void navigate({
+              to: '/tickets/$ticketId',
+              params: { ticketId: ticket.id },
+              state: { flash: `Ticket ${ticket.id} opened. We usually answer within a day.` },
+            })
+          }
+        />
       </div>
     </>
   );

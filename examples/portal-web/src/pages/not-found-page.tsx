@@ -1,12 +1,12 @@
-import { href } from '../router.ts';
+import { Link } from '@tanstack/react-router';
 
-/** Any hash the router does not know. */
+/** Any address the router does not know. */
 export function NotFoundPage() {
   return (
     <>
       <h1>Page not found</h1>
       <p>
-        There is no such page. Go back to the <a href={href.dashboard}>dashboard</a>.
+        There is no such page. Go back to the <Link to="/">dashboard</Link>.
       </p>
     </>
   );

@@ -1,33 +1,37 @@
-import { portal, unwrap } from '../api.ts';
+import { getRouteApi, Link } from '@tanstack/react-router';
+import { $api } from '../api.ts';
 import { DataTable } from '../components/data-table.tsx';
 import { ErrorAlert } from '../components/error-alert.tsx';
 import { Loading } from '../components/loading.tsx';
 import { StatusBadge } from '../components/status-badge.tsx';
 import { formatDate, formatMoney } from '../format.ts';
-import { whyNotReturnable } from '../returnable.ts';
-import { href } from '../router.ts';
-import { useApi } from '../use-api.ts';
+import button from '../components/button.module.css';
+import pageLayout from '../components/page-layout.module.css';
 
-/** One order: its items and totals, where it is, and a return when it has been delivered. */
-export function OrderPage({ orderId }: { orderId: string }) {
-  const { data: order, error, loading, reload } = useApi(
-    () => unwrap(portal.GET('/api/v1/customer/orders/{order_id}', { params: { path: { order_id: orderId } } })),
-    [orderId],
-  );
-  const notReturnable = order && whyNotReturnable(order);
+const route = getRouteApi('/orders/$orderId');
+
+/**
+ * One order: its items and totals, where it is, and a way to return items. Which orders can be returned is the
+ * API's rule: the return page asks, and shows the API's answer if it refuses.
+ */
+export function OrderPage() {
+  const { orderId } = route.useParams();
+  const { data: order, error, isPending, refetch } = $api.useQuery('get', '/api/v1/customer/orders/{order_id}', {
+    params: { path: { order_id: orderId } },
+  });
   return (
     <>
       <p>
-        <a href={href.orders}>← All orders</a>
+        <Link to="/orders">← All orders</Link>
       </p>
       <h1>Order {orderId}</h1>
-      <ErrorAlert error={error} onRetry={reload} />
-      {!order && loading && <Loading what="the order" />}
+      <ErrorAlert error={error} onRetry={() => void refetch()} />
+      {isPending && <Loading what="the order" />}
       {order && (
         <>
-          <dl className="details">
+          <dl className={pageLayout.details}>
             <dt>Status</dt>
-            <dd>
+            <dd data-testid="order-status">
               <StatusBadge status={order.status} />
             </dd>
             <dt>Ordered</dt>
@@ -51,19 +55,13 @@ export function OrderPage({ orderId }: { orderId: string }) {
             ]}
             empty="This order has no items."
           />
-          <div className="actions">
-            <a className="button secondary" href={href.tracking(order.id)}>
+          <div className={pageLayout.actions}>
+            <Link className={`${button.button} ${button.secondary}`} to="/orders/$orderId/tracking" params={{ orderId: order.id }}>
               Track delivery
-            </a>
-            {notReturnable ? (
-              <p className="muted" data-testid="not-returnable">
-                {notReturnable}
-              </p>
-            ) : (
-              <a className="button" href={href.return(order.id)}>
-                Return items
-              </a>
-            )}
+            </Link>
+            <Link className={button.button} to="/orders/$orderId/return" params={{ orderId: order.id }}>
+              Return items
+            </Link>
           </div>
         </>
       )}

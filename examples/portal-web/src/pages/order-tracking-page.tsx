@@ -1,32 +1,35 @@
-import { portal, unwrap } from '../api.ts';
+import { getRouteApi, Link } from '@tanstack/react-router';
+import { $api } from '../api.ts';
 import { ErrorAlert } from '../components/error-alert.tsx';
 import { Loading } from '../components/loading.tsx';
 import { StatusBadge } from '../components/status-badge.tsx';
 import { formatDateTime } from '../format.ts';
-import { href } from '../router.ts';
-import { useApi } from '../use-api.ts';
+import pageLayout from '../components/page-layout.module.css';
+import styles from './order-tracking-page.module.css';
+
+const route = getRouteApi('/orders/$orderId/tracking');
 
 /** Where an order is: its five delivery steps, the current one marked, and the courier's details. */
-export function OrderTrackingPage({ orderId }: { orderId: string }) {
-  const { data, error, loading, reload } = useApi(
-    () => unwrap(portal.GET('/api/v1/customer/orders/track/{order_id}', { params: { path: { order_id: orderId } } })),
-    [orderId],
-  );
+export function OrderTrackingPage() {
+  const { orderId } = route.useParams();
+  const { data, error, isPending, refetch } = $api.useQuery('get', '/api/v1/customer/orders/track/{order_id}', {
+    params: { path: { order_id: orderId } },
+  });
   return (
     <>
       <p>
-        <a href={href.order(orderId)}>← Order {orderId}</a>
+        <Link to="/orders/$orderId" params={{ orderId }}>← Order {orderId}</Link>
       </p>
       <h1>Tracking {orderId}</h1>
-      <ErrorAlert error={error} onRetry={reload} />
-      {!data && loading && <Loading what="the tracking" />}
+      <ErrorAlert error={error} onRetry={() => void refetch()} />
+      {isPending && <Loading what="the tracking" />}
       {data && (
         <>
-          <ol className="steps" aria-label="Delivery steps">
+          <ol className={styles.steps} aria-label="Delivery steps">
             {data.steps.map((step) => (
               <li
                 key={step.label}
-                className={step.completed ? 'done' : 'pending'}
+                className={step.completed ? styles.done : styles.pending}
                 aria-current={step.current ? 'step' : undefined}
                 data-completed={step.completed}
               >
@@ -35,7 +38,7 @@ export function OrderTrackingPage({ orderId }: { orderId: string }) {
               </li>
             ))}
           </ol>
-          <dl className="details">
+          <dl className={pageLayout.details}>
             <dt>Status</dt>
             <dd>
               <StatusBadge status={data.status} />

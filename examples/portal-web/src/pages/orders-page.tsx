@@ -1,28 +1,34 @@
 import { orderStatusFilterValues, type OrderStatusFilter } from '@customer-portal/sdk';
-import { useState } from 'react';
-import { portal, unwrapPage } from '../api.ts';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { getRouteApi, Link } from '@tanstack/react-router';
+import { $api, portal, withTotal } from '../api.ts';
 import { DataTable } from '../components/data-table.tsx';
 import { ErrorAlert } from '../components/error-alert.tsx';
 import { ListFilters } from '../components/list-filters.tsx';
 import { Loading } from '../components/loading.tsx';
 import { orderColumns } from '../components/order-columns.tsx';
-import { href } from '../router.ts';
-import { useApi } from '../use-api.ts';
+import { PAGE_SIZE, Pager } from '../components/pager.tsx';
+import type { ListSearch } from '../router.tsx';
+
+const route = getRouteApi('/orders');
 
 /** All orders, filtered by status and searched by id as you type (the API does both). */
 export function OrdersPage() {
-  const [status, setStatus] = useState<OrderStatusFilter>('all');
-  const [search, setSearch] = useState('');
-  const { data, error, loading, reload } = useApi(
-    (signal) =>
-      unwrapPage(
-        portal.GET('/api/v1/customer/orders', {
-          params: { query: { status, ...(search.trim() ? { search: search.trim() } : {}) } },
-          signal,
-        }),
-      ),
-    [status, search],
-  );
+  const { status: picked, search = '', page = 1 } = route.useSearch();
+  const status: OrderStatusFilter = picked ?? 'all';
+  const navigate = route.useNavigate();
+  /** Another filter or search: back to the first page. */
+  const filter = (change: ListSearch<OrderStatusFilter>, options: { replace?: boolean } = {}) =>
+    void navigate({ search: (previous) => ({ ...previous, page: undefined, ...change }), ...options });
+  const query = { status, ...(search ? { search } : {}), limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE };
+  const { data, error, isPending, isPlaceholderData, refetch } = useQuery({
+    // openapi-react-query's key, so a write that invalidates this path refreshes the list too; the page's own
+    // fetch, as the list needs its X-Total-Count header beside the body.
+    queryKey: [...$api.queryOptions('get', '/api/v1/customer/orders', { params: { query } }).queryKey, 'with-total'],
+    queryFn: ({ signal }) => withTotal(portal.GET('/api/v1/customer/orders', { params: { query }, signal })),
+    // Another filter's answer replaces the rows when it comes; until then the old rows stay, dimmed.
+    placeholderData: keepPreviousData,
+  });
 
   return (
     <>
@@ -31,14 +37,15 @@ export function OrdersPage() {
         label="Filter orders"
         statuses={orderStatusFilterValues}
         status={status}
-        onStatus={setStatus}
+        onStatus={(next) => filter({ status: next === 'all' ? undefined : next })}
         searchLabel="Search by order ID"
         placeholder="ORD123"
         search={search}
-        onSearch={setSearch}
+        // Typing replaces the history entry: Back then leaves the search rather than taking off a letter.
+        onSearch={(next) => filter({ search: next.trim() || undefined }, { replace: true })}
       />
-      <ErrorAlert error={error} onRetry={reload} />
-      {!data && loading && <Loading what="your orders" />}
+      <ErrorAlert error={error} onRetry={() => void refetch()} />
+      {isPending && <Loading what="your orders" />}
       {data && (
         <DataTable
           caption={
@@ -53,9 +60,9 @@ export function OrdersPage() {
               header: 'Order',
               rowHeader: true,
               cell: (order) => (
-                <a href={href.order(order.id)} aria-label={`${order.id} details`}>
+                <Link to="/orders/$orderId" params={{ orderId: order.id }} aria-label={`${order.id} details`}>
                   {order.id}
-                </a>
+                </Link>
               ),
             },
             orderColumns.date,
@@ -65,16 +72,17 @@ export function OrdersPage() {
             {
               header: 'Delivery',
               cell: (order) => (
-                <a href={href.tracking(order.id)} aria-label={`Track ${order.id}`}>
+                <Link to="/orders/$orderId/tracking" params={{ orderId: order.id }} aria-label={`Track ${order.id}`}>
                   Track
-                </a>
+                </Link>
               ),
             },
           ]}
           empty={search || status !== 'all' ? 'No orders match.' : 'No orders yet.'}
-          busy={loading}
+          busy={isPlaceholderData}
         />
       )}
+      {data && <Pager list="/orders" page={page} total={data.total} label="Pages of orders" />}
     </>
   );
 }

@@ -1,11 +1,13 @@
 import type { Profile, Theme } from '@customer-portal/sdk';
-import { useState, type FormEvent } from 'react';
-import { useAccount } from '../account.tsx';
-import { portal, unwrap } from '../api.ts';
+import { useQueryClient } from '@tanstack/react-query';
+import type { FormEvent } from 'react';
+import { profileKey, useProfile } from '../account.ts';
+import { $api, invalidate } from '../api.ts';
 import { ErrorAlert } from '../components/error-alert.tsx';
 import { fieldProblem } from '../components/field-error.tsx';
 import { Loading } from '../components/loading.tsx';
 import { formatDate } from '../format.ts';
+import pageLayout from '../components/page-layout.module.css';
 
 const languages: Record<string, string> = { en: 'English', 'en-GB': 'English (UK)', hi: 'Hindi', ur: 'Urdu', fr: 'French' };
 export const themes: Record<Theme, string> = { light: 'Light', dark: 'Dark', system: 'Same as my device' };
@@ -13,18 +15,18 @@ const fields = ['body.full_name', 'body.preferences.language', 'body.preferences
 
 /** Who the customer is, and the name and preferences they may change; the header and theme follow a save. */
 export function ProfilePage() {
-  const { profile } = useAccount();
+  const profile = useProfile();
   return (
     <>
       <h1>Your profile</h1>
-      <ErrorAlert error={profile.error} onRetry={profile.reload} />
-      {!profile.data && profile.loading && <Loading what="your profile" />}
+      <ErrorAlert error={profile.error} onRetry={() => void profile.refetch()} />
+      {profile.isPending && <Loading what="your profile" />}
       {profile.data && (
-        <div className="columns">
+        <div className={pageLayout.columns}>
           <ProfileForm profile={profile.data} />
-          <section className="card" aria-labelledby="account-heading">
+          <section className={pageLayout.card} aria-labelledby="account-heading">
             <h2 id="account-heading">Account</h2>
-            <dl className="details">
+            <dl className={pageLayout.details}>
               <dt>Email</dt>
               <dd>{profile.data.email}</dd>
               <dt>Member since</dt>
@@ -42,45 +44,41 @@ export function ProfilePage() {
 }
 
 function ProfileForm({ profile }: { profile: Profile }) {
-  const { setProfile } = useAccount();
-  const [error, setError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
-  const [saved, setSaved] = useState(false);
+  const queryClient = useQueryClient();
+  const save = $api.useMutation('put', '/api/v1/customer/profile', {
+    onSuccess: (updated) => {
+      // The API's answer is the profile: the header and the theme follow it at once, with no reload.
+      queryClient.setQueryData(profileKey, updated);
+      // The theme is one stored value with the settings'.
+      void invalidate(queryClient, '/api/v1/customer/settings');
+    },
+  });
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
+  function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    setBusy(true);
-    setError(undefined);
-    setSaved(false);
-    try {
-      const updated = await unwrap(
-        portal.PUT('/api/v1/customer/profile', {
-          body: {
-            full_name: String(form.get('full_name')),
-            preferences: {
-              language: String(form.get('language')),
-              notifications: form.get('notifications') === 'on',
-              theme: String(form.get('theme')) as Theme,
-            },
-          },
-        }),
-      );
-      setProfile(updated);
-      setSaved(true);
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(false);
-    }
+    save.mutate({
+      body: {
+        full_name: String(form.get('full_name')),
+        preferences: {
+          language: String(form.get('language')),
+          notifications: form.get('notifications') === 'on',
+          theme: String(form.get('theme')) as Theme,
+        },
+      },
+    });
   }
+
+  const error = save.error;
+  const busy = save.isPending;
+  const saved = save.isSuccess;
 
   const fullName = fieldProblem(error, 'body.full_name', 'profile-name');
   const language = fieldProblem(error, 'body.preferences.language', 'profile-language');
   const theme = fieldProblem(error, 'body.preferences.theme', 'profile-theme');
   const knownLanguage = profile.preferences.language in languages;
   return (
-    <form className="card" aria-labelledby="profile-form-heading" onSubmit={submit} onChange={() => setSaved(false)}>
+    <form className={pageLayout.card} aria-labelledby="profile-form-heading" onSubmit={submit} onChange={() => save.isSuccess && save.reset()}>
       <h2 id="profile-form-heading">Name and preferences</h2>
       <label>
         Full name
@@ -110,12 +108,12 @@ function ProfileForm({ profile }: { profile: Profile }) {
         </select>
         {theme.message}
       </label>
-      <label className="inline">
+      <label className={pageLayout.inline}>
         <input type="checkbox" name="notifications" defaultChecked={profile.preferences.notifications} /> Send me notifications
       </label>
       <ErrorAlert error={error} fields={fields} />
       {saved && (
-        <p role="status" className="success">
+        <p role="status" className={pageLayout.success}>
           Profile saved.
         </p>
       )}

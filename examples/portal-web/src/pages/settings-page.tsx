@@ -1,12 +1,14 @@
 import type { Settings, SettingsUpdate, Theme } from '@customer-portal/sdk';
-import { useState, type FormEvent, type ReactNode } from 'react';
-import { useAccount } from '../account.tsx';
-import { portal, unwrap } from '../api.ts';
+import { useQueryClient } from '@tanstack/react-query';
+import type { FormEvent, ReactNode } from 'react';
+import { $api, invalidate } from '../api.ts';
 import { ErrorAlert } from '../components/error-alert.tsx';
 import { fieldProblem } from '../components/field-error.tsx';
 import { Loading } from '../components/loading.tsx';
-import { useApi } from '../use-api.ts';
 import { themes } from './profile-page.tsx';
+import button from '../components/button.module.css';
+import pageLayout from '../components/page-layout.module.css';
+import styles from './settings-page.module.css';
 
 const switches: Record<keyof Settings['notifications'], string> = {
   email: 'Email me',
@@ -16,74 +18,79 @@ const switches: Record<keyof Settings['notifications'], string> = {
 };
 const currencies: Record<string, string> = { USD: 'US dollar', EUR: 'Euro', GBP: 'Pound sterling', INR: 'Indian rupee', PKR: 'Pakistani rupee' };
 
+const settingsKey = $api.queryOptions('get', '/api/v1/customer/settings').queryKey;
+
+/** The one setting a partial update changes: `email`, `timezone`... */
+const settingOf = (body: SettingsUpdate): string => Object.keys({ ...body.notifications, ...body.general })[0] ?? '';
+
+/**
+ * Saves one setting as a partial update. Optimistic: the switch or menu shows the new value at once, and a
+ * refusal puts the old one back (a typed value stays in its box either way, so the customer can correct it).
+ */
+function useSaveSetting() {
+  const queryClient = useQueryClient();
+  return $api.useMutation('put', '/api/v1/customer/settings', {
+    onMutate: async ({ body }) => {
+      await queryClient.cancelQueries({ queryKey: settingsKey });
+      const before = queryClient.getQueryData<Settings>(settingsKey);
+      if (before) {
+        queryClient.setQueryData<Settings>(settingsKey, {
+          notifications: { ...before.notifications, ...body.notifications },
+          general: { ...before.general, ...body.general },
+        });
+      }
+      return { before };
+    },
+    onError: (_error, _update, saved) => {
+      if (saved?.before) queryClient.setQueryData(settingsKey, saved.before);
+    },
+    onSuccess: (settings) => queryClient.setQueryData(settingsKey, settings),
+    // The theme is one stored value with the profile's: the page's theme follows the profile.
+    onSettled: (_settings, _error, { body }) => (body.general?.theme ? invalidate(queryClient, '/api/v1/customer/profile') : undefined),
+  });
+}
+
 /**
  * Notification switches and display settings. Every change is saved on its own, as a partial update of just
  * that setting, and says so beside it: "Saved." or the API's reason it was not.
  */
 export function SettingsPage() {
-  const settings = useApi(() => unwrap(portal.GET('/api/v1/customer/settings')), []);
-  const { refresh } = useAccount();
-  const [saving, setSaving] = useState<string>();
-  const [saved, setSaved] = useState<string>();
-  const [error, setError] = useState<{ field: string; error: unknown }>();
-
-  /** Saves one setting; `field` names it for the message beside it. */
-  async function save(field: string, body: SettingsUpdate, { optimistic = true } = {}) {
-    const before = settings.data;
-    if (!before) return;
-    setSaving(field);
-    setSaved(undefined);
-    setError(undefined);
-    // A switch or menu shows the new value at once; a refusal puts the old one back. (A typed value stays
-    // in its box either way, so the customer can correct it.)
-    if (optimistic) {
-      settings.set({
-        notifications: { ...before.notifications, ...body.notifications },
-        general: { ...before.general, ...body.general },
-      });
-    }
-    try {
-      settings.set(await unwrap(portal.PUT('/api/v1/customer/settings', { body })));
-      setSaved(field);
-      // The theme is one stored value with the profile's: the page's theme follows the profile.
-      if (body.general?.theme) refresh();
-    } catch (failure) {
-      settings.set(before);
-      setError({ field, error: failure });
-    } finally {
-      setSaving(undefined);
-    }
-  }
+  const settings = $api.useQuery('get', '/api/v1/customer/settings');
+  const saving = useSaveSetting();
+  const save = (body: SettingsUpdate) => saving.mutate({ body });
+  // The setting the last save was about: its "Saving…", "Saved." or refusal shows beside it alone.
+  const current = saving.variables ? settingOf(saving.variables.body) : undefined;
+  const busy = saving.isPending;
 
   const status = (field: string) =>
-    saving === field ? (
-      <span className="muted">Saving…</span>
-    ) : saved === field ? (
-      <span role="status" className="saved">
+    current !== field ? null : saving.isPending ? (
+      <span className={pageLayout.muted}>Saving…</span>
+    ) : saving.isSuccess ? (
+      <span role="status" className={styles.saved}>
         Saved.
       </span>
     ) : null;
-  const problemOf = (field: string) => (error?.field === field ? error.error : undefined);
+  const problemOf = (field: string) => (current === field ? saving.error : undefined);
   const data = settings.data;
 
   return (
     <>
       <h1>Settings</h1>
-      <ErrorAlert error={settings.error} onRetry={settings.reload} />
-      {!data && settings.loading && <Loading what="your settings" />}
+      <ErrorAlert error={settings.error} onRetry={() => void settings.refetch()} />
+      {settings.isPending && <Loading what="your settings" />}
       {data && (
-        <div className="columns">
-          <fieldset className="card">
+        <div className={pageLayout.columns}>
+          <fieldset className={pageLayout.card}>
             <legend>Notifications</legend>
             {(Object.keys(switches) as (keyof typeof switches)[]).map((key) => (
-              <div key={key} className="setting">
-                <label className="inline">
+              <div key={key} className={styles.setting}>
+                <label className={pageLayout.inline}>
                   <input
                     type="checkbox"
                     role="switch"
                     checked={data.notifications[key]}
-                    disabled={saving !== undefined}
-                    onChange={(event) => void save(key, { notifications: { [key]: event.target.checked } })}
+                    disabled={busy}
+                    onChange={(event) => save({ notifications: { [key]: event.target.checked } })}
                   />{' '}
                   {switches[key]}
                 </label>
@@ -92,15 +99,15 @@ export function SettingsPage() {
               </div>
             ))}
           </fieldset>
-          <div className="card stack">
+          <div className={`${pageLayout.card} ${pageLayout.stack}`}>
             <h2>Display</h2>
-            <div className="setting">
+            <div className={styles.setting}>
               <label>
                 Theme
                 <select
                   value={data.general.theme}
-                  disabled={saving !== undefined}
-                  onChange={(event) => void save('theme', { general: { theme: event.target.value as Theme } })}
+                  disabled={busy}
+                  onChange={(event) => save({ general: { theme: event.target.value as Theme } })}
                 >
                   {Object.entries(themes).map(([value, label]) => (
                     <option key={value} value={value}>
@@ -119,16 +126,16 @@ export function SettingsPage() {
               value={data.general.timezone}
               error={problemOf('timezone')}
               status={status('timezone')}
-              busy={saving !== undefined}
-              onSave={(timezone) => save('timezone', { general: { timezone } }, { optimistic: false })}
+              busy={busy}
+              onSave={(timezone) => save({ general: { timezone } })}
             />
-            <div className="setting">
+            <div className={styles.setting}>
               <label>
                 Currency
                 <select
                   value={data.general.currency}
-                  disabled={saving !== undefined}
-                  onChange={(event) => void save('currency', { general: { currency: event.target.value } })}
+                  disabled={busy}
+                  onChange={(event) => save({ general: { currency: event.target.value } })}
                 >
                   {!(data.general.currency in currencies) && <option value={data.general.currency}>{data.general.currency}</option>}
                   {Object.entries(currencies).map(([code, name]) => (
@@ -167,13 +174,13 @@ function TextSetting(props: {
     props.onSave(String(new FormData(event.currentTarget).get(props.name)).trim());
   };
   return (
-    <form className="setting" aria-label={props.label} onSubmit={submit}>
+    <form className={styles.setting} aria-label={props.label} onSubmit={submit}>
       <label>
         {props.label}
-        <span id={hintId} className="hint">
+        <span id={hintId} className={pageLayout.hint}>
           {props.hint}
         </span>
-        <span className="input-row">
+        <span className={styles.inputRow}>
           <input
             name={props.name}
             defaultValue={props.value}
@@ -181,7 +188,7 @@ function TextSetting(props: {
             aria-describedby={problem.message ? `${hintId} setting-${props.name}-error` : hintId}
             aria-invalid={problem.message ? true : undefined}
           />
-          <button type="submit" className="secondary" disabled={props.busy}>
+          <button type="submit" className={button.secondary} disabled={props.busy}>
             Save {props.label.toLowerCase()}
           </button>
         </span>

@@ -1,89 +1,84 @@
-import type { TicketMessage } from '@customer-portal/sdk';
-import { useState, type FormEvent } from 'react';
-import { portal, unwrap } from '../api.ts';
+import { useQueryClient } from '@tanstack/react-query';
+import { getRouteApi, Link } from '@tanstack/react-router';
+import type { FormEvent } from 'react';
+import { $api, invalidate } from '../api.ts';
 import { ErrorAlert } from '../components/error-alert.tsx';
 import { fieldProblem } from '../components/field-error.tsx';
 import { Loading } from '../components/loading.tsx';
 import { StatusBadge } from '../components/status-badge.tsx';
 import { formatDateTime } from '../format.ts';
-import { href } from '../router.ts';
-import { useApi } from '../use-api.ts';
+import pageLayout from '../components/page-layout.module.css';
+import styles from './ticket-page.module.css';
+
+const route = getRouteApi('/tickets/$ticketId');
 
 /** One ticket's conversation, oldest message first, and a box to reply. */
-export function TicketPage({ ticketId }: { ticketId: string }) {
-  const { data: ticket, error, loading, reload } = useApi(
-    () => unwrap(portal.GET('/api/v1/customer/tickets/{ticket_id}', { params: { path: { ticket_id: ticketId } } })),
-    [ticketId],
-  );
-  // Replies sent from this page, shown under the loaded conversation without loading it again.
-  const [sent, setSent] = useState<TicketMessage[]>([]);
+export function TicketPage() {
+  const { ticketId } = route.useParams();
+  const { data: ticket, error, isPending, refetch } = $api.useQuery('get', '/api/v1/customer/tickets/{ticket_id}', {
+    params: { path: { ticket_id: ticketId } },
+  });
 
   return (
     <>
       <p>
-        <a href={href.tickets}>← All tickets</a>
+        <Link to="/tickets">← All tickets</Link>
       </p>
       {!ticket && <h1>Ticket {ticketId}</h1>}
-      <ErrorAlert error={error} onRetry={reload} />
-      {!ticket && loading && <Loading what="the conversation" />}
+      <ErrorAlert error={error} onRetry={() => void refetch()} />
+      {isPending && <Loading what="the conversation" />}
       {ticket && (
         <>
           <h1>{ticket.subject}</h1>
-          <p className="meta">
+          <p className={pageLayout.meta}>
             {ticket.id} · <StatusBadge status={ticket.status} /> · <StatusBadge status={ticket.priority} /> priority
             {ticket.order_id && (
               <>
                 {' '}
-                · about <a href={href.order(ticket.order_id)}>{ticket.order_id}</a>
+                · about <Link to="/orders/$orderId" params={{ orderId: ticket.order_id }}>{ticket.order_id}</Link>
               </>
             )}
           </p>
-          <ol className="messages" aria-label="Messages">
-            {[...ticket.messages, ...sent].map((message) => (
-              <li key={message.id} className={`message from-${message.sender_type ?? 'customer'}`}>
-                <p className="sender">
+          <ol className={styles.messages} aria-label="Messages">
+            {ticket.messages.map((message) => (
+              <li key={message.id} className={message.sender_type === 'agent' ? `${styles.message} ${styles.fromAgent}` : styles.message}>
+                <p>
                   <strong>{message.sender_name}</strong> <time dateTime={message.timestamp}>{formatDateTime(message.timestamp)}</time>
                 </p>
-                <p className="content">{message.content}</p>
+                <p>{message.content}</p>
               </li>
             ))}
           </ol>
-          <ReplyForm ticketId={ticket.id} onSent={(message) => setSent((messages) => [...messages, message])} />
+          <ReplyForm ticketId={ticket.id} />
         </>
       )}
     </>
   );
 }
 
-function ReplyForm({ ticketId, onSent }: { ticketId: string; onSent: (message: TicketMessage) => void }) {
-  const [error, setError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
+function ReplyForm({ ticketId }: { ticketId: string }) {
+  const queryClient = useQueryClient();
+  // The conversation, the list (its "updated" time) and the dashboard's recent tickets all change.
+  const reply = $api.useMutation('post', '/api/v1/customer/tickets/{ticket_id}/messages', {
+    onSuccess: () =>
+      invalidate(queryClient, '/api/v1/customer/tickets/{ticket_id}', '/api/v1/customer/tickets', '/api/v1/customer/dashboard'),
+  });
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
+  function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const formElement = event.currentTarget;
     const content = String(new FormData(formElement).get('content'));
-    setBusy(true);
-    setError(undefined);
-    try {
-      const message = await unwrap(
-        portal.POST('/api/v1/customer/tickets/{ticket_id}/messages', {
-          params: { path: { ticket_id: ticketId } },
-          body: { content },
-        }),
-      );
-      formElement.reset();
-      onSent(message);
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(false);
-    }
+    reply.mutate(
+      { params: { path: { ticket_id: ticketId } }, body: { content } },
+      { onSuccess: () => formElement.reset() },
+    );
   }
 
+  const error = reply.error;
+  const busy = reply.isPending;
   const content = fieldProblem(error, 'body.content', 'reply-content');
   return (
-    <form className="reply" aria-label="Reply" onSubmit={submit}>
+    <form aria-label="Reply" onSubmit={submit}>
       <label>
         Your reply
         <textarea name="content" required rows={3} maxLength={5000} {...content.invalidProps} />

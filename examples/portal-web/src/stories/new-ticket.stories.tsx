@@ -4,9 +4,9 @@ import { pageStory } from './story-kit.tsx';
 
 export default { title: 'Pages/New ticket' } satisfies Meta;
 
-export const Default = pageStory('#/tickets/new');
+export const Default = pageStory('/tickets/new');
 
-export const BlankSubject = pageStory('#/tickets/new', {
+export const BlankSubject = pageStory('/tickets/new', {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await userEvent.type(await canvas.findByLabelText('Subject'), '   ');
@@ -16,7 +16,7 @@ export const BlankSubject = pageStory('#/tickets/new', {
   },
 });
 
-export const UnknownOrder = pageStory('#/tickets/new', {
+export const UnknownOrder = pageStory('/tickets/new', {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await userEvent.type(await canvas.findByLabelText('Subject'), 'Where is it?');

@@ -4,7 +4,7 @@ import { orderIn, storyOrder } from './worlds.ts';
 
 export default { title: 'Pages/Order tracking' } satisfies Meta;
 
-const tracking = `#/orders/${storyOrder}/tracking`;
+const tracking = `/orders/${storyOrder}/tracking`;
 
 export const OnItsWay = pageStory(tracking, { world: orderIn('SHIPPED') });
 export const NotShippedYet = pageStory(tracking, { world: orderIn('PENDING') });

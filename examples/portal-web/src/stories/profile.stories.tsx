@@ -4,11 +4,11 @@ import { pageStory, stillLoading } from './story-kit.tsx';
 
 export default { title: 'Pages/Profile' } satisfies Meta;
 
-export const Default = pageStory('#/profile');
-export const Loading = pageStory('#/profile', { faults: [{ operation: 'getProfile', latency: stillLoading }] });
-export const ApiDown = pageStory('#/profile', { faults: [{ operation: 'getProfile', networkError: true }] });
+export const Default = pageStory('/profile');
+export const Loading = pageStory('/profile', { faults: [{ operation: 'getProfile', latency: stillLoading }] });
+export const ApiDown = pageStory('/profile', { faults: [{ operation: 'getProfile', networkError: true }] });
 
-export const BlankName = pageStory('#/profile', {
+export const BlankName = pageStory('/profile', {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     const name = await canvas.findByLabelText('Full name');
@@ -21,7 +21,7 @@ export const BlankName = pageStory('#/profile', {
 
 // A field error the form cannot foresee (every language in its menu is a valid one): the API's 422, shown
 // beside the field it names.
-export const LanguageNotOffered = pageStory('#/profile', {
+export const LanguageNotOffered = pageStory('/profile', {
   overrides: (mocks) =>
     mocks.override('updateProfile', {
       status: 422,
@@ -43,7 +43,7 @@ export const LanguageNotOffered = pageStory('#/profile', {
   },
 });
 
-export const DarkTheme = pageStory('#/profile', {
+export const DarkTheme = pageStory('/profile', {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await userEvent.selectOptions(await canvas.findByLabelText('Theme'), 'dark');

@@ -5,12 +5,35 @@ import { everyItemReturnRequested, orderIn, storyOrder } from './worlds.ts';
 
 export default { title: 'Pages/Returns and refunds' } satisfies Meta;
 
-const returnOf = `#/orders/${storyOrder}/return`;
+const returnOf = `/orders/${storyOrder}/return`;
 const delivered = orderIn('DELIVERED');
 
 export const ChooseItems = pageStory(returnOf, { world: delivered });
-export const NotDeliveredYet = pageStory(returnOf, { world: orderIn('SHIPPED') });
-export const AlreadyReturned = pageStory(returnOf, { world: orderIn('RETURNED') });
+
+/** Asks the API for a return of the order's espresso machine. */
+async function requestEspressoMachine(canvasElement: HTMLElement) {
+  const canvas = within(canvasElement);
+  await userEvent.click(await canvas.findByLabelText('Espresso Machine'));
+  await userEvent.click(canvas.getByRole('button', { name: 'Request return' }));
+  return canvas;
+}
+
+// Which orders can be returned is the API's rule: the page shows its refusal, in its words.
+export const NotDeliveredYet = pageStory(returnOf, {
+  world: orderIn('SHIPPED'),
+  play: async ({ canvasElement }) => {
+    const canvas = await requestEspressoMachine(canvasElement);
+    await expect(await canvas.findByRole('alert')).toHaveTextContent('Order ORD500 is shipped; only delivered orders can be returned.');
+  },
+});
+
+export const AlreadyReturned = pageStory(returnOf, {
+  world: orderIn('RETURNED'),
+  play: async ({ canvasElement }) => {
+    const canvas = await requestEspressoMachine(canvasElement);
+    await expect(await canvas.findByRole('alert')).toHaveTextContent('Order ORD500 is returned; only delivered orders can be returned.');
+  },
+});
 
 export const NoItemChosen = pageStory(returnOf, {
   world: delivered,

@@ -4,12 +4,12 @@ import { pageStory, stillLoading } from './story-kit.tsx';
 
 export default { title: 'Pages/Settings' } satisfies Meta;
 
-export const Default = pageStory('#/settings');
-export const Loading = pageStory('#/settings', { faults: [{ operation: 'getSettings', latency: stillLoading }] });
-export const ApiDown = pageStory('#/settings', { faults: [{ operation: 'getSettings', networkError: true }] });
+export const Default = pageStory('/settings');
+export const Loading = pageStory('/settings', { faults: [{ operation: 'getSettings', latency: stillLoading }] });
+export const ApiDown = pageStory('/settings', { faults: [{ operation: 'getSettings', networkError: true }] });
 
 // The switch moves at once and goes back when the API refuses: its 500, the contract's own problem.
-export const SaveFails = pageStory('#/settings', {
+export const SaveFails = pageStory('/settings', {
   faults: [{ operation: 'updateSettings', status: 500 }],
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
@@ -19,7 +19,7 @@ export const SaveFails = pageStory('#/settings', {
   },
 });
 
-export const InvalidTimezone = pageStory('#/settings', {
+export const InvalidTimezone = pageStory('/settings', {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     const timezone = await canvas.findByRole('textbox', { name: /^Timezone/ });

@@ -12,9 +12,9 @@ async function signIn(canvasElement: HTMLElement, password: string) {
   return canvas;
 }
 
-export const SignIn = pageStory('#/', { signedIn: false });
+export const SignIn = pageStory('/', { signedIn: false });
 
-export const WrongPassword = pageStory('#/', {
+export const WrongPassword = pageStory('/', {
   signedIn: false,
   play: async ({ canvasElement }) => {
     const canvas = await signIn(canvasElement, 'not-his-password');
@@ -23,7 +23,7 @@ export const WrongPassword = pageStory('#/', {
 });
 
 // The contract's own 429 problem, as the API answers after five failures in a row.
-export const TooManyAttempts = pageStory('#/', {
+export const TooManyAttempts = pageStory('/', {
   signedIn: false,
   faults: [{ operation: 'login', status: 429 }],
   play: async ({ canvasElement }) => {
@@ -32,7 +32,7 @@ export const TooManyAttempts = pageStory('#/', {
   },
 });
 
-export const ApiDown = pageStory('#/', {
+export const ApiDown = pageStory('/', {
   signedIn: false,
   faults: [{ operation: 'login', networkError: true }],
   play: async ({ canvasElement }) => {

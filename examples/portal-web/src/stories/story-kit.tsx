@@ -14,6 +14,7 @@
  */
 import { createHandlers, type Fault, type MockControls, type WorldOption } from '@customer-portal/mocks';
 import type { StoryObj } from '@storybook/react-vite';
+import { createMemoryHistory } from '@tanstack/react-router';
 import { useEffect, useState } from 'react';
 import { portal } from '../api.ts';
 import { App } from '../app.tsx';
@@ -38,7 +39,7 @@ interface PageStoryOptions {
 }
 
 /**
- * A story of the app at `at` (a `#/…` address), against mocks shaped by the options. Each time the story is
+ * A story of the app at `at` (an address such as `/orders?status=delivered`), against mocks shaped by the options. Each time the story is
  * shown its mocks start again from its world, so what an earlier visit wrote (a return requested, a ticket
  * opened) is gone, as it would be after a reload.
  */
@@ -61,10 +62,11 @@ export function pageStory(at: string, { world, faults, overrides, signedIn = tru
 function PortalAt({ at, signedIn }: { at: string; signedIn: boolean }) {
   const [ready, setReady] = useState(false);
   const [failure, setFailure] = useState<unknown>();
+  // The story's own history, starting at its page: Storybook's address bar stays Storybook's.
+  const [history] = useState(() => createMemoryHistory({ initialEntries: [at] }));
   useEffect(() => {
     // A story starts signed out; a token from another story's mocks would mean nothing to these.
     session.signOut();
-    window.location.hash = at;
     if (!signedIn) return setReady(true);
     portal.login({ email: 'ali.jawad@example.com', password: 'customer123' }).then(({ access_token }) => {
       session.signIn(access_token);
@@ -72,5 +74,5 @@ function PortalAt({ at, signedIn }: { at: string; signedIn: boolean }) {
     }, setFailure);
   }, [at, signedIn]);
   if (failure) return <p role="alert">The story could not sign in: {String(failure)}</p>;
-  return ready ? <App /> : null;
+  return ready ? <App history={history} /> : null;
 }

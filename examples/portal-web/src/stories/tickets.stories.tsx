@@ -4,7 +4,7 @@ import { newCustomer } from './worlds.ts';
 
 export default { title: 'Pages/Tickets' } satisfies Meta;
 
-export const Default = pageStory('#/tickets');
-export const NoTickets = pageStory('#/tickets', { world: newCustomer });
-export const Loading = pageStory('#/tickets', { faults: [{ operation: 'listTickets', latency: stillLoading }] });
-export const ApiDown = pageStory('#/tickets', { faults: [{ operation: 'listTickets', networkError: true }] });
+export const Default = pageStory('/tickets');
+export const NoTickets = pageStory('/tickets', { world: newCustomer });
+export const Loading = pageStory('/tickets', { faults: [{ operation: 'listTickets', latency: stillLoading }] });
+export const ApiDown = pageStory('/tickets', { faults: [{ operation: 'listTickets', networkError: true }] });

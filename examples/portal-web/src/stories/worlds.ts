@@ -42,7 +42,7 @@ function shippingOf(status: OrderStatus): Pick<SampleOrder, 'tracking_number' | 
  * already requested for `returnRequestedFor` (product names) when given.
  *
  * @example
- * pageStory('#/orders/ORD500/return', { world: orderIn('SHIPPED') }); // not returnable yet
+ * pageStory('/orders/ORD500/return', { world: orderIn('SHIPPED') }); // not returnable yet
  */
 export function orderIn(status: OrderStatus, { returnRequestedFor = [] }: { returnRequestedFor?: string[] } = {}): World {
   const order: SampleOrder = {

@@ -282,7 +282,10 @@ function found(d: Diff, docs: { before: Doc; after: Doc }): Found[] {
  * compareContracts(baseline, current).filter((c) => c.classification !== 'compatible');
  */
 export function compareContracts(before: Doc, after: Doc): ContractChange[] {
-  const { diffs } = apiCompare(before, after);
+  // api-smart-diff rewrites the documents it is given (it normalises their schemas in place): it gets copies, so
+  // that one document can be compared twice, as the release gate compares the baseline with the release before
+  // it and then with the contract being worked on.
+  const { diffs } = apiCompare(structuredClone(before), structuredClone(after));
   const docs = { before, after };
   const byKey = new Map<string, ContractChange>();
   const removedFields = new Set<string>();

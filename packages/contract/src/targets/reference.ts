@@ -16,13 +16,22 @@ export async function startReferenceServer(options: ContractOptions): Promise<Ru
   const dir = mkdtempSync(join(tmpdir(), 'contract-reference-'));
   // The server's own response validation is off: it would turn a breach into a 500, and the suite must see
   // the breach itself to name the field.
-  const server = await startServer({ port: 0, host: '127.0.0.1', databasePath: join(dir, 'portal.sqlite'), log: false, validateResponses: false });
+  const server = await startServer({
+    port: 0,
+    host: '127.0.0.1',
+    databasePath: join(dir, 'portal.sqlite'),
+    log: false,
+    validateResponses: false,
+    ...(options.world && { world: options.world }),
+  });
+  // On a world file, the journeys that assert the sample world's figures do not apply; every other one does.
+  const missing: RunningTarget['missing'] = options.world ? { 'sample-world': `serves the world in ${options.world}, not the sample world of fixtures/` } : {};
   return {
     name: 'reference',
     url: server.url,
     baseUrl: server.url,
-    capabilities: ALL_CAPABILITIES,
-    missing: {},
+    capabilities: ALL_CAPABILITIES.filter((capability) => !(capability in missing)),
+    missing,
     accounts: options.accounts,
     async stop() {
       await server.close();

@@ -8,7 +8,7 @@ export const openapiDocument = {
   "openapi": "3.1.0",
   "info": {
     "title": "Customer Portal API",
-    "version": "1.0.0",
+    "version": "1.1.0",
     "summary": "Dashboard, orders and tracking, returns, support tickets, profile, settings and notifications for signed-in customers.",
     "description": "The API behind the customer portal. This document is the contract: the SDK, the mocks and the\nreference server are generated from it or checked against it.\n\n**Authentication.** `POST /auth/login` exchanges an email and password for a bearer token. Every\noperation under `/api/v1/customer` requires `Authorization: Bearer <token>`; without a valid token it\nanswers `401` with `WWW-Authenticate: Bearer`. A customer only ever sees their own data: another\ncustomer's order, ticket or notification is a `404`, exactly like one that does not exist.\n\n**Errors** are RFC 9457 `application/problem+json` with a human `detail` sentence. `400` is a body that\ncannot be parsed; `422` is a request that parses but breaks the schema or a rule, with `errors` naming\neach offending field (`location` is `path.<name>`, `query.<name>` or `body.<json.path>`).\n\n**Lists** are newest first and accept `limit` (1 to 100, default 50) and `offset` (default 0); the\nnumber of matching items before paging is in the `X-Total-Count` header.\n\n**Formats.** Timestamps are RFC 3339 in UTC (`2024-01-14T15:20:00Z`). Money is a JSON number with two\ndecimals. Request bodies reject unknown fields.\n",
     "license": {

@@ -16,7 +16,6 @@
 import { createHash } from 'node:crypto';
 import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRes, RateLimiterSQLite, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { Database } from 'better-sqlite3';
-import type { Pool } from 'pg';
 import { clientAddressKey } from '../http/fair-connections.js';
 import type { DeviceTokens } from './device-tokens.js';
 
@@ -40,7 +39,15 @@ export const ADDRESS_POLICY: ThrottlePolicy = { freeFailures: 20, windowSeconds:
 export const SIGN_IN_LIMITS_TABLE = 'sign_in_limits';
 
 /** Where the counts live: a database every process shares, or this process's memory. */
-export type SignInCounts = { kind: 'memory' } | { kind: 'sqlite'; db: Database } | { kind: 'postgres'; pool: Pool };
+/**
+ * A node-postgres `Pool`, typed by the one thing the limiter asks of it, so that the server's main entry declares
+ * nothing from `pg`, an optional peer that an app on SQLite does not install.
+ */
+interface PostgresPool {
+  query(text: string, values?: unknown[]): Promise<unknown>;
+}
+
+export type SignInCounts = { kind: 'memory' } | { kind: 'sqlite'; db: Database } | { kind: 'postgres'; pool: PostgresPool };
 
 export type SignInOutcome = 'succeeded' | 'failed' | 'not-an-attempt';
 

@@ -163,6 +163,18 @@ export const migrations: Migration[] = [
       );
     `,
   },
+  {
+    version: 4,
+    description: 'the world the database was seeded from, so that db:reset returns to it',
+    sql: `
+      CREATE TABLE world_origin (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        name TEXT NOT NULL,
+        path TEXT,
+        digest TEXT NOT NULL
+      ) STRICT;
+    `,
+  },
 ];
 
 /** The schema version this code expects. */

@@ -2,24 +2,28 @@
  * The store a server runs on: the SQLite file by default, PostgreSQL when DATABASE_URL names one. Either way
  * it is open, migrated and seeded when empty before the server listens.
  */
-import { sampleWorld, type PortalStore } from '@customer-portal/core';
+import type { PortalStore } from '@customer-portal/core';
 import type { ServerConfig } from '../config.js';
 import { openDatabase } from './database.js';
 import { openPostgres } from './postgres/database.js';
 import { describeUrl } from './postgres/url.js';
 import { createPostgresStore } from './postgres/postgres-store.js';
-import { seedPostgresIfEmpty } from './postgres/seed.js';
+import { recordedPostgresOrigin, seedPostgresIfEmpty } from './postgres/seed.js';
 import { orUnavailable } from './postgres/unavailable.js';
 import { sqliteDataVersion, type DataVersion } from './data-version.js';
 import { seedIfEmpty } from './seed.js';
 import { createSqliteStore } from './sqlite-store.js';
+import { recordedOrigin } from './world-origin.js';
+import { assertSameWorld, worldSource, type WorldOrigin } from './world-source.js';
 
 export interface OpenStore {
   store: PortalStore;
   /** Where the data lives, for the start-up lines (a URL's password masked). */
   where: string;
-  /** Whether this start seeded an empty database with the sample data. */
+  /** Whether this start seeded an empty database with the sample data (or the world file). */
   seeded: boolean;
+  /** The world the database holds: the one it was seeded from. */
+  origin: WorldOrigin;
   /** What lets the server answer repeated GETs from memory while the data a customer can read is unchanged. */
   dataVersion: DataVersion;
   /** Throws when the database cannot answer (a 503 problem for PostgreSQL). */
@@ -27,13 +31,21 @@ export interface OpenStore {
   close(): Promise<void>;
 }
 
-export async function openStore(config: Pick<ServerConfig, 'databasePath' | 'databaseUrl' | 'poolSize'>): Promise<OpenStore> {
+/**
+ * With a world file (`world`), an empty database is seeded from it and one seeded from another world is
+ * refused; without one, an empty database gets the sample world and any other is served as it is.
+ */
+export async function openStore(config: Pick<ServerConfig, 'databasePath' | 'databaseUrl' | 'poolSize'> & { world?: string | undefined }): Promise<OpenStore> {
+  const source = worldSource(config.world);
   if (config.databaseUrl) {
     const pool = await openPostgres(config.databaseUrl, { poolSize: config.poolSize });
     try {
-      const seeded = await seedPostgresIfEmpty(pool, sampleWorld);
+      const seeded = await seedPostgresIfEmpty(pool, source.world, { origin: source });
+      const recorded = seeded ? source : await recordedPostgresOrigin(pool);
+      if (config.world !== undefined) assertSameWorld(describeUrl(config.databaseUrl), recorded, source);
       const store = createPostgresStore(pool);
       return {
+        origin: recorded ?? source,
         store,
         // The customer's version comes with the customer, in the round trip every request makes anyway.
         dataVersion: async (customerId) => (await store.getCustomerWithVersion(customerId))?.version,
@@ -49,9 +61,12 @@ export async function openStore(config: Pick<ServerConfig, 'databasePath' | 'dat
   }
   const db = openDatabase(config.databasePath);
   try {
-    const seeded = seedIfEmpty(db, sampleWorld);
+    const seeded = seedIfEmpty(db, source.world, { origin: source });
+    const recorded = seeded ? source : recordedOrigin(db);
+    if (config.world !== undefined) assertSameWorld(config.databasePath, recorded, source);
     const ping = db.prepare('SELECT 1');
     return {
+      origin: recorded ?? source,
       store: createSqliteStore(db),
       // One version for the file, asked without a read: the customer is not needed to know it.
       dataVersion: sqliteDataVersion(db),
@@ -64,4 +79,9 @@ export async function openStore(config: Pick<ServerConfig, 'databasePath' | 'dat
     db.close();
     throw error;
   }
+}
+
+/** The start-up line of a start that seeded: `Seeded <where> with the sample data.` or `… from <file>.` */
+export function seededLine({ where, origin }: Pick<OpenStore, 'where' | 'origin'>): string {
+  return origin.path === null ? `Seeded ${where} with the sample data.` : `Seeded ${where} from ${origin.name}.`;
 }

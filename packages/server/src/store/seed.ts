@@ -2,8 +2,10 @@
 import type { SampleWorld } from '@customer-portal/core';
 import type { Database } from 'better-sqlite3';
 import { hashPassword } from '../auth/password.js';
-import { idNumber } from './id-number.js';
 import { flag } from './rows.js';
+import { seqNumbers } from './seq-numbers.js';
+import { recordOrigin } from './world-origin.js';
+import type { WorldOrigin } from './world-source.js';
 
 export interface SeedOptions {
   /**
@@ -11,6 +13,18 @@ export interface SeedOptions {
    * benchmark seeding thousands of customers may hash once and reuse the result.
    */
   hashPassword?: (password: string) => string;
+  /** The world being seeded, recorded with it so that db:reset returns to it (none: nothing recorded). */
+  origin?: WorldOrigin;
+}
+
+/**
+ * One hash per distinct password, not per customer: a generated world of 10,000 customers sharing a
+ * development password seeds in seconds instead of minutes of scrypt.
+ */
+export function passwordHashes(customers: SampleWorld['customers'], hash: (password: string) => string): Map<number, string> {
+  const byPassword = new Map<string, string>();
+  const hashOf = (password: string) => byPassword.get(password) ?? byPassword.set(password, hash(password)).get(password)!;
+  return new Map(customers.map((c) => [c.id, hashOf(c.password)]));
 }
 
 /**
@@ -54,7 +68,15 @@ export function seedDatabase(db: Database, world: SampleWorld, options: SeedOpti
   };
 
   // Hashing is the slow part; do it before the transaction takes the write lock.
-  const hashes = new Map(world.customers.map((c) => [c.id, hash(c.password)]));
+  const hashes = passwordHashes(world.customers, hash);
+
+  const seq = {
+    orders: seqNumbers(world.orders.map((o) => o.id)),
+    returns: seqNumbers(world.returns.map((r) => r.id)),
+    tickets: seqNumbers(world.tickets.map((t) => t.id)),
+    messages: seqNumbers(world.tickets.flatMap((t) => t.messages.map((m) => m.id))),
+  };
+  let message = 0;
 
   db.transaction(() => {
     for (const c of world.customers) {
@@ -76,22 +98,23 @@ export function seedDatabase(db: Database, world: SampleWorld, options: SeedOpti
         currency: c.settings.general.currency,
       });
     }
-    for (const { items, shipment, ...o } of world.orders) {
+    for (const [i, { items, shipment, ...o }] of world.orders.entries()) {
       insert.order.run({
         ...o,
-        seq: idNumber(o.id),
+        seq: seq.orders[i],
         current_location: shipment?.current_location ?? null,
         courier_name: shipment?.courier_name ?? null,
         courier_contact: shipment?.courier_contact ?? null,
       });
       for (const item of items) insert.item.run({ order_id: o.id, ...item });
     }
-    for (const r of world.returns) insert.return.run({ ...r, seq: idNumber(r.id), items: JSON.stringify(r.items) });
-    for (const { messages, ...t } of world.tickets) {
-      insert.ticket.run({ ...t, seq: idNumber(t.id) });
-      for (const m of messages) insert.message.run({ ...m, seq: idNumber(m.id), ticket_id: t.id, is_internal: flag(m.is_internal) });
+    for (const [i, r] of world.returns.entries()) insert.return.run({ ...r, seq: seq.returns[i], items: JSON.stringify(r.items) });
+    for (const [i, { messages, ...t }] of world.tickets.entries()) {
+      insert.ticket.run({ ...t, seq: seq.tickets[i] });
+      for (const m of messages) insert.message.run({ ...m, seq: seq.messages[message++], ticket_id: t.id, is_internal: flag(m.is_internal) });
     }
     for (const n of world.notifications) insert.notification.run({ ...n, read: flag(n.read) });
+    if (options.origin) recordOrigin(db, options.origin);
   }).immediate();
 }
 

@@ -154,6 +154,18 @@ export const postgresMigrations: Migration[] = [
       );
     `,
   },
+  {
+    version: 4,
+    description: 'the world the database was seeded from, so that db:reset returns to it',
+    sql: `
+      CREATE TABLE world_origin (
+        id integer PRIMARY KEY CHECK (id = 1),
+        name text NOT NULL,
+        path text,
+        digest text NOT NULL
+      );
+    `,
+  },
 ];
 
 export const POSTGRES_SCHEMA_VERSION = postgresMigrations.at(-1)!.version;

@@ -6,8 +6,9 @@
 import type { SampleWorld } from '@customer-portal/core';
 import type { Pool, PoolClient } from 'pg';
 import { hashPassword } from '../../auth/password.js';
-import { idNumber } from '../id-number.js';
-import type { SeedOptions } from '../seed.js';
+import { seqNumbers } from '../seq-numbers.js';
+import { passwordHashes, type SeedOptions } from '../seed.js';
+import type { WorldOrigin } from '../world-source.js';
 
 const BATCH = 5000;
 
@@ -15,7 +16,7 @@ const BATCH = 5000;
 const SEED_LOCK = 7_411_018;
 
 /** The tables the sample world fills, parents first; truncated together by a reset. */
-const TABLES = ['customers', 'orders', 'order_items', 'returns', 'return_items', 'tickets', 'ticket_messages', 'notifications'];
+const TABLES = ['customers', 'orders', 'order_items', 'returns', 'return_items', 'tickets', 'ticket_messages', 'notifications', 'world_origin'];
 
 type Column = [name: string, type: string];
 
@@ -28,6 +29,12 @@ async function insertAll(client: PoolClient, table: string, columns: Column[], r
     const batch = rows.slice(start, start + BATCH);
     await client.query(text, columns.map((_, i) => batch.map((row) => row[i])));
   }
+}
+
+/** Each row with its `seq` (see ../seq-numbers.ts). */
+function zipSeq<T>(rows: T[], ids: string[]): [T, number][] {
+  const seq = seqNumbers(ids);
+  return rows.map((row, i) => [row, seq[i]!]);
 }
 
 async function insertWorld(client: PoolClient, world: SampleWorld, hashes: Map<number, string>): Promise<void> {
@@ -55,8 +62,8 @@ async function insertWorld(client: PoolClient, world: SampleWorld, hashes: Map<n
       ['estimated_delivery', 'text'], ['tracking_number', 'text'], ['current_location', 'text'], ['courier_name', 'text'],
       ['courier_contact', 'text'],
     ],
-    world.orders.map((o) => [
-      o.id, idNumber(o.id), o.customer_id, o.status, o.total, o.created_at, o.estimated_delivery, o.tracking_number,
+    zipSeq(world.orders, world.orders.map((o) => o.id)).map(([o, seq]) => [
+      o.id, seq, o.customer_id, o.status, o.total, o.created_at, o.estimated_delivery, o.tracking_number,
       o.shipment?.current_location ?? null, o.shipment?.courier_name ?? null, o.shipment?.courier_contact ?? null,
     ]),
   );
@@ -70,7 +77,7 @@ async function insertWorld(client: PoolClient, world: SampleWorld, hashes: Map<n
     client,
     'returns',
     [['id', 'text'], ['seq', 'int'], ['order_id', 'text'], ['items', 'jsonb'], ['reason', 'text'], ['description', 'text'], ['status', 'text'], ['created_at', 'text']],
-    world.returns.map((r) => [r.id, idNumber(r.id), r.order_id, JSON.stringify(r.items), r.reason, r.description, r.status, r.created_at]),
+    zipSeq(world.returns, world.returns.map((r) => r.id)).map(([r, seq]) => [r.id, seq, r.order_id, JSON.stringify(r.items), r.reason, r.description, r.status, r.created_at]),
   );
   await insertAll(
     client,
@@ -85,7 +92,7 @@ async function insertWorld(client: PoolClient, world: SampleWorld, hashes: Map<n
       ['id', 'text'], ['seq', 'int'], ['customer_id', 'int'], ['subject', 'text'], ['status', 'text'], ['priority', 'text'],
       ['order_id', 'text'], ['created_at', 'text'], ['updated_at', 'text'],
     ],
-    world.tickets.map((t) => [t.id, idNumber(t.id), t.customer_id, t.subject, t.status, t.priority, t.order_id, t.created_at, t.updated_at]),
+    zipSeq(world.tickets, world.tickets.map((t) => t.id)).map(([t, seq]) => [t.id, seq, t.customer_id, t.subject, t.status, t.priority, t.order_id, t.created_at, t.updated_at]),
   );
   await insertAll(
     client,
@@ -94,9 +101,8 @@ async function insertWorld(client: PoolClient, world: SampleWorld, hashes: Map<n
       ['id', 'text'], ['seq', 'int'], ['ticket_id', 'text'], ['sender_id', 'int'], ['sender_name', 'text'], ['sender_type', 'text'],
       ['content', 'text'], ['timestamp', 'text'], ['is_internal', 'bool'],
     ],
-    world.tickets.flatMap((t) =>
-      t.messages.map((m) => [m.id, idNumber(m.id), t.id, m.sender_id, m.sender_name, m.sender_type, m.content, m.timestamp, m.is_internal]),
-    ),
+    zipSeq(world.tickets.flatMap((t) => t.messages.map((m) => ({ t, m }))), world.tickets.flatMap((t) => t.messages.map((m) => m.id))).map(([{ t, m }, seq]) =>
+      [m.id, seq, t.id, m.sender_id, m.sender_name, m.sender_type, m.content, m.timestamp, m.is_internal]),
   );
   await insertAll(
     client,
@@ -127,8 +133,19 @@ async function underSeedLock<T>(pool: Pool, fill: (client: PoolClient) => Promis
 }
 
 function hashesOf(world: SampleWorld, options: SeedOptions): Map<number, string> {
-  const hash = options.hashPassword ?? hashPassword;
-  return new Map(world.customers.map((c) => [c.id, hash(c.password)]));
+  return passwordHashes(world.customers, options.hashPassword ?? hashPassword);
+}
+
+/** The world the database was seeded from; undefined when it recorded none (see ../world-origin.ts). */
+export async function recordedPostgresOrigin(pool: Pick<Pool, 'query'>): Promise<WorldOrigin | undefined> {
+  const { rows } = await pool.query<WorldOrigin>('SELECT name, path, digest FROM world_origin');
+  return rows[0];
+}
+
+async function recordOrigin(client: PoolClient, origin: WorldOrigin | undefined): Promise<void> {
+  if (!origin) return;
+  await client.query('DELETE FROM world_origin');
+  await client.query('INSERT INTO world_origin (id, name, path, digest) VALUES (1, $1, $2, $3)', [origin.name, origin.path, origin.digest]);
 }
 
 /**
@@ -140,7 +157,10 @@ function hashesOf(world: SampleWorld, options: SeedOptions): Map<number, string>
 export async function seedPostgres(pool: Pool, world: SampleWorld, options: SeedOptions = {}): Promise<void> {
   // Hashing is the slow part; do it before the transaction.
   const hashes = hashesOf(world, options);
-  await underSeedLock(pool, (client) => insertWorld(client, world, hashes));
+  await underSeedLock(pool, async (client) => {
+    await insertWorld(client, world, hashes);
+    await recordOrigin(client, options.origin);
+  });
 }
 
 /**
@@ -158,6 +178,7 @@ export async function seedPostgresIfEmpty(pool: Pool, world: () => SampleWorld, 
     // Checked again under the lock: another process may have seeded while this one hashed.
     if (!(await emptyIn(client))) return false;
     await insertWorld(client, sample, hashes);
+    await recordOrigin(client, options.origin);
     return true;
   });
 }
@@ -168,5 +189,6 @@ export async function resetPostgres(pool: Pool, world: SampleWorld, options: See
   await underSeedLock(pool, async (client) => {
     await client.query(`TRUNCATE ${TABLES.join(', ')}`);
     await insertWorld(client, world, hashes);
+    await recordOrigin(client, options.origin);
   });
 }
