@@ -1,4 +1,21 @@
-import { createMemoryStore, createPortal, problemResponse, routeNotFound, type Operation, type PortalResponse } from '@customer-portal/core';
+/**
+ * The mocks' one msw handler and the controls beside it. It is the only HTTP the mocks speak: which requests are
+ * the API's (those under the base URL), a fetch `Request` in as core's `PortalHttpRequest`, and core's
+ * `PortalResponse` back as a fetch `Response`. Routing and everything after it is core's pipeline, with the
+ * mocks' steps in it.
+ */
+import {
+  createMemoryStore,
+  createPortal,
+  decodeBodyText,
+  parseJsonBody,
+  problemResponse,
+  queryFromText,
+  routeNotFound,
+  type Operation,
+  type PortalHttpRequest,
+  type PortalResponse,
+} from '@customer-portal/core';
 import { http, HttpResponse, type HttpHandler } from 'msw';
 import { createBackendSide, noBackend } from './backend/backend-side.js';
 import type { Exchange, OperationExchange } from './backend/exchange-types.js';
@@ -6,16 +23,86 @@ import { createJournal } from './backend/journal.js';
 import type { BackendOptions } from './backend/options.js';
 import type { ChoiceStore } from './backend/selection.js';
 import type { SessionStore } from './backend/sessions.js';
-import { pathBelow, portalRequestOf, writeResponse, type MockHost } from './exchange.js';
-import { createFaults, type Fault } from './faults.js';
-import type { Latency } from './latency.js';
+import { createOverrides, preferCodeStep, type Override } from './chosen-answers.js';
+import { createFaults, type Fault, type Latency } from './faults.js';
 import { createMockAuth, type IssuedTokens } from './mock-auth.js';
 import { findOperation, type OperationKey } from './operation-key.js';
-import { createOverrides, type Override } from './overrides.js';
-import { preferCodeStep } from './prefer-code.js';
 import { isScenarioName, scenarios, type Scenario, type ScenarioName } from './scenarios/index.js';
 import { sharedValidator } from './shared-validator.js';
 import { resolveWorld, type WorldOption } from './world.js';
+
+/** What the mocks' own steps (faults, overrides, `Prefer: code=`) need besides core's parts: the request as sent. */
+export interface MockHost {
+  request: Request;
+}
+
+/**
+ * The path below the base URL of a request URL, or undefined when the URL is not under it. An empty base URL
+ * means any origin, so the same handlers serve the page's own origin, any dev-server port and a made-up test
+ * host alike.
+ *
+ * @example
+ * pathBelow('http://mock.portal.test/portal')(new URL('http://mock.portal.test/portal/auth/login')); // '/auth/login'
+ * pathBelow('')(new URL('http://localhost:5173/auth/login')); // '/auth/login'
+ */
+export function pathBelow(baseUrl: string): (url: URL) => string | undefined {
+  if (baseUrl === '') return (url) => url.pathname;
+  const base = new URL(baseUrl);
+  const prefix = base.pathname.replace(/\/+$/, '');
+  return (url) => {
+    if (url.origin !== base.origin) return undefined;
+    if (prefix === '') return url.pathname;
+    return url.pathname.startsWith(`${prefix}/`) ? url.pathname.slice(prefix.length) : undefined;
+  };
+}
+
+/** Whether a request URL is under the base URL, as `pathBelow` says, by its text: msw asks it of every request. */
+function underBase(baseUrl: string): (href: string) => boolean {
+  if (baseUrl === '') return () => true;
+  const base = new URL(baseUrl);
+  const start = `${base.origin}${base.pathname.replace(/\/+$/, '')}/`;
+  return (href) => href.startsWith(start);
+}
+
+/**
+ * The query string as core reads it: a key given once is a string, a repeated key an array. Read by core's
+ * queryFromText rather than URLSearchParams, which would read bytes that are not UTF-8 as U+FFFD: such a
+ * parameter is refused by name, as the reference server refuses it.
+ */
+export function queryOf(url: URL): Record<string, string | string[]> {
+  return queryFromText(url.search.slice(1));
+}
+
+/**
+ * The request as core's pipeline reads it. The body is read when core asks (once the token is accepted) and
+ * refused with core's ApiError (415, 413 or 400, or 400 for bytes that are not UTF-8, which `request.text()`
+ * would read as U+FFFD) exactly as the reference server's body parser refuses it.
+ * `host` is the request for the mocks' own steps: a copy when an override may read it, as the body is read once.
+ */
+export function portalRequestOf(request: Request, url: URL, path: string, host: Request): PortalHttpRequest<MockHost> {
+  return {
+    method: request.method,
+    path,
+    query: queryOf(url),
+    authorization: request.headers.get('Authorization'),
+    readBody: async () => parseJsonBody(request.headers.get('Content-Type'), decodeBodyText(new Uint8Array(await request.arrayBuffer()))),
+    host: { request: host },
+  };
+}
+
+const utf8 = new TextEncoder();
+
+/**
+ * Core's answer as an HTTP response, with its status, its headers (Content-Type included) and its body's JSON
+ * `text`, if any, as `HttpResponse.json` writes it.
+ */
+function writeResponse(response: PortalResponse, text: string | undefined): Response {
+  if (text === undefined) return new HttpResponse(null, { status: response.status, headers: response.headers });
+  const headers = new Headers(response.headers);
+  if (!headers.has('Content-Type')) headers.set('Content-Type', 'application/json');
+  if (!headers.has('Content-Length')) headers.set('Content-Length', String(utf8.encode(text).byteLength));
+  return new HttpResponse(text, { status: response.status, headers });
+}
 
 /** Only this prefix is claimed for unknown paths: with an any-origin base URL, `/auth/*` could be anyone's. */
 const CUSTOMER_API = '/api/v1/customer/';
@@ -150,26 +237,31 @@ export function createHandlers(options: MockOptions = {}): PortalHandlers {
     },
   });
   const below = pathBelow(baseUrl);
-  const write = (response: PortalResponse) => journal.written(writeResponse(response), response);
+  const write = (host: MockHost, response: PortalResponse) => {
+    const text = response.body === undefined ? undefined : JSON.stringify(response.body);
+    journal.written(host, response, text);
+    return writeResponse(response, text);
+  };
 
   // One handler for the whole API under the base URL: core routes, and answers 405, HEAD and OPTIONS.
   // A predicate rather than a path pattern, as msw decodes a pattern's parameters and throws on a malformed
   // escape (`%E0%A4%A`); core keeps such a segment as sent and validation names it in a 422.
+  const claims = underBase(baseUrl);
   const apiHandler = http.all(
-    ({ request }) => below(new URL(request.url)) !== undefined,
+    ({ request }) => claims(request.url),
     async ({ request }) => {
       const url = new URL(request.url);
       const path = below(url)!;
       // An override's function may read the request as sent, and a body is read only once.
       const host = overrides.any ? request.clone() : request;
       const portalRequest = portalRequestOf(request, url, path, host);
-      return journal.record(request, portalRequest.host!, async () => {
+      return journal.record(request, portalRequest, async () => {
         const response = await portal.serve(portalRequest);
         if (!response) {
           const ours = path.startsWith(CUSTOMER_API) && request.method !== 'OPTIONS';
-          return ours ? write(problemResponse(routeNotFound(request.method, path))) : undefined;
+          return ours ? write(portalRequest.host!, problemResponse(routeNotFound(request.method, path))) : undefined;
         }
-        return response.status === 0 ? HttpResponse.error() : write(response);
+        return response.status === 0 ? HttpResponse.error() : write(portalRequest.host!, response);
       });
     },
   );

@@ -2,12 +2,37 @@
  * Faults: an operation (or every one) fails the way a real network and backend do, for every call, for the
  * next N calls, or for the requests a test picks. A fault may answer a documented error status with the
  * contract's problem body, wait (fixed or a range), or fail the connection; latency and an answer combine.
+ * Latency is how a fault waits, and what the `delay` option and the `slow` scenario are made of.
  */
 import type { BeforeSignInStep, Operation, PortalResponse } from '@customer-portal/core';
+import { delay } from 'msw';
 import { documentedProblem, documentedStatuses, isDocumented } from './documented.js';
-import type { MockHost } from './exchange.js';
-import { waitFor, type Latency } from './latency.js';
+import type { MockHost } from './create-handlers.js';
 import { findOperation, type OperationKey } from './operation-key.js';
+
+/**
+ * How long a mocked response takes: a fixed number of milliseconds, msw's `'realistic'` server time
+ * (100 to 400 ms in a browser, a few ms in Node), or a random time in a range.
+ */
+export type Latency = number | 'realistic' | { min: number; max: number };
+
+/**
+ * The milliseconds to wait for one response, or `'realistic'` to leave the choice to msw.
+ *
+ * @example
+ * latencyFor({ min: 400, max: 1200 }, () => 0.5); // 800
+ */
+export function latencyFor(latency: Latency | undefined, random: () => number = Math.random): number | 'realistic' {
+  if (latency === undefined || latency === 'realistic' || typeof latency === 'number') return latency ?? 0;
+  return Math.round(latency.min + random() * (latency.max - latency.min));
+}
+
+/** Waits as long as the latency says; no latency answers at once, without a timer. */
+async function waitFor(latency: Latency | undefined): Promise<void> {
+  const ms = latencyFor(latency);
+  if (ms === 'realistic') await delay('real');
+  else if (ms > 0) await delay(ms);
+}
 
 export interface Fault {
   /** The operation, by operationId or `'METHOD /path'`; every operation when left out. */

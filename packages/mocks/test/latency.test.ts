@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { latencyFor } from '../src/latency.js';
+import { latencyFor } from '../src/faults.js';
 
 describe('latencyFor', () => {
   it.each([

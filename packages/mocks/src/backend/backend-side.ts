@@ -3,7 +3,7 @@
  * each operation, the backend's sessions and the step around the operation that uses them.
  */
 import type { AroundOperationStep, ContractValidator, Operation, PortalStore } from '@customer-portal/core';
-import type { MockHost } from '../exchange.js';
+import type { MockHost } from '../create-handlers.js';
 import type { Journal } from './journal.js';
 import { resolveBackend, type BackendOptions } from './options.js';
 import { createSelection, type ChoiceStore } from './selection.js';

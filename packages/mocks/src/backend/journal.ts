@@ -2,8 +2,8 @@
  * The journal: every exchange the handlers answered, mocks and backend alike, oldest first, with secrets
  * masked, so that a test can ask what the app sent and what it got (WireMock's request journal, per handler set).
  */
-import type { BeforeSignInStep, FieldError, PortalResponse } from '@customer-portal/core';
-import { queryOf, type MockHost } from '../exchange.js';
+import type { BeforeSignInStep, FieldError, PortalHttpRequest, PortalResponse } from '@customer-portal/core';
+import type { MockHost } from '../create-handlers.js';
 import type { Exchange, ExchangeSource } from './exchange-types.js';
 import { maskHeaders, maskSecrets } from './mask.js';
 
@@ -14,7 +14,7 @@ import { maskHeaders, maskSecrets } from './mask.js';
 export const JOURNAL_LIMIT = 1000;
 
 /** What the pipeline's steps add to a request's exchange. */
-export interface ExchangeNote {
+interface ExchangeNote {
   /** The operation core routed the request to, and its path parameters. */
   operationId?: string;
   path?: Record<string, string>;
@@ -28,15 +28,19 @@ export interface ExchangeNote {
 export interface Journal {
   /**
    * Runs `answer` for one request and keeps the exchange (none when `answer` leaves the request to others).
-   * `host` is the request's `MockHost`, by which the pipeline's steps add to the exchange.
+   * `read` is the request as core reads it: its query is the journal's, and its `host`, by which the
+   * pipeline's steps add to the exchange.
    */
-  record(request: Request, host: MockHost, answer: () => Promise<Response | undefined>): Promise<Response | undefined>;
+  record(request: Request, read: PortalHttpRequest<MockHost>, answer: () => Promise<Response | undefined>): Promise<Response | undefined>;
   /** Adds to the exchange of the request being answered. */
   note(host: MockHost, note: ExchangeNote): void;
   /** The step before sign-in, first of all, that notes the operation core routed the request to. */
   step: BeforeSignInStep<MockHost>;
-  /** The Response written for core's answer, remembered so that the journal need not read its body back. */
-  written(response: Response, answer: PortalResponse): Response;
+  /**
+   * Core's answer as written (its JSON text, if it has a body), so that the journal need not read the
+   * Response's body back.
+   */
+  written(host: MockHost, answer: PortalResponse, text: string | undefined): void;
   /** A place, in order of starting, for an exchange the mocks make themselves (their sign-in to the backend). */
   reserve(): (exchange: Exchange) => void;
   /** The exchanges kept, oldest first. */
@@ -62,6 +66,55 @@ function headersOf(headers: Headers): Record<string, string> {
   return record;
 }
 
+/** What the journal holds of one request it answered until someone reads it: the values as they came. */
+interface Raw {
+  method: string;
+  url: string;
+  query: Record<string, string | string[]>;
+  note: ExchangeNote;
+  /** The request's body as sent, when it may have one. */
+  sent: string | undefined;
+  /** The answer as written, its body as JSON text, or null for a dropped connection. */
+  answer: { status: number; headers: Record<string, string>; text: string | undefined } | null;
+  startedAt: number;
+  durationMs: number;
+}
+
+/** What the journal knows of a request being answered. */
+interface Pending {
+  note: ExchangeNote;
+  written?: Raw['answer'];
+}
+
+/** A kept exchange, with the order its request started in and, once read, the exchange as shown. */
+interface Kept {
+  order: number;
+  raw?: Raw;
+  exchange?: Exchange;
+  shown?: Exchange;
+}
+
+const DROPPED = 'The connection failed before an answer (a network-error fault).';
+
+function exchangeOf(raw: Raw): Exchange {
+  const { note, answer } = raw;
+  return {
+    operationId: note.operationId ?? null,
+    method: raw.method,
+    url: raw.url,
+    source: note.source ?? 'mocks',
+    request: { path: note.path ?? {}, query: raw.query, body: raw.sent === undefined ? undefined : bodyOf(raw.sent) },
+    response:
+      note.response !== undefined
+        ? note.response
+        : answer && { status: answer.status, headers: answer.headers, body: answer.text === undefined ? undefined : bodyOf(answer.text) },
+    error: note.error ?? (answer === null ? DROPPED : null),
+    breaches: note.breaches ?? [],
+    startedAt: new Date(raw.startedAt).toISOString(),
+    durationMs: Math.round(raw.durationMs * 10) / 10,
+  };
+}
+
 /** The exchange as the journal shows it: secrets masked (the bodies copied), header names lower-cased. */
 function masked(exchange: Exchange): Exchange {
   const { request, response } = exchange;
@@ -75,74 +128,77 @@ function masked(exchange: Exchange): Exchange {
 /** The journal of one handler set; `limit` bounds how many exchanges it keeps (default: all). */
 export function createJournal(limit = JOURNAL_LIMIT): Journal {
   // Each exchange with the order it started in: one answered later than another that started after it (a
-  // sign-in behind the app's own) still comes first. Bodies are kept as answered (each answer's body is its
-  // own copy: the store copies, the backend's is parsed afresh) and masked once, when first read, so that an
-  // exchange nobody reads costs no copy.
-  let exchanges: { order: number; kept: Exchange; shown?: Exchange }[] = [];
+  // sign-in behind the app's own) still comes first. An exchange is kept as its raw values (the URL, the
+  // answer's JSON text, the clock readings) and made into an Exchange, masked, only when first read, so that
+  // a request costs the journal a few references and an exchange nobody reads costs no parsing or copying.
+  // Past the limit the oldest go a batch at a time, not one copy of the whole list per request.
+  let kept: Kept[] = [];
+  const slack = Math.ceil(limit / 4);
   let started = 0;
-  const notes = new WeakMap<MockHost, ExchangeNote>();
-  const answers = new WeakMap<Response, PortalResponse>();
+  const pending = new WeakMap<MockHost, Pending>();
 
-  const keep = (kept: Exchange, order: number) => {
-    let at = exchanges.length;
-    while (at > 0 && exchanges[at - 1]!.order > order) at -= 1;
-    exchanges.splice(at, 0, { order, kept });
-    if (exchanges.length > limit) exchanges = exchanges.slice(exchanges.length - limit);
+  const keep = (entry: Kept) => {
+    let at = kept.length;
+    while (at > 0 && kept[at - 1]!.order > entry.order) at -= 1;
+    kept.splice(at, 0, entry);
+    if (kept.length > limit + slack) kept.splice(0, kept.length - limit);
+  };
+  const pendingOf = (host: MockHost): Pending => {
+    let known = pending.get(host);
+    if (!known) pending.set(host, (known = { note: {} }));
+    return known;
   };
 
-  async function responseOf(response: Response): Promise<Exchange['response']> {
-    if (response.type === 'error') return null;
-    const answer = answers.get(response);
-    if (answer) return { status: answer.status, headers: answer.headers, body: answer.body };
-    return { status: response.status, headers: headersOf(response.headers), body: bodyOf(await response.clone().text()) };
-  }
-
   return {
-    async record(request, host, answer) {
+    async record(request, read, answer) {
       const order = started++;
-      const startedAt = new Date().toISOString();
+      const startedAt = Date.now();
       const startedAtMs = performance.now();
+      const known = pendingOf(read.host!);
       // A copy to read the body from afterwards: the answer reads (and uses up) the request's own.
       const sent = NO_BODY.has(request.method) ? undefined : request.clone();
       const response = await answer();
       if (!response) return response;
-      const note = notes.get(host) ?? {};
-      const error = note.error ?? (response.type === 'error' ? 'The connection failed before an answer (a network-error fault).' : null);
-      keep(
-        {
-          operationId: note.operationId ?? null,
-          method: request.method,
-          url: request.url,
-          source: note.source ?? 'mocks',
-          request: { path: note.path ?? {}, query: queryOf(new URL(request.url)), body: sent ? bodyOf(await sent.text()) : undefined },
-          response: note.response !== undefined ? note.response : await responseOf(response),
-          error,
-          breaches: note.breaches ?? [],
-          startedAt,
-          durationMs: Math.round((performance.now() - startedAtMs) * 10) / 10,
-        },
+      const durationMs = performance.now() - startedAtMs;
+      let written = known.written;
+      if (response.type === 'error') written = null;
+      else if (written === undefined) {
+        written = { status: response.status, headers: headersOf(response.headers), text: await response.clone().text() };
+      }
+      keep({
         order,
-      );
+        raw: { method: request.method, url: request.url, query: read.query, note: known.note, sent: sent && (await sent.text()), answer: written, startedAt, durationMs },
+      });
       return response;
     },
     note(host, note) {
-      notes.set(host, { ...notes.get(host), ...note });
+      Object.assign(pendingOf(host).note, note);
     },
     step: ({ operation, request }) => {
-      notes.set(request.host!, { ...notes.get(request.host!), operationId: operation.operationId, path: request.path });
+      const { note } = pendingOf(request.host!);
+      note.operationId = operation.operationId;
+      note.path = request.path;
       return undefined;
     },
-    written(response, answer) {
-      answers.set(response, answer);
-      return response;
+    written(host, answer, text) {
+      pendingOf(host).written = { status: answer.status, headers: answer.headers, text };
     },
     reserve() {
       const order = started++;
-      return (exchange) => keep(exchange, order);
+      return (exchange) => keep({ order, exchange });
     },
-    entries: () => exchanges.map((e) => (e.shown ??= masked(e.kept))),
+    entries() {
+      const from = Math.max(0, kept.length - limit);
+      const shown: Exchange[] = [];
+      for (let i = from; i < kept.length; i++) {
+        const entry = kept[i]!;
+        shown.push((entry.shown ??= masked(entry.exchange ?? exchangeOf(entry.raw!))));
+        entry.raw = undefined;
+      }
+      return shown;
+    },
     clear() {
-      exchanges = [];
+      kept = [];
     },
   };
 }

@@ -26,8 +26,3 @@ export function maskHeaders(headers: Record<string, string>): Record<string, str
   for (const [name, value] of Object.entries(headers)) copy[name.toLowerCase()] = SECRET_HEADER.test(name) ? MASKED : value;
   return copy;
 }
-
-/** A sentence with any bearer token in it masked, for log lines and error sentences. */
-export function maskBearer(text: string): string {
-  return text.replace(/Bearer\s+[A-Za-z0-9\-._~+/]+=*/gi, `Bearer ${MASKED}`);
-}

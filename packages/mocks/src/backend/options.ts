@@ -26,7 +26,7 @@ export interface ResolvedBackend {
   timeoutMs: number;
 }
 
-export const DEFAULT_BACKEND_TIMEOUT_MS = 10_000;
+const DEFAULT_BACKEND_TIMEOUT_MS = 10_000;
 
 /** The options with their defaults, checked: a mistake throws when the handlers are made, with what to write. */
 export function resolveBackend(options: BackendOptions): ResolvedBackend {

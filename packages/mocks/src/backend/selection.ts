@@ -9,7 +9,7 @@ import { findOperation } from '../operation-key.js';
 /** The localStorage key under which a page keeps the operations moved at run time: `{ "listOrders": "backend" }`. */
 export const BACKEND_CHOICE_STORAGE_KEY = 'customer-portal:backend-operations';
 
-export type Side = 'mocks' | 'backend';
+type Side = 'mocks' | 'backend';
 
 /** Where the moves made at run time are kept between loads (a page's localStorage); none in Node. */
 export interface ChoiceStore {

@@ -5,7 +5,7 @@
  * mocks', and the backend's token for the same customer rides behind it.
  */
 import { ApiError, problemResponse, type AroundOperation, type AroundOperationStep, type ContractValidator, type FieldError, type PortalResponse } from '@customer-portal/core';
-import type { MockHost } from '../exchange.js';
+import type { MockHost } from '../create-handlers.js';
 import { askBackend, type BackendAnswer } from './forward.js';
 import type { Journal } from './journal.js';
 import type { ResolvedBackend } from './options.js';
@@ -15,7 +15,7 @@ import type { BackendSessions } from './sessions.js';
 type Call = AroundOperation<MockHost>;
 
 /** What the step needs of the mocks' world for a sign-in. */
-export interface WorldSignIn {
+interface WorldSignIn {
   /** The world's customer with this email (case-insensitive, as sign-in is), if any. */
   customerIdOf(email: string): Promise<number | undefined>;
   /** A mocks token for the customer, as the mocks' own login issues. */

@@ -1,8 +1,13 @@
 /**
- * Typed overrides: one operation answers what a test says, instead of (or on top of) the mocks' behaviour.
- * An override is a step around the operation in core's pipeline, so it runs where the server runs the
- * operation: after sign-in and validation. Types come from openapi.yaml; at run time the answer is checked
- * against the contract too, so a wrong field fails the test that wrote it, with the field's name.
+ * The answers a test chooses instead of the mocks' own, both steps around the operation in core's pipeline, so
+ * that they run where the server runs the operation: after sign-in and validation (a request without a valid
+ * token is still its 401, a bad one its 422).
+ *
+ * - Typed overrides: one operation answers what a test says, instead of (or on top of) the mocks' behaviour.
+ *   Types come from openapi.yaml; at run time the answer is checked against the contract too, so a wrong
+ *   field fails the test that wrote it, with the field's name.
+ * - `Prefer: code=404`, the request header Prism honours to pick a documented response, honoured here the same
+ *   way so one habit serves both mocks. Only a status the operation documents can be asked for.
  */
 import {
   ApiError,
@@ -18,7 +23,8 @@ import {
   type PortalStore,
 } from '@customer-portal/core';
 import type { operations as OperationTypes, Profile } from '@customer-portal/sdk';
-import type { MockHost } from './exchange.js';
+import { documentedProblem, documentedStatuses, isDocumented } from './documented.js';
+import type { MockHost } from './create-handlers.js';
 import { findOperation, type OperationKey, type OperationOf } from './operation-key.js';
 
 type ResponsesOf<O> = O extends { responses: infer R } ? R : never;
@@ -125,3 +131,38 @@ export function createOverrides(operations: Operation[], validator: ContractVali
     step,
   };
 }
+
+/** The status a `Prefer` header asks for (`code=404`, among other preferences), if any; NaN when it is not a number. */
+function preferredCode(prefer: string | null): number | undefined {
+  if (!prefer) return undefined;
+  for (const preference of prefer.split(/[,;]/)) {
+    const [name, value = ''] = preference.split('=').map((s) => s.trim());
+    if (name?.toLowerCase() === 'code') return /^[1-5][0-9]{2}$/.test(value.replace(/^"|"$/g, '')) ? Number(value.replace(/^"|"$/g, '')) : NaN;
+  }
+  return undefined;
+}
+
+/**
+ * What to answer for a `Prefer: code=` request: the contract's problem for a documented error status, a 400
+ * problem for a status the operation does not document, and nothing for a documented success (the mocks
+ * answer it from their world, as they always do).
+ */
+function preferredAnswer(operation: Operation, code: number): PortalResponse | undefined {
+  if (Number.isNaN(code) || !isDocumented(operation, code)) {
+    return problemResponse(
+      new ApiError({
+        status: 400,
+        title: 'Bad request',
+        slug: 'prefer-code-not-documented',
+        detail: `The Prefer header asks for a status ${operation.operationId} does not document; ask for one of ${documentedStatuses(operation)}.`,
+      }),
+    );
+  }
+  return code >= 400 ? documentedProblem(operation, code) : undefined;
+}
+
+/** The pipeline step: the answer a `Prefer: code=` header asks for, or the operation's. */
+export const preferCodeStep: AroundOperationStep<MockHost> = async ({ operation, request, next }) => {
+  const code = preferredCode(request.host!.request.headers.get('Prefer'));
+  return (code === undefined ? undefined : preferredAnswer(operation, code)) ?? next();
+};
