@@ -38,6 +38,8 @@ Options:
   --reporter junit           also write JUnit XML, one testsuite per target, blocked and not-applicable cases skipped
   --output <file>            where --reporter junit writes (<report dir>/junit.xml)
   --msw-handlers <module>    MSW handlers put in front of the mocks' own (msw target)
+  --world <file>             seed the reference server from a world file (reference target); the suite signs in as
+                             two of its customers, and what needs the sample world is not applicable
   file filters               run only the suite's files whose path contains each word (orders, tickets, ...)
 
 Exit codes: 0 every case kept the contract, 1 a breach or a failed case, 2 the run could not start (an
@@ -45,7 +47,7 @@ unreachable URL, refused credentials, a package to install, an unknown option, a
 Colours only on a terminal; NO_COLOR and FORCE_COLOR are honoured.
 
 Environment: CONTRACT_TARGET, CONTRACT_BASE_URL, CONTRACT_EMAIL, CONTRACT_PASSWORD, CONTRACT_EMAIL_2,
-CONTRACT_PASSWORD_2 (the sample accounts by default), CONTRACT_REPORT_DIR (reports/contract).`;
+CONTRACT_PASSWORD_2 (the sample accounts by default), CONTRACT_REPORT_DIR (reports/contract), CONTRACT_WORLD.`;
 
 /** The suite's files, relative to the package (`suite/orders.contract.ts`). */
 function suiteFiles(): string[] {
