@@ -179,3 +179,13 @@ describe('colours', () => {
     }
   });
 });
+
+describe('several targets (--ci)', () => {
+  it('exits with the highest code among them: a target that cannot start (2) outranks the others', async () => {
+    // No cluster named: reference-postgres cannot start in CI, while the other targets run (one suite file each).
+    const run = await runBin(['--ci', 'routes'], { TEST_DATABASE_URL: '' }, 'reference');
+    expect(run.code).toBe(2);
+    expect(run.stdout).toMatch(/^ {2}reference-postgres +did not start: /m);
+    expect(run.stdout).toMatch(/^ {2}reference +passed/m);
+  }, 180_000);
+});
