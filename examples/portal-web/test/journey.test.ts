@@ -286,6 +286,8 @@ describeUnless(missing, 'the browser journey', () => {
       await eventually(() => form.getByRole('status').innerText()).toBe('Profile saved.');
       expect(await page.getByRole('banner').innerText()).toContain('Ali Jawad Khan');
       expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+      // The page itself turns dark, not only its attribute: the theme's background colour.
+      expect(await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor)).toBe('rgb(18, 23, 29)');
       await check('profile');
     });
 
@@ -320,6 +322,7 @@ describeUnless(missing, 'the browser journey', () => {
       await eventually(() => page.getByRole('status').innerText()).toBe('Saved.');
       await page.getByLabel('Theme').selectOption('light');
       await eventually(() => page.evaluate(() => document.documentElement.dataset.theme)).toBe('light');
+      expect(await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor)).toBe('rgb(245, 247, 250)');
       await check('settings');
 
       // Each change was its own partial update, and all of them were kept.
