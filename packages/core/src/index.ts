@@ -26,9 +26,9 @@ export {
   type StepRequest,
 } from './portal.js';
 export { createRouteTable, fillPath, inAllowOrder, type OperationRoute, type Route, type RouteTable } from './route-table.js';
-export type { HostAuth } from './operations/index.js';
+export type { HostAuth } from './operations.js';
 export { BODY_LIMIT_BYTES, isNestedDeeperThan, MAX_JSON_DEPTH, parseJsonBody } from './body.js';
-export { itemsAlreadyReturned, profileOf, TOKEN_LIFETIME_SECONDS } from './operations/index.js';
+export { itemsAlreadyReturned, profileOf, TOKEN_LIFETIME_SECONDS } from './operations.js';
 export { decodeBodyText, loneSurrogates, queryFromText } from './text.js';
 
 // The contract.

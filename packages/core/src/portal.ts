@@ -9,7 +9,7 @@
  */
 import { operationSecurity, type Operation } from './document.js';
 import { ApiError, internalError, methodNotAllowed, toApiError, unauthorized } from './errors.js';
-import { operations, type ContextBySecurity, type HostAuth } from './operations/index.js';
+import { operations, type ContextBySecurity, type HostAuth } from './operations.js';
 import { createRouteTable, type RouteTable } from './route-table.js';
 import type { CustomerRecord, PortalStore } from './store.js';
 import type { FieldError, OperationId, OperationInput } from './types.js';
