@@ -29,7 +29,7 @@ export { createRouteTable, fillPath, inAllowOrder, type OperationRoute, type Rou
 export type { HostAuth } from './operations.js';
 export { BODY_LIMIT_BYTES, isNestedDeeperThan, MAX_JSON_DEPTH, parseJsonBody } from './body.js';
 export { itemsAlreadyReturned, profileOf, TOKEN_LIFETIME_SECONDS } from './operations.js';
-export { decodeBodyText, loneSurrogates, queryFromText } from './text.js';
+export { decodeBodyText, loneSurrogates, queryFromText } from './validation.js';
 
 // The contract.
 export { listOperations, openapiDocument, operationSecurity, type JsonSchema, type OpenApiDocument, type Operation } from './document.js';
