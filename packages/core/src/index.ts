@@ -11,25 +11,30 @@
 export {
   bearerToken,
   createPortal,
+  createRouteTable,
   describeViolation,
+  fillPath,
+  inAllowOrder,
   problemResponse,
   type AroundOperation,
   type AroundOperationStep,
   type BeforeSignInStep,
   type ContractViolation,
   type HostSteps,
+  type OperationRoute,
   type Portal,
   type PortalHttpRequest,
   type PortalOptions,
   type PortalRequest,
   type PortalResponse,
+  type Route,
+  type RouteTable,
   type StepRequest,
 } from './portal.js';
-export { createRouteTable, fillPath, inAllowOrder, type OperationRoute, type Route, type RouteTable } from './route-table.js';
-export type { HostAuth } from './operations/index.js';
+export type { HostAuth } from './operations.js';
 export { BODY_LIMIT_BYTES, isNestedDeeperThan, MAX_JSON_DEPTH, parseJsonBody } from './body.js';
-export { itemsAlreadyReturned, profileOf, TOKEN_LIFETIME_SECONDS } from './operations/index.js';
-export { decodeBodyText, loneSurrogates, queryFromText } from './text.js';
+export { itemsAlreadyReturned, profileOf, TOKEN_LIFETIME_SECONDS } from './operations.js';
+export { decodeBodyText, loneSurrogates, queryFromText } from './validation.js';
 
 // The contract.
 export { listOperations, openapiDocument, operationSecurity, type JsonSchema, type OpenApiDocument, type Operation } from './document.js';

@@ -2,7 +2,7 @@
  * An in-memory PortalStore over a copy of the sample world: what the MSW mocks run on in a browser, and what
  * core's own tests use. Every method works on one customer's rows only.
  */
-import { itemsAlreadyReturned } from './operations/returns.js';
+import { itemsAlreadyReturned } from './operations.js';
 import { customerRecordOf, nextId, sampleWorld, type SampleWorld } from './sample-world.js';
 import { laterOf } from './store.js';
 import type {

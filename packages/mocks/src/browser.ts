@@ -7,7 +7,7 @@ import { BACKEND_CHOICE_STORAGE_KEY, type ChoiceStore } from './backend/selectio
 import { BACKEND_SESSIONS_STORAGE_KEY, type SessionStore } from './backend/sessions.js';
 import { withControls } from './controls.js';
 import { createHandlers, type MockControls, type MockOptions } from './create-handlers.js';
-import type { Fault } from './faults.js';
+import type { Fault } from './chosen-answers.js';
 import { FAULT_STORAGE_KEY, scenarioFromLocation, SCENARIO_STORAGE_KEY, storedFault } from './scenario-from-location.js';
 import { scenarios as builtIn, type Scenario } from './scenarios/index.js';
 import { sessionTokens } from './session-tokens.js';

@@ -9,7 +9,7 @@ import type { Operation } from '@customer-portal/core';
 import type { Exchange } from './backend/exchange-types.js';
 import type { PortalWorker } from './browser.js';
 import { isDocumented } from './documented.js';
-import type { Fault } from './faults.js';
+import type { Fault } from './chosen-answers.js';
 
 const PANEL_OPEN_KEY = 'customer-portal:mock-panel-open';
 const EVERY = '*';

@@ -1,4 +1,4 @@
-import type { Fault } from './faults.js';
+import type { Fault } from './chosen-answers.js';
 import { scenarios as builtIn } from './scenarios/index.js';
 import type { Scenario } from './scenarios/scenario.js';
 

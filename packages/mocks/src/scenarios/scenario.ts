@@ -1,4 +1,4 @@
-import type { Fault } from '../faults.js';
+import type { Fault } from '../chosen-answers.js';
 import type { WorldOption } from '../world.js';
 
 /**

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { setupPortalServer } from '../src/node.js';
-import { ALI, MOCK_URL, signedIn } from './accounts.js';
+import { setupPortalServer } from '../../src/node.js';
+import { ALI, MOCK_URL, signedIn } from '../accounts.js';
 
 const server = setupPortalServer({ baseUrl: MOCK_URL });
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));

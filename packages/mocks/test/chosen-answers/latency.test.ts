@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { latencyFor } from '../src/faults.js';
+import { latencyFor } from '../../src/chosen-answers.js';
 
 describe('latencyFor', () => {
   it.each([

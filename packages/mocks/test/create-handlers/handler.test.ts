@@ -1,9 +1,9 @@
 import { totalCount, type PortalClient } from '@customer-portal/sdk';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { getResponse } from 'msw';
-import { createHandlers } from '../src/create-handlers.js';
-import { setupPortalServer } from '../src/node.js';
-import { ALI, MOCK_URL, send, signedIn } from './accounts.js';
+import { createHandlers } from '../../src/create-handlers.js';
+import { setupPortalServer } from '../../src/node.js';
+import { ALI, MOCK_URL, send, signedIn } from '../accounts.js';
 
 const server = setupPortalServer({ baseUrl: MOCK_URL });
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));

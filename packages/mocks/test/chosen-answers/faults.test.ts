@@ -1,8 +1,8 @@
 import { createPortalClient } from '@customer-portal/sdk';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createHandlers } from '../src/create-handlers.js';
-import { setupPortalServer } from '../src/node.js';
-import { ALI, MOCK_URL, send, signedIn } from './accounts.js';
+import { createHandlers } from '../../src/create-handlers.js';
+import { setupPortalServer } from '../../src/node.js';
+import { ALI, MOCK_URL, send, signedIn } from '../accounts.js';
 
 const server = setupPortalServer({ baseUrl: MOCK_URL });
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));

@@ -1,9 +1,9 @@
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createHandlers } from '../src/create-handlers.js';
-import { handlers } from '../src/index.js';
-import { ALI, send } from './accounts.js';
+import { createHandlers } from '../../src/create-handlers.js';
+import { handlers } from '../../src/index.js';
+import { ALI, send } from '../accounts.js';
 
 describe('base URLs', () => {
   const alpha = createHandlers({ baseUrl: 'http://alpha.test' });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pathBelow, portalRequestOf, queryOf } from '../src/create-handlers.js';
+import { pathBelow, portalRequestOf, queryOf } from '../../src/create-handlers.js';
 
 describe('queryOf', () => {
   it.each([

@@ -1,8 +1,8 @@
 import { totalCount } from '@customer-portal/sdk';
 import { http, HttpResponse } from 'msw';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { setupPortalServer } from '../src/node.js';
-import { ALI, MOCK_URL, SARA, signedIn } from './accounts.js';
+import { setupPortalServer } from '../../src/node.js';
+import { ALI, MOCK_URL, SARA, signedIn } from '../accounts.js';
 
 const server = setupPortalServer({ baseUrl: MOCK_URL });
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
