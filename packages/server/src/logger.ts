@@ -49,7 +49,7 @@ export function createLogger(options: LoggerOptions = {}): Logger {
  * const time = isoTimeOfTheMillisecond();
  * time(); // ',"time":"2026-12-07T09:12:03.123Z"'
  */
-export function isoTimeOfTheMillisecond(): () => string {
+function isoTimeOfTheMillisecond(): () => string {
   let millisecond = Number.NaN;
   let text = '';
   return () => {
