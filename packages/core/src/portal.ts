@@ -377,8 +377,9 @@ export function createPortal<H = undefined>(options: PortalOptions<H>): Portal<H
         if (request.method.toUpperCase() === 'OPTIONS') return { status: 204, headers: { Allow: [...route.allowed, 'OPTIONS'].join(', ') }, body: undefined };
         return problemResponse(methodNotAllowed(request.method, request.path, route.allowed));
       }
-      const { method: _method, ...parts } = request;
-      const response = await handle({ ...parts, operationId: route.operationId, path: route.params, body: request.body } as PortalRequest<H>);
+      // Named one by one: a spread followed by new keys takes V8's slow path, a few microseconds a request.
+      const { query, authorization, readBody, host, body } = request;
+      const response = await handle({ operationId: route.operationId, path: route.params, query, body, authorization, readBody, host } as PortalRequest<H>);
       return request.method.toUpperCase() === 'HEAD' ? { status: response.status, headers: response.headers, body: undefined } : response;
     },
   };

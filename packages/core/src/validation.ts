@@ -178,6 +178,10 @@ function createAjv(coerceTypes: boolean, detailed = true, formats: FormatMode = 
     useDefaults: true,
     strict: true,
     validateSchema: false,
+    // Nor is the meta-schema added, and the generated code is not optimised: each would lengthen a server's
+    // time to its first answer, and the checks run as fast without (docs/notes/server-measurements.md).
+    meta: false,
+    code: { optimize: false },
   });
   addFormats(ajv, { mode: formats });
   // OpenAPI's own annotation keyword, and ours for human messages on patterns.
@@ -247,11 +251,12 @@ function toFieldErrors(place: string, errors: ErrorObject[] | null | undefined):
  * compiled once: every error response of the contract refers to the same Problem schema.
  */
 function schemaCompiler(coerceTypes: boolean, formats: FormatMode = 'full'): <T>(schema: JsonSchema) => SchemaCheck<T> {
-  const fast = createAjv(coerceTypes, false, formats);
+  // Made with the first schema: a server that is only read from never compiles a request body.
+  let fast: Ajv2020 | undefined;
   let detailed: Ajv2020 | undefined;
   const checks = new Map<string, SchemaCheck>();
   const compile = (schema: JsonSchema): SchemaCheck => {
-    const valid = fast.compile(schema);
+    const valid = (fast ??= createAjv(coerceTypes, false, formats)).compile(schema);
     let explainer: ValidateFunction | undefined;
     return {
       valid,
@@ -344,7 +349,8 @@ export function createContractValidator(): ContractValidator {
       integers,
       path: params(objectSchema(operation.parameters, 'path')),
       query: params(objectSchema(operation.parameters, 'query')),
-      body: strict(anchored(operation.requestBody?.schema ?? {})),
+      // No body: the empty schema, which any value keeps, with any instance (coercion has no type to act on).
+      body: operation.requestBody ? strict(anchored(operation.requestBody.schema)) : params({}),
       responses,
     };
   }

@@ -1,15 +1,12 @@
 /** The Koa application: a thin host over core's portal (see ARCHITECTURE.md, "Data flow of one request"). */
 import { createPortal, describeViolation, type AroundOperationStep, type ContractValidator, type HostAuth, type PortalStore } from '@customer-portal/core';
-import Router from '@koa/router';
 import Koa, { type Context } from 'koa';
 import { createSignInThrottle, type SignInThrottle } from './auth/sign-in-throttle.js';
 import { accessLog, customerOfRequest, nameTheOperation } from './http/access-log.js';
 import { corsFor, LOCAL_ORIGINS, securityHeaders } from './http/response-headers.js';
-import { addDocsRoutes } from './http/docs.js';
-import { addMetaRoutes } from './http/meta-routes.js';
 import { errorHandler, operationRoutes, signInThrottleStep } from './http/operation-routes.js';
 import { rememberedResponses, type DataVersion } from './http/remembered-responses.js';
-import { unmatched } from './http/unmatched.js';
+import { routesAroundTheApi } from './http/routes-around-the-api.js';
 import { createLogger, type Logger } from './logger.js';
 
 export interface AppOptions {
@@ -62,11 +59,6 @@ export function createApp(options: AppOptions): Koa {
     steps: { beforeSignIn: [nameTheOperation], aroundOperation },
   });
 
-  // The routes around the API; the API's own are core's route table (operationRoutes).
-  const router = new Router({ sensitive: true, strict: true });
-  addMetaRoutes(router, options.checkHealth ?? (() => {}));
-  addDocsRoutes(router);
-
   const app = new Koa({ proxy: options.trustProxy ?? false });
   // Errors are answered by errorHandler; what still reaches Koa (a client gone mid-stream) is only logged.
   app.silent = true;
@@ -76,7 +68,7 @@ export function createApp(options: AppOptions): Koa {
   app.use(securityHeaders);
   app.use(corsFor(options.corsOrigins ?? LOCAL_ORIGINS));
   app.use(operationRoutes(portal));
-  app.use(router.routes());
-  app.use(unmatched(router));
+  // The routes around the API (/healthz, /openapi.*, /docs), then a 404 or 405 for any other path.
+  app.use(routesAroundTheApi(options.checkHealth ?? (() => {})));
   return app;
 }

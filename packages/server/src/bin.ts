@@ -11,14 +11,11 @@ import { jwtSecretFile } from './auth/jwt-secret.js';
 import { serverCommand, shellWord } from './commands.js';
 import { resolveConfig, type ServerConfig } from './config.js';
 import { IN_MEMORY, openDatabase } from './store/database.js';
-import { openPostgres } from './store/postgres/database.js';
 import { describeUrl } from './store/postgres/url.js';
-import { recordedPostgresOrigin, resetPostgres } from './store/postgres/seed.js';
 import { resetDatabase } from './store/reset.js';
 import { recordedOrigin } from './store/world-origin.js';
 import { recordedSource, worldSource } from './store/world-source.js';
 import { startServer, urlHost } from './start-server.js';
-import { startWorkers } from './workers.js';
 
 const usage = () => `Usage: customer-portal-server [start | db:reset] [--world FILE]
 
@@ -43,7 +40,7 @@ async function start(world: string | undefined): Promise<void> {
   const config = resolveConfig(world === undefined ? {} : { world });
   const server =
     config.workers > 1 && cluster.isPrimary
-      ? await startWorkers(config, (port) => `http://${urlHost(config.host)}:${port}`)
+      ? await (await import('./workers.js')).startWorkers(config, (port) => `http://${urlHost(config.host)}:${port}`)
       : await startServer(config).catch((error: unknown) => {
           if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
           throw new Error(
@@ -105,6 +102,8 @@ async function reset(world: string | undefined): Promise<void> {
   const { databasePath, databaseUrl, world: wanted } = resolveConfig(world === undefined ? {} : { world });
   const to = (name: string, origin: { path: string | null }) => `Reset ${name} to ${origin.path === null ? 'the sample data' : `the world in ${wanted ?? origin.path}`}.`;
   if (databaseUrl) {
+    // Loaded only for PostgreSQL, as the server loads its PostgreSQL store (store/open-store.ts).
+    const [{ openPostgres }, { recordedPostgresOrigin, resetPostgres }] = await Promise.all([import('./store/postgres/database.js'), import('./store/postgres/seed.js')]);
     const pool = await openPostgres(databaseUrl, { poolSize: 1 });
     try {
       const source = wanted !== undefined ? worldSource(wanted) : recordedSource(describeUrl(databaseUrl), await recordedPostgresOrigin(pool));

@@ -1,7 +1,8 @@
 /**
  * The server's log: pino, one JSON object a line for a log pipeline, or the same entries as short readable
- * lines on a terminal. JSON lines go to stdout through sonic-boom without waiting on each write, so that a
- * busy server writes many lines in one system call; pino flushes what is pending when the process exits.
+ * lines on a terminal. JSON lines go to stdout through sonic-boom without waiting on a write: the lines of a
+ * turn of the event loop go in one write (turnLines), so that a busy server writes the lines of many requests
+ * in one system call, and they are all written, synchronously, when the process exits or crashes.
  */
 import { pino, type DestinationStream, type Logger } from 'pino';
 
@@ -27,17 +28,82 @@ export interface LoggerOptions {
  */
 export function createLogger(options: LoggerOptions = {}): Logger {
   const format = options.format ?? (process.stdout.isTTY ? 'pretty' : 'json');
-  const stdout = options.destination ?? (format === 'json' ? pino.destination({ dest: 1, sync: false }) : process.stdout);
+  const stdout = options.destination ?? (format === 'json' ? turnLines(pino.destination({ dest: 1, sync: false })) : process.stdout);
   return pino(
     {
       level: options.level ?? 'info',
       // No pid or hostname on every line: a log pipeline adds its own; the level as a word, the time as ISO 8601.
       base: undefined,
-      timestamp: pino.stdTimeFunctions.isoTime,
+      timestamp: isoTimeOfTheMillisecond(),
       formatters: { level: (label) => ({ level: label }) },
     },
     format === 'json' ? stdout : prettyLines(stdout),
   );
+}
+
+/**
+ * pino's ISO 8601 `time`, written once a millisecond: a busy server logs many lines in one, and formatting the
+ * date was a tenth of what a line cost.
+ *
+ * @example
+ * const time = isoTimeOfTheMillisecond();
+ * time(); // ',"time":"2026-12-07T09:12:03.123Z"'
+ */
+function isoTimeOfTheMillisecond(): () => string {
+  let millisecond = Number.NaN;
+  let text = '';
+  return () => {
+    const now = Date.now();
+    if (now !== millisecond) {
+      millisecond = now;
+      text = `,"time":"${new Date(now).toISOString()}"`;
+    }
+    return text;
+  };
+}
+
+/** What turnLines writes to: pino's sonic-boom, or anything that can write now and write what it holds before exit. */
+type LineSink = Pick<ReturnType<typeof pino.destination>, 'write' | 'flushSync'>;
+
+/** The destinations holding lines not yet given to their sink: each only until the end of its turn. */
+const holdingLines = new Set<() => void>();
+let writesBeforeExit = false;
+
+/**
+ * A destination that gathers the lines of one turn of the event loop and gives them to `sink` in one write when
+ * the turn ends: under load a turn answers tens of requests. When the process exits (process.exit, the end of
+ * the event loop, or an uncaught exception) the lines not yet given are written with the sink's own,
+ * synchronously, so that a crash's last lines are not lost.
+ *
+ * @example
+ * pino({}, turnLines(pino.destination({ dest: 1, sync: false })));
+ */
+export function turnLines(sink: LineSink): DestinationStream {
+  if (!writesBeforeExit) {
+    writesBeforeExit = true;
+    process.once('exit', () => holdingLines.forEach((writeNow) => writeNow()));
+  }
+  let pending = '';
+  const give = () => {
+    holdingLines.delete(writeNow);
+    const lines = pending;
+    pending = '';
+    if (lines) sink.write(lines);
+  };
+  // pino's own hook may already have written what the sink held: whatever comes now is written at once.
+  const writeNow = () => {
+    give();
+    sink.flushSync();
+  };
+  return {
+    write(line: string) {
+      if (!pending) {
+        holdingLines.add(writeNow);
+        setImmediate(give);
+      }
+      pending += line;
+    },
+  };
 }
 
 // Shown first, or already in an access entry's message (`GET /api/v1/customer/orders 200`).

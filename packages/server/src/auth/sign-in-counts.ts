@@ -6,7 +6,6 @@
 import Database from 'better-sqlite3';
 import type { ServerConfig } from '../config.js';
 import { IN_MEMORY } from '../store/database.js';
-import { openPostgres } from '../store/postgres/database.js';
 import { SIGN_IN_LIMITS_TABLE, type SignInCounts } from './sign-in-throttle.js';
 
 export interface OpenSignInCounts {
@@ -30,6 +29,8 @@ const POSTGRES_CONNECTIONS = 2;
 export async function openSignInCounts(config: Pick<ServerConfig, 'databasePath' | 'databaseUrl'>): Promise<OpenSignInCounts> {
   if (config.databaseUrl) {
     // rate-limiter-flexible deletes expired rows itself on PostgreSQL.
+    // Loaded only for a server on PostgreSQL, as the store's modules are (open-store.ts).
+    const { openPostgres } = await import('../store/postgres/database.js');
     const pool = await openPostgres(config.databaseUrl, { poolSize: POSTGRES_CONNECTIONS });
     return { counts: { kind: 'postgres', pool }, close: () => pool.end() };
   }

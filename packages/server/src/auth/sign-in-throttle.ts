@@ -14,7 +14,8 @@
  * right passwords sent together all sign in. A refusal is a 429 with Retry-After, answered at once.
  */
 import { createHash } from 'node:crypto';
-import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRes, RateLimiterSQLite, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import type * as RateLimiterFlexible from 'rate-limiter-flexible';
+import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { Database } from 'better-sqlite3';
 import { clientAddressKey } from '../http/fair-connections.js';
 import type { DeviceTokens } from './device-tokens.js';
@@ -81,17 +82,25 @@ export interface SignInThrottleOptions {
  */
 export function createSignInThrottle(options: SignInThrottleOptions = {}): SignInThrottle {
   const counts = options.counts ?? { kind: 'memory' };
-  const accounts = limiterOf(counts, 'account', options.account ?? ACCOUNT_POLICY);
-  const devices = limiterOf(counts, 'device', options.device ?? DEVICE_POLICY);
-  const addresses = limiterOf(counts, 'address', options.address ?? ADDRESS_POLICY);
+  // rate-limiter-flexible (some forty modules) is loaded with the first sign-in, not at start-up: a server that
+  // is only read from never needs it (docs/notes/server-measurements.md).
+  let loaded: Promise<Limiters> | undefined;
+  const limiters = () =>
+    (loaded ??= import('rate-limiter-flexible').then((library) => ({
+      library,
+      accounts: limiterOf(library, counts, 'account', options.account ?? ACCOUNT_POLICY),
+      devices: limiterOf(library, counts, 'device', options.device ?? DEVICE_POLICY),
+      addresses: limiterOf(library, counts, 'address', options.address ?? ADDRESS_POLICY),
+    })));
   return {
     async begin(account, address, deviceToken) {
+      const { library, accounts, devices, addresses } = await limiters();
       const device = account === undefined || typeof deviceToken !== 'string' ? undefined : options.devices?.deviceOf(deviceToken, account);
       const counted: [RateLimiterAbstract, string][] =
         device !== undefined
           ? [[devices, device]]
           : [...(account === undefined ? [] : [[accounts, digest(account)] as [RateLimiterAbstract, string]]), [addresses, clientAddressKey(address)]];
-      const taken = await Promise.all(counted.map(([limiter, key]) => take(limiter, key)));
+      const taken = await Promise.all(counted.map(([limiter, key]) => take(library, limiter, key)));
       const handBack = () => Promise.all(counted.map(([limiter, key]) => limiter.reward(key, 1))).then(() => undefined);
       const refused = taken.filter((res) => res.refused);
       if (refused.length > 0) {
@@ -108,8 +117,18 @@ export function createSignInThrottle(options: SignInThrottleOptions = {}): SignI
   };
 }
 
+type RateLimiterLibrary = typeof RateLimiterFlexible;
+
+/** The library and a limiter for each kind of key. */
+interface Limiters {
+  library: RateLimiterLibrary;
+  accounts: RateLimiterAbstract;
+  devices: RateLimiterAbstract;
+  addresses: RateLimiterAbstract;
+}
+
 /** One point taken from the key's window: refused when the window has none left. */
-async function take(limiter: RateLimiterAbstract, key: string): Promise<{ refused: boolean; msBeforeNext: number }> {
+async function take({ RateLimiterRes }: RateLimiterLibrary, limiter: RateLimiterAbstract, key: string): Promise<{ refused: boolean; msBeforeNext: number }> {
   try {
     const res = await limiter.consume(key, 1);
     return { refused: false, msBeforeNext: res.msBeforeNext };
@@ -119,7 +138,8 @@ async function take(limiter: RateLimiterAbstract, key: string): Promise<{ refuse
   }
 }
 
-function limiterOf(counts: SignInCounts, prefix: string, policy: ThrottlePolicy): RateLimiterAbstract {
+function limiterOf(library: RateLimiterLibrary, counts: SignInCounts, prefix: string, policy: ThrottlePolicy): RateLimiterAbstract {
+  const { RateLimiterMemory, RateLimiterPostgres, RateLimiterSQLite } = library;
   const common = { keyPrefix: prefix, points: policy.freeFailures, duration: policy.windowSeconds };
   if (counts.kind === 'memory') return new RateLimiterMemory(common);
   // Should the database fail, counts go on in this process's memory rather than sign-in failing with them.

@@ -6,8 +6,7 @@
  */
 import { STATUS_CODES } from 'node:http';
 import { ApiError, BODY_LIMIT_BYTES, decodeBodyText, internalError, malformedBody, malformedJson, parseJsonBody, payloadTooLarge, unsupportedMediaType } from '@customer-portal/core';
-import bodyParser from 'koa-bodyparser';
-import type { Context } from 'koa';
+import type { Context, Middleware } from 'koa';
 
 /** What inflation (under koa-bodyparser) decodes; the limit applies to the decoded bytes. */
 const READABLE_ENCODINGS = new Set(['identity', 'gzip', 'x-gzip', 'deflate', 'br']);
@@ -15,15 +14,21 @@ const READABLE_ENCODINGS = new Set(['identity', 'gzip', 'x-gzip', 'deflate', 'br
 /**
  * JSON and `+json` types are read (text/plain too, by koa-bodyparser's default, and refused by core), as
  * bytes (`encoding: null`): decoded here by core, which refuses bytes that are not UTF-8 rather than
- * replacing them with U+FFFD as raw-body's decoder does.
+ * replacing them with U+FFFD as raw-body's decoder does. koa-bodyparser and the two dozen modules under it
+ * are loaded with the first request that has a body to read: a server that is only read from never needs
+ * them, and loading them was a tenth of its start-up (docs/notes/server-measurements.md).
  */
-const readBodyText = bodyParser({
-  // @ts-expect-error -- koa-bodyparser passes it on to co-body and raw-body, which return a Buffer for null; its types say string.
-  encoding: null,
-  enableTypes: ['text'],
-  extendTypes: { text: ['application/json', 'application/*+json'] },
-  textLimit: `${BODY_LIMIT_BYTES}b`,
-});
+let bodyTextReader: Promise<Middleware> | undefined;
+const readBodyText = () =>
+  (bodyTextReader ??= import('koa-bodyparser').then(({ default: bodyParser }) =>
+    bodyParser({
+      // @ts-expect-error -- koa-bodyparser passes it on to co-body and raw-body, which return a Buffer for null; its types say string.
+      encoding: null,
+      enableTypes: ['text'],
+      extendTypes: { text: ['application/json', 'application/*+json'] },
+      textLimit: `${BODY_LIMIT_BYTES}b`,
+    }),
+  ));
 
 /**
  * The parsed JSON body of the request. Every failure is the portal's own problem (400, 413 or 415), never
@@ -36,7 +41,7 @@ export async function readJsonBody(ctx: Context): Promise<unknown> {
   const encoding = ctx.get('Content-Encoding').trim().toLowerCase();
   if (encoding !== '' && !READABLE_ENCODINGS.has(encoding)) throw unsupportedEncoding(encoding);
   try {
-    await readBodyText(ctx, async () => {});
+    await (await readBodyText())(ctx, async () => {});
   } catch (error) {
     if (error instanceof ApiError) throw error;
     if (isZlibError(error)) throw undecodableBody(encoding);

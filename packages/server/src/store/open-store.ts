@@ -5,16 +5,11 @@
 import type { PortalStore } from '@customer-portal/core';
 import type { ServerConfig } from '../config.js';
 import { openDatabase } from './database.js';
-import { openPostgres } from './postgres/database.js';
-import { describeUrl } from './postgres/url.js';
-import { createPostgresStore } from './postgres/postgres-store.js';
-import { recordedPostgresOrigin, seedPostgresIfEmpty } from './postgres/seed.js';
-import { orUnavailable } from './postgres/unavailable.js';
 import type { DataVersion } from '../http/remembered-responses.js';
 import { seedIfEmpty } from './seed.js';
 import { createSqliteStore, sqliteDataVersion } from './sqlite-store.js';
 import { recordedOrigin } from './world-origin.js';
-import { assertSameWorld, worldSource, type WorldOrigin } from './world-source.js';
+import { assertSameWorld, worldSource, type WorldOrigin, type WorldSource } from './world-source.js';
 
 export interface OpenStore {
   store: PortalStore;
@@ -37,28 +32,7 @@ export interface OpenStore {
  */
 export async function openStore(config: Pick<ServerConfig, 'databasePath' | 'databaseUrl' | 'poolSize'> & { world?: string | undefined }): Promise<OpenStore> {
   const source = worldSource(config.world);
-  if (config.databaseUrl) {
-    const pool = await openPostgres(config.databaseUrl, { poolSize: config.poolSize });
-    try {
-      const seeded = await seedPostgresIfEmpty(pool, source.world, { origin: source });
-      const recorded = seeded ? source : await recordedPostgresOrigin(pool);
-      if (config.world !== undefined) assertSameWorld(describeUrl(config.databaseUrl), recorded, source);
-      const store = createPostgresStore(pool);
-      return {
-        origin: recorded ?? source,
-        store,
-        // The customer's version comes with the customer, in the round trip every request makes anyway.
-        dataVersion: async (customerId) => (await store.getCustomerWithVersion(customerId))?.version,
-        where: describeUrl(config.databaseUrl),
-        seeded,
-        checkHealth: () => orUnavailable(pool, () => pool.query('SELECT 1')).then(() => {}),
-        close: () => pool.end(),
-      };
-    } catch (error) {
-      await pool.end();
-      throw error;
-    }
-  }
+  if (config.databaseUrl) return openPostgresStore({ ...config, databaseUrl: config.databaseUrl }, source);
   const db = openDatabase(config.databasePath);
   try {
     const seeded = seedIfEmpty(db, source.world, { origin: source });
@@ -77,6 +51,40 @@ export async function openStore(config: Pick<ServerConfig, 'databasePath' | 'dat
     };
   } catch (error) {
     db.close();
+    throw error;
+  }
+}
+
+/**
+ * The PostgreSQL store, its modules loaded only for a server on PostgreSQL: a start on SQLite skips them
+ * (docs/notes/server-measurements.md).
+ */
+async function openPostgresStore(config: Pick<ServerConfig, 'poolSize'> & { databaseUrl: string; world?: string | undefined }, source: WorldSource): Promise<OpenStore> {
+  const [{ openPostgres }, { describeUrl }, { createPostgresStore }, { recordedPostgresOrigin, seedPostgresIfEmpty }, { orUnavailable }] = await Promise.all([
+    import('./postgres/database.js'),
+    import('./postgres/url.js'),
+    import('./postgres/postgres-store.js'),
+    import('./postgres/seed.js'),
+    import('./postgres/unavailable.js'),
+  ]);
+  const pool = await openPostgres(config.databaseUrl, { poolSize: config.poolSize });
+  try {
+    const seeded = await seedPostgresIfEmpty(pool, source.world, { origin: source });
+    const recorded = seeded ? source : await recordedPostgresOrigin(pool);
+    if (config.world !== undefined) assertSameWorld(describeUrl(config.databaseUrl), recorded, source);
+    const store = createPostgresStore(pool);
+    return {
+      origin: recorded ?? source,
+      store,
+      // The customer's version comes with the customer, in the round trip every request makes anyway.
+      dataVersion: async (customerId) => (await store.getCustomerWithVersion(customerId))?.version,
+      where: describeUrl(config.databaseUrl),
+      seeded,
+      checkHealth: () => orUnavailable(pool, () => pool.query('SELECT 1')).then(() => {}),
+      close: () => pool.end(),
+    };
+  } catch (error) {
+    await pool.end();
     throw error;
   }
 }

@@ -2,16 +2,18 @@
  * The SQLite store must behave exactly like core's in-memory store, which the MSW mocks run on: every call
  * of store-calls.ts runs on both, over the same sample world, and must give the same answer.
  *
- * Its reads share one read transaction per turn of the event loop (createTurnReads). What that must never
- * cost: a write not committed when its call returns, another process's commit missed past the current turn,
- * or a crash when the store closes mid-turn.
+ * Its reads share one read transaction per turn of the event loop (createTurnReads), and the customers asked
+ * for in a turn are read in one statement when it ends. What that must never cost: a write not committed when
+ * its call returns, another process's commit missed past the current turn, a customer read before its request
+ * arrived, or a crash when the store closes mid-turn.
  */
 import { createMemoryStore, sampleWorld, type PortalStore } from '@customer-portal/core';
-import { mkdtempSync, rmSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { mkdtempSync, rmSync, stat } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createSqliteStore, openDatabase, seedDatabase, type Database } from '../../src/index.js';
+import { createSqliteStore, openDatabase, seedDatabase, type Database as Connection } from '../../src/index.js';
 import { expectRepliesInCommitOrder } from './replies-in-order.js';
 import { afterWrites, asGiven, message, page, reads, repliesCommittedOutOfClockOrder, worldWithTies, writes } from './store-calls.js';
 import { prepareStatements, registerFunctions } from '../../src/store/statements.js';
@@ -26,7 +28,7 @@ function storeStatements() {
 describe('the SQLite store, call for call against the in-memory store', () => {
   let memory: PortalStore;
   let sqlite: PortalStore;
-  let db: Database;
+  let db: Connection;
 
   beforeEach(() => {
     memory = createMemoryStore(worldWithTies());
@@ -47,7 +49,7 @@ describe('the SQLite store, call for call against the in-memory store', () => {
 });
 
 describe('the SQLite store on its own', () => {
-  let db: Database;
+  let db: Connection;
   let store: PortalStore;
 
   beforeEach(() => {
@@ -114,7 +116,7 @@ const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
 describe('reads of one turn in one read transaction', () => {
   let dir: string;
   let path: string;
-  let db: Database;
+  let db: Connection;
   let store: PortalStore;
 
   beforeEach(() => {
@@ -139,12 +141,12 @@ describe('reads of one turn in one read transaction', () => {
   }
 
   it("sees another process's commit from the next turn on", async () => {
-    expect((await store.getCustomer(1))?.full_name).toBe('Ali Jawad');
-    commitElsewhere("UPDATE customers SET full_name = 'Ali J.' WHERE id = 1");
+    expect((await store.getOrder(1, 'ORD123'))?.status).toBe('SHIPPED');
+    commitElsewhere("UPDATE orders SET status = 'DELIVERED' WHERE id = 'ORD123'");
     // Still this turn: the snapshot the turn's first read took.
-    expect((await store.getCustomer(1))?.full_name).toBe('Ali Jawad');
+    expect((await store.getOrder(1, 'ORD123'))?.status).toBe('SHIPPED');
     await nextTurn();
-    expect((await store.getCustomer(1))?.full_name).toBe('Ali J.');
+    expect((await store.getOrder(1, 'ORD123'))?.status).toBe('DELIVERED');
   });
 
   it('commits a write made after reads in the same turn before the call returns', async () => {
@@ -169,5 +171,63 @@ describe('reads of one turn in one read transaction', () => {
     db.close();
     await nextTurn();
     expect(db.open).toBe(false);
+  });
+});
+
+describe('the customers asked for in one turn, read in one statement when it ends', () => {
+  let dir: string;
+  let path: string;
+  let db: Connection;
+  let store: PortalStore;
+  let statements: string[];
+
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'portal-customers-'));
+    path = join(dir, 'portal.db');
+    const seeding = openDatabase(path);
+    seedDatabase(seeding, sampleWorld(), { hashPassword: asGiven });
+    seeding.close();
+    statements = [];
+    db = new Database(path, { verbose: (sql) => statements.push(String(sql)) });
+    store = createSqliteStore(db);
+  });
+  afterEach(() => {
+    if (db.open) db.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  function commitElsewhere(sql: string): void {
+    const other = openDatabase(path);
+    try {
+      other.prepare(sql).run();
+    } finally {
+      other.close();
+    }
+  }
+
+  it('reads every customer asked for in one turn in one statement, and answers each caller', async () => {
+    const answers = await Promise.all([1, 2, 1, 99].map((id) => store.getCustomer(id)));
+    expect(answers.map((customer) => customer?.full_name)).toEqual(['Ali Jawad', 'Sara Khan', 'Ali Jawad', undefined]);
+    expect(statements.filter((sql) => /FROM customers/.test(sql))).toHaveLength(1);
+  });
+
+  it('reads a customer with every commit made before the end of the turn it was asked in, even after other reads', async () => {
+    await store.listOrders(1, page);
+    const asked = store.getCustomer(1);
+    commitElsewhere("UPDATE customers SET full_name = 'Ali J.' WHERE id = 1");
+    expect((await asked)?.full_name).toBe('Ali J.');
+  });
+
+  it("keeps no snapshot past the turn that read the customers: the next turn's I/O sees another process's commit", async () => {
+    await store.getCustomer(1);
+    commitElsewhere("UPDATE orders SET status = 'DELIVERED' WHERE id = 'ORD123'");
+    await new Promise((resolve) => stat(path, resolve));
+    expect((await store.getOrder(1, 'ORD123'))?.status).toBe('DELIVERED');
+  });
+
+  it('fails every caller of a read that failed', async () => {
+    const asked = Promise.all([store.getCustomer(1), store.getCustomer(2)]);
+    db.close();
+    await expect(asked).rejects.toThrow(/not open/);
   });
 });
