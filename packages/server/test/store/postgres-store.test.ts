@@ -78,6 +78,23 @@ describeOnPostgres('the PostgreSQL store on its own', (clusterUrl) => {
     expect((await store.listOrders(1, page)).total).toBe(12);
   });
 
+  // A term must reach the database as written; one that no text can hold (PostgreSQL refuses NUL) finds
+  // nothing, as in the in-memory store, rather than failing its request and those read with it.
+  it.each([['"'], ['\\'], ['NULL'], ['{ORD1,ORD2}'], ['ORD1"2'], ['\u0000'], ['ORD\u00001']])(
+    'finds with the search %j what the in-memory store finds, read alone or with other pages',
+    async (search) => {
+      const memory = createMemoryStore(sampleWorld());
+      const calls = [
+        (s: PortalStore) => s.listOrders(1, { ...page, search }),
+        (s: PortalStore) => s.listOrders(1, { ...page, status: 'DELIVERED' }),
+        (s: PortalStore) => s.listTickets(1, { ...page, search }),
+      ];
+      const expected = await Promise.all(calls.map((call) => call(memory)));
+      expect(await Promise.all(calls.map((call) => call(store)))).toEqual(expected);
+      expect(await calls[0]!(store)).toEqual(expected[0]);
+    },
+  );
+
   it('writes a ticket and its first message together or not at all', async () => {
     await refuseMessages(database.pool);
     const ticket = store.createTicket(1, { subject: 'Lost', priority: 'LOW', order_id: null, firstMessage: message('Hello') });

@@ -98,6 +98,9 @@ export function createPostgresStore(pool: Pool): VersionedStore {
 
   // Searches fold the term the way the statements fold the columns.
   const term = (search: string | undefined) => (search ? search.toLowerCase() : null);
+  // PostgreSQL's text cannot hold NUL: no row matches a term with one, and sending it would fail the statement.
+  const matchesNothing = (search: string | undefined) => search?.includes('\0') === true;
+  const nothing = () => ({ total: 0, items: [] });
 
   return {
     async findCredentials(email) {
@@ -133,6 +136,7 @@ export function createPostgresStore(pool: Pool): VersionedStore {
     },
 
     async listOrders(customerId, { status, search, limit, offset }) {
+      if (matchesNothing(search)) return nothing();
       return page('pageOfOrders', [customerId, status ?? null, term(search), limit, offset], (r: PgOrderSummaryRow) => orderOf(r, r.items));
     },
     async getOrder(customerId, orderId) {
@@ -169,6 +173,7 @@ export function createPostgresStore(pool: Pool): VersionedStore {
     },
 
     async listTickets(customerId, { status, search, limit, offset }) {
+      if (matchesNothing(search)) return nothing();
       return page('pageOfTickets', [customerId, status ?? null, term(search), limit, offset], ticketSummaryOf);
     },
     async getTicket(customerId, ticketId) {
