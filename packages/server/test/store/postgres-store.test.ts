@@ -95,6 +95,15 @@ describeOnPostgres('the PostgreSQL store on its own', (clusterUrl) => {
     },
   );
 
+  it('plans each prepared statement once on every connection it opens, not again for every request', async () => {
+    const client = await database.pool.connect();
+    try {
+      expect((await client.query<{ plan_cache_mode: string }>('SHOW plan_cache_mode')).rows[0]!.plan_cache_mode).toBe('force_generic_plan');
+    } finally {
+      client.release();
+    }
+  });
+
   it('writes a ticket and its first message together or not at all', async () => {
     await refuseMessages(database.pool);
     const ticket = store.createTicket(1, { subject: 'Lost', priority: 'LOW', order_id: null, firstMessage: message('Hello') });
