@@ -21,7 +21,8 @@ const usage = () => `Usage: customer-portal-server [start | db:reset] [--world F
 
   start      serve the Customer Portal API (the default); from here: ${serverCommand('start')}
   db:reset   put the data back as the database was seeded: the sample data, or the world file it was seeded
-             from (a running server serves it at once); from here: ${serverCommand('db:reset')}
+             from (a running server serves it at once), and start sign-in counts over; from here:
+             ${serverCommand('db:reset')}
   --world FILE  a world file (customer-portal-world generate, record, from-har): seeds an empty database,
              refuses one seeded from another world; with db:reset, seeds this world instead
 

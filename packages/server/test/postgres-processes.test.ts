@@ -144,6 +144,22 @@ describeOnPostgres('db:reset on PostgreSQL', (clusterUrl) => {
       await again.stop();
     }
   });
+
+  it('starts sign-in counts over: an account refused for its failed sign-ins signs in after a reset', async () => {
+    const server = await startServerProcess({ DATABASE_URL: scratch.url, JWT_SECRET: TEST_JWT_SECRET });
+    try {
+      const login = (password: string) => callServer(server.url, '/auth/login', { method: 'POST', json: { email: ALI.email, password } });
+      for (let i = 0; i < 10; i++) expect((await login('not-the-password')).status).toBe(401);
+      expect((await login(ALI.password)).status).toBe(429);
+
+      const reset = runServerProcess({ DATABASE_URL: scratch.url }, ['db:reset']);
+      expect(await reset.exit).toBe(0);
+
+      expect((await login(ALI.password)).status).toBe(200);
+    } finally {
+      await server.stop();
+    }
+  });
 });
 
 it('refuses WORKERS=2 without a shared JWT_SECRET, saying why', async () => {

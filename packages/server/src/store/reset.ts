@@ -9,7 +9,8 @@ import type { Database } from 'better-sqlite3';
 import { seedDatabase, type SeedOptions } from './seed.js';
 
 /**
- * Deletes every row of every table and inserts `world`, all or nothing.
+ * Deletes every row of every table, sign-in counts included (they start over), and inserts `world`, all or
+ * nothing.
  *
  * @example
  * const db = openDatabase('.customer-portal/portal.db');

@@ -78,6 +78,55 @@ describeOnPostgres('the PostgreSQL store on its own', (clusterUrl) => {
     expect((await store.listOrders(1, page)).total).toBe(12);
   });
 
+  // The pages of one turn go to the database as arrays of every request's values (turn-reads.ts): a term
+  // must reach it as written, and one that no text can hold (PostgreSQL refuses NUL) must find nothing
+  // rather than fail, its own request or the others read with it.
+  it.each([['"'], ['\\'], ['NULL'], ['{ORD1,ORD2}'], ['ORD1"2'], ['\u0000'], ['ORD\u00001']])(
+    'finds with the search %j what the in-memory store finds, read alone or with other pages',
+    async (search) => {
+      const memory = createMemoryStore(sampleWorld());
+      const calls = [
+        (s: PortalStore) => s.listOrders(1, { ...page, search }),
+        (s: PortalStore) => s.listOrders(1, { ...page, status: 'DELIVERED' }),
+        (s: PortalStore) => s.listTickets(1, { ...page, search }),
+      ];
+      const expected = await Promise.all(calls.map((call) => call(memory)));
+      expect(await Promise.all(calls.map((call) => call(store)))).toEqual(expected);
+      expect(await calls[0]!(store)).toEqual(expected[0]);
+    },
+  );
+
+  it('reads the pages that the requests of one turn ask for in one statement a list, each its own page', async () => {
+    const sent: string[] = [];
+    const query = database.pool.query.bind(database.pool) as (config: { name?: string }) => Promise<unknown>;
+    database.pool.query = ((config: { name?: string }) => (sent.push(config.name ?? 'text'), query(config))) as typeof database.pool.query;
+    const [all, delivered, second, tickets, notifications] = await Promise.all([
+      store.listOrders(1, page),
+      store.listOrders(1, { ...page, status: 'DELIVERED' }),
+      store.listOrders(1, { limit: 1, offset: 1 }),
+      store.listTickets(1, page),
+      store.listNotifications(1, { unreadOnly: true, ...page }),
+    ]);
+    expect(sent.sort()).toEqual(['pageOfNotifications', 'pageOfOrders', 'pageOfTickets']);
+    const memory = createMemoryStore(sampleWorld());
+    expect([all, delivered, second, tickets, notifications]).toEqual([
+      await memory.listOrders(1, page),
+      await memory.listOrders(1, { ...page, status: 'DELIVERED' }),
+      await memory.listOrders(1, { limit: 1, offset: 1 }),
+      await memory.listTickets(1, page),
+      await memory.listNotifications(1, { unreadOnly: true, ...page }),
+    ]);
+  });
+
+  it('plans each prepared statement once on every connection it opens, not again for every request', async () => {
+    const client = await database.pool.connect();
+    try {
+      expect((await client.query<{ plan_cache_mode: string }>('SHOW plan_cache_mode')).rows[0]!.plan_cache_mode).toBe('force_generic_plan');
+    } finally {
+      client.release();
+    }
+  });
+
   it('writes a ticket and its first message together or not at all', async () => {
     await refuseMessages(database.pool);
     const ticket = store.createTicket(1, { subject: 'Lost', priority: 'LOW', order_id: null, firstMessage: message('Hello') });

@@ -10,8 +10,8 @@
  *   commit; the loser gets the same 422 as a repeated request;
  * - every write moves the customer's data version in the same statement (migration 2), which is read with
  *   the customer (getCustomerWithVersion): a remembered answer is never given after a write to its data.
- * Reads take one round trip each, and the customer reads of one turn of the event loop share one
- * (customer-reads.ts).
+ * Reads take one round trip each, and the customer reads and the pages of one turn of the event loop share
+ * one per kind (turn-reads.ts).
  * When the database cannot be reached, or every pooled connection stays busy for too long, a call fails with a
  * 503 problem (see unavailable.ts).
  */
@@ -41,8 +41,8 @@ import {
   type PgReturnRow,
   type PgTicketRow,
 } from './rows.js';
-import { createCustomerReads } from './customer-reads.js';
-import { ID_LOCKS, SQL, type StatementName } from './statements.js';
+import { ID_LOCKS, SQL, type PageStatement, type StatementName } from './statements.js';
+import { createTurnReads } from './turn-reads.js';
 import { orUnavailable, watchConnections } from './unavailable.js';
 
 /**
@@ -60,7 +60,10 @@ export function createPostgresStore(pool: Pool): VersionedStore {
   const rows = async <Row extends QueryResultRow>(name: StatementName, values: unknown[]): Promise<Row[]> =>
     orUnavailable(pool, async () => (await pool.query<Row>(statement(name, values))).rows);
   const row = async <Row extends QueryResultRow>(name: StatementName, values: unknown[]): Promise<Row | undefined> => (await rows<Row>(name, values))[0];
-  const customerRow = createCustomerReads((ids) => rows<PgCustomerRow & { version: string }>('customers', [ids]));
+  const customerRow = createTurnReads(async (ids: number[]) => {
+    const found = new Map((await rows<PgCustomerRow & { version: string }>('customers', [ids])).map((r) => [r.id, r]));
+    return ids.map((id) => found.get(id));
+  }, (id) => id);
 
   /**
    * One transaction on one connection, holding `locks` from its start; rolled back when `work` throws. A
@@ -91,13 +94,28 @@ export function createPostgresStore(pool: Pool): VersionedStore {
   const counts = async <S extends string>(name: StatementName, customerId: number): Promise<Partial<Record<S, number>>> =>
     Object.fromEntries((await rows<{ status: S; count: number }>(name, [customerId])).map((r) => [r.status, r.count])) as Partial<Record<S, number>>;
 
-  const page = async <Row, Item>(name: StatementName, values: unknown[], toItem: (row: Row) => Item): Promise<PageOf<Item>> => {
-    const { total, items } = (await row<{ total: number; items: Row[] }>(name, values))!;
-    return { total, items: items.map(toItem) };
+  /** The pages of one list that the requests of a turn ask for, in one statement (forEachRequest in statements.ts). */
+  const pages = <Row, Item>(name: PageStatement, toItem: (row: Row) => Item) => {
+    const read = createTurnReads(async (asked: unknown[][]) => {
+      const columns = asked[0]!.map((_, i) => asked.map((values) => values[i]));
+      const found = new Map((await rows<{ n: number; total: number; items: Row[] }>(name, columns)).map((r) => [r.n, r]));
+      return asked.map((_, i) => found.get(i + 1));
+    }, (values) => JSON.stringify(values));
+    return async (values: unknown[]): Promise<PageOf<Item>> => {
+      const { total, items } = (await read(values))!;
+      return { total, items: items.map(toItem) };
+    };
   };
+  const pageOfOrders = pages('pageOfOrders', (r: PgOrderSummaryRow) => orderOf(r, r.items));
+  const pageOfTickets = pages('pageOfTickets', ticketSummaryOf);
+  const pageOfNotifications = pages('pageOfNotifications', (r: PgNotificationRow) => notificationOf(r));
 
   // Searches fold the term the way the statements fold the columns.
   const term = (search: string | undefined) => (search ? search.toLowerCase() : null);
+  // PostgreSQL's text cannot hold NUL: no row matches a term with one, and sending it would fail the statement
+  // of every page read with it.
+  const matchesNothing = (search: string | undefined) => search?.includes('\0') === true;
+  const nothing = () => ({ total: 0, items: [] });
 
   return {
     async findCredentials(email) {
@@ -133,7 +151,7 @@ export function createPostgresStore(pool: Pool): VersionedStore {
     },
 
     async listOrders(customerId, { status, search, limit, offset }) {
-      return page('pageOfOrders', [customerId, status ?? null, term(search), limit, offset], (r: PgOrderSummaryRow) => orderOf(r, r.items));
+      return matchesNothing(search) ? nothing() : pageOfOrders([customerId, status ?? null, term(search), limit, offset]);
     },
     async getOrder(customerId, orderId) {
       const found = await row<PgOrderRow>('order', [orderId, customerId]);
@@ -169,7 +187,7 @@ export function createPostgresStore(pool: Pool): VersionedStore {
     },
 
     async listTickets(customerId, { status, search, limit, offset }) {
-      return page('pageOfTickets', [customerId, status ?? null, term(search), limit, offset], ticketSummaryOf);
+      return matchesNothing(search) ? nothing() : pageOfTickets([customerId, status ?? null, term(search), limit, offset]);
     },
     async getTicket(customerId, ticketId) {
       const found = await row<PgTicketRow>('ticket', [ticketId, customerId]);
@@ -201,7 +219,7 @@ export function createPostgresStore(pool: Pool): VersionedStore {
     },
 
     async listNotifications(customerId, { unreadOnly, limit, offset }) {
-      return page('pageOfNotifications', [customerId, unreadOnly, limit, offset], (r: PgNotificationRow) => notificationOf(r));
+      return pageOfNotifications([customerId, unreadOnly, limit, offset]);
     },
     async markNotificationRead(customerId, notificationId) {
       const found = await row<PgNotificationRow>('markRead', [notificationId, customerId]);

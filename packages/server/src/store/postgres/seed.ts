@@ -16,7 +16,8 @@ const BATCH = 5000;
 const SEED_LOCK = 7_411_018;
 
 /** The tables the sample world fills, parents first; truncated together by a reset. */
-const TABLES = ['customers', 'orders', 'order_items', 'returns', 'return_items', 'tickets', 'ticket_messages', 'notifications', 'world_origin'];
+// What a reset empties: the world, and the sign-in counts (migration 3), which start over with it.
+const RESET_TABLES = ['customers', 'orders', 'order_items', 'returns', 'return_items', 'tickets', 'ticket_messages', 'notifications', 'world_origin', 'sign_in_limits'];
 
 type Column = [name: string, type: string];
 
@@ -183,11 +184,14 @@ export async function seedPostgresIfEmpty(pool: Pool, world: () => SampleWorld, 
   });
 }
 
-/** Deletes every row and seeds `world` again, in one transaction: a reset is never seen half done. */
+/**
+ * Deletes every row, sign-in counts included, and seeds `world` again, in one transaction: a reset is never
+ * seen half done.
+ */
 export async function resetPostgres(pool: Pool, world: SampleWorld, options: SeedOptions = {}): Promise<void> {
   const hashes = hashesOf(world, options);
   await underSeedLock(pool, async (client) => {
-    await client.query(`TRUNCATE ${TABLES.join(', ')}`);
+    await client.query(`TRUNCATE ${RESET_TABLES.join(', ')}`);
     await insertWorld(client, world, hashes);
     await recordOrigin(client, options.origin);
   });

@@ -47,6 +47,17 @@ const pageOf = (table: string, filter: string, order: string, item: string, [lim
     (SELECT coalesce(json_agg(${item} ORDER BY ${order}), '[]'::json)
      FROM (SELECT * FROM ${table} WHERE ${filter} ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}) AS ${table[0]}) AS items`;
 
+/**
+ * `sql`, whose parameters $1…$k have these `types`, run for many requests in one statement (turn-reads.ts):
+ * parameter $i is the array of every request's i-th value, and each row of the answer is `sql`'s row for the
+ * request at place `n` (from 1). One statement reads one snapshot, so each request's rows still describe one
+ * moment of the data.
+ */
+const forEachRequest = (sql: string, types: readonly string[]) => `
+  SELECT q.n::int AS n, r.*
+  FROM unnest(${types.map((type, i) => `$${i + 1}::${type}[]`).join(', ')}) WITH ORDINALITY AS q(${types.map((_, i) => `p${i + 1}`).join(', ')}, n)
+  CROSS JOIN LATERAL (${sql.replace(/\$(\d+)/g, 'q.p$1')}) AS r`;
+
 /** Moves the data version of customer `$n` (migration 2): part of every statement that writes the customer's data. */
 const bumpVersion = (customer: string) => `UPDATE customers SET data_version = nextval('portal_data_versions') WHERE id = ${customer}`;
 
@@ -66,12 +77,15 @@ export const SQL = {
     WHERE id = $1`,
 
   // Only what a listed order shows, as in SQLite.
-  pageOfOrders: pageOf(
-    'orders',
-    ORDER_FILTER,
-    'created_at DESC, seq DESC',
-    `json_build_object('id', o.id, 'status', o.status, 'total', o.total, 'created_at', o.created_at,
-       'estimated_delivery', o.estimated_delivery, 'tracking_number', o.tracking_number, 'items', ${ITEMS_OF_ORDER})`,
+  pageOfOrders: forEachRequest(
+    pageOf(
+      'orders',
+      ORDER_FILTER,
+      'created_at DESC, seq DESC',
+      `json_build_object('id', o.id, 'status', o.status, 'total', o.total, 'created_at', o.created_at,
+         'estimated_delivery', o.estimated_delivery, 'tracking_number', o.tracking_number, 'items', ${ITEMS_OF_ORDER})`,
+    ),
+    ['int', 'text', 'text', 'int', 'int'],
   ),
   order: `SELECT o.*, ${ITEMS_OF_ORDER} AS items FROM orders o WHERE o.id = $1 AND o.customer_id = $2`,
   ordersByStatus: 'SELECT status, count(*)::int AS count FROM orders WHERE customer_id = $1 GROUP BY status',
@@ -100,12 +114,15 @@ export const SQL = {
     )
     SELECT * FROM created`,
 
-  pageOfTickets: pageOf(
-    'tickets',
-    TICKET_FILTER,
-    'created_at DESC, seq DESC',
-    `json_build_object('id', t.id, 'subject', t.subject, 'status', t.status, 'priority', t.priority,
-       'order_id', t.order_id, 'created_at', t.created_at, 'updated_at', t.updated_at)`,
+  pageOfTickets: forEachRequest(
+    pageOf(
+      'tickets',
+      TICKET_FILTER,
+      'created_at DESC, seq DESC',
+      `json_build_object('id', t.id, 'subject', t.subject, 'status', t.status, 'priority', t.priority,
+         'order_id', t.order_id, 'created_at', t.created_at, 'updated_at', t.updated_at)`,
+    ),
+    ['int', 'text', 'text', 'int', 'int'],
   ),
   ticket: `SELECT t.*, ${MESSAGES_OF_TICKET} AS messages FROM tickets t WHERE t.id = $1 AND t.customer_id = $2`,
   ticketsByStatus: 'SELECT status, count(*)::int AS count FROM tickets WHERE customer_id = $1 GROUP BY status',
@@ -132,13 +149,16 @@ export const SQL = {
     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, false)
     RETURNING id, sender_id, sender_name, sender_type, content, timestamp, is_internal`,
 
-  pageOfNotifications: pageOf(
-    'notifications',
-    NOTIFICATION_FILTER,
-    'timestamp DESC, id DESC',
-    `json_build_object('id', n.id, 'title', n.title, 'message', n.message, 'type', n.type, 'read', n.read,
-       'timestamp', n.timestamp)`,
-    ['$3', '$4'],
+  pageOfNotifications: forEachRequest(
+    pageOf(
+      'notifications',
+      NOTIFICATION_FILTER,
+      'timestamp DESC, id DESC',
+      `json_build_object('id', n.id, 'title', n.title, 'message', n.message, 'type', n.type, 'read', n.read,
+         'timestamp', n.timestamp)`,
+      ['$3', '$4'],
+    ),
+    ['int', 'boolean', 'int', 'int'],
   ),
   markRead: `
     WITH bumped AS (${bumpVersion('$2')})
@@ -147,6 +167,9 @@ export const SQL = {
 } as const;
 
 export type StatementName = keyof typeof SQL;
+
+/** The statements that read the pages of many requests at once (forEachRequest). */
+export type PageStatement = 'pageOfOrders' | 'pageOfTickets' | 'pageOfNotifications';
 
 /**
  * Advisory locks, one per kind of id: a new id is one past the highest, as in the in-memory store, so two
