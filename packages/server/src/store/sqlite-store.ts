@@ -40,6 +40,7 @@ import {
   type ReturnRow,
   type TicketRow,
 } from './rows.js';
+import { batchedReads } from './batched-reads.js';
 import { forFilters, listFilters, prepareStatements, registerFunctions, type ByFilters } from './statements.js';
 
 /** The page a list statement binds, besides the customer, the filters and the search term. */
@@ -275,13 +276,9 @@ interface TurnReads {
   beforeWrite(): void;
 }
 
-interface Waiting {
-  resolve(row: CustomerRow | undefined): void;
-  reject(error: unknown): void;
-}
-
 /**
- * @param readCustomers reads the rows of the customers with these ids, in one statement.
+ * @param readCustomers reads the rows of the customers with these ids, in one statement (batchedReads asks it
+ *   once a turn).
  *
  * @example
  * const turn = createTurnReads(db, (ids) => q.customers.all(JSON.stringify(ids)));
@@ -294,7 +291,6 @@ function createTurnReads(db: Database, readCustomers: (ids: number[]) => Custome
   const begin = db.prepare('BEGIN');
   const commit = db.prepare('COMMIT');
   let open = false;
-  let asked: Map<number, Waiting[]> | undefined;
   const end = () => {
     if (!open) return;
     open = false;
@@ -309,36 +305,21 @@ function createTurnReads(db: Database, readCustomers: (ids: number[]) => Custome
     }
     return reads();
   };
-  const readAsked = () => {
-    const batch = asked!;
-    asked = undefined;
-    let rows: CustomerRow[];
-    try {
-      // A snapshot of its own: the one the turn's earlier reads took may be older than some of these requests.
+  // A snapshot of its own for the turn's customers: the one the turn's earlier reads took may be older than
+  // some of these requests. Its end is queued behind the batch, in the same turn: the requests it answers make
+  // their reads first (Node runs an immediate's promise callbacks before the next immediate).
+  const customerRow = batchedReads(
+    async (ids: number[]) => {
       end();
-      rows = read(() => readCustomers([...batch.keys()]));
-    } catch (error) {
-      for (const waiting of batch.values()) for (const w of waiting) w.reject(error);
-      return;
-    }
-    const byId = new Map(rows.map((row) => [row.id, row]));
-    for (const [id, waiting] of batch) for (const w of waiting) w.resolve(byId.get(id));
-  };
+      const byId = new Map(read(() => readCustomers(ids)).map((row) => [row.id, row]));
+      return ids.map((id) => byId.get(id));
+    },
+    (id) => id,
+    { onTurn: () => setImmediate(end) },
+  );
   return {
     read,
-    customerRow: (customerId) =>
-      new Promise((resolve, reject) => {
-        if (!asked) {
-          asked = new Map();
-          setImmediate(readAsked);
-          // Queued behind it, in the same turn: the requests it answers make their reads first (Node runs an
-          // immediate's promise callbacks before the next immediate), then the snapshot ends with the turn.
-          setImmediate(end);
-        }
-        const waiting = asked.get(customerId);
-        if (waiting) waiting.push({ resolve, reject });
-        else asked.set(customerId, [{ resolve, reject }]);
-      }),
+    customerRow,
     beforeWrite: end,
   };
 }

@@ -78,7 +78,7 @@ describeOnPostgres('the PostgreSQL store on its own', (clusterUrl) => {
     expect((await store.listOrders(1, page)).total).toBe(12);
   });
 
-  // The pages of one turn go to the database as arrays of every request's values (turn-reads.ts): a term
+  // The pages of one turn go to the database as arrays of every request's values (batched-reads.ts): a term
   // must reach it as written, and one that no text can hold (PostgreSQL refuses NUL) must find nothing
   // rather than fail, its own request or the others read with it.
   it.each([['"'], ['\\'], ['NULL'], ['{ORD1,ORD2}'], ['ORD1"2'], ['\u0000'], ['ORD\u00001']])(

@@ -25,6 +25,17 @@ function storeStatements() {
   return prepareStatements(db);
 }
 
+
+/** A write committed by another connection to the same file, as another process makes it. */
+function commitElsewhere(path: string, sql: string): void {
+  const other = openDatabase(path);
+  try {
+    other.prepare(sql).run();
+  } finally {
+    other.close();
+  }
+}
+
 describe('the SQLite store, call for call against the in-memory store', () => {
   let memory: PortalStore;
   let sqlite: PortalStore;
@@ -123,7 +134,7 @@ describe('reads of one turn in one read transaction', () => {
     dir = mkdtempSync(join(tmpdir(), 'portal-turn-'));
     path = join(dir, 'portal.db');
     db = openDatabase(path);
-    seedDatabase(db, sampleWorld(), { hashPassword: (password) => password });
+    seedDatabase(db, sampleWorld(), { hashPassword: asGiven });
     store = createSqliteStore(db);
   });
   afterEach(() => {
@@ -131,18 +142,9 @@ describe('reads of one turn in one read transaction', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  function commitElsewhere(sql: string): void {
-    const other = openDatabase(path);
-    try {
-      other.prepare(sql).run();
-    } finally {
-      other.close();
-    }
-  }
-
   it("sees another process's commit from the next turn on", async () => {
     expect((await store.getOrder(1, 'ORD123'))?.status).toBe('SHIPPED');
-    commitElsewhere("UPDATE orders SET status = 'DELIVERED' WHERE id = 'ORD123'");
+    commitElsewhere(path, "UPDATE orders SET status = 'DELIVERED' WHERE id = 'ORD123'");
     // Still this turn: the snapshot the turn's first read took.
     expect((await store.getOrder(1, 'ORD123'))?.status).toBe('SHIPPED');
     await nextTurn();
@@ -163,7 +165,7 @@ describe('reads of one turn in one read transaction', () => {
 
   it('lets another process write while a turn is reading', async () => {
     await store.getCustomer(1);
-    expect(() => commitElsewhere("UPDATE customers SET theme = 'dark' WHERE id = 1")).not.toThrow();
+    expect(() => commitElsewhere(path, "UPDATE customers SET theme = 'dark' WHERE id = 1")).not.toThrow();
   });
 
   it('ends quietly when the store is closed during a turn', async () => {
@@ -196,15 +198,6 @@ describe('the customers asked for in one turn, read in one statement when it end
     rmSync(dir, { recursive: true, force: true });
   });
 
-  function commitElsewhere(sql: string): void {
-    const other = openDatabase(path);
-    try {
-      other.prepare(sql).run();
-    } finally {
-      other.close();
-    }
-  }
-
   it('reads every customer asked for in one turn in one statement, and answers each caller', async () => {
     const answers = await Promise.all([1, 2, 1, 99].map((id) => store.getCustomer(id)));
     expect(answers.map((customer) => customer?.full_name)).toEqual(['Ali Jawad', 'Sara Khan', 'Ali Jawad', undefined]);
@@ -214,13 +207,13 @@ describe('the customers asked for in one turn, read in one statement when it end
   it('reads a customer with every commit made before the end of the turn it was asked in, even after other reads', async () => {
     await store.listOrders(1, page);
     const asked = store.getCustomer(1);
-    commitElsewhere("UPDATE customers SET full_name = 'Ali J.' WHERE id = 1");
+    commitElsewhere(path, "UPDATE customers SET full_name = 'Ali J.' WHERE id = 1");
     expect((await asked)?.full_name).toBe('Ali J.');
   });
 
   it("keeps no snapshot past the turn that read the customers: the next turn's I/O sees another process's commit", async () => {
     await store.getCustomer(1);
-    commitElsewhere("UPDATE orders SET status = 'DELIVERED' WHERE id = 'ORD123'");
+    commitElsewhere(path, "UPDATE orders SET status = 'DELIVERED' WHERE id = 'ORD123'");
     await new Promise((resolve) => stat(path, resolve));
     expect((await store.getOrder(1, 'ORD123'))?.status).toBe('DELIVERED');
   });

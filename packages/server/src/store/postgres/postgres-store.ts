@@ -11,7 +11,7 @@
  * - every write moves the customer's data version in the same statement (migration 2), which is read with
  *   the customer (getCustomerWithVersion): a remembered answer is never given after a write to its data.
  * Reads take one round trip each, and the customer reads and the pages of one turn of the event loop share
- * one per kind (turn-reads.ts).
+ * one per kind (../batched-reads.ts).
  * When the database cannot be reached, or every pooled connection stays busy for too long, a call fails with a
  * 503 problem (see unavailable.ts).
  */
@@ -42,7 +42,7 @@ import {
   type PgTicketRow,
 } from './rows.js';
 import { ID_LOCKS, SQL, type PageStatement, type StatementName } from './statements.js';
-import { createTurnReads } from './turn-reads.js';
+import { batchedReads } from '../batched-reads.js';
 import { orUnavailable, watchConnections } from './unavailable.js';
 
 /**
@@ -60,7 +60,7 @@ export function createPostgresStore(pool: Pool): VersionedStore {
   const rows = async <Row extends QueryResultRow>(name: StatementName, values: unknown[]): Promise<Row[]> =>
     orUnavailable(pool, async () => (await pool.query<Row>(statement(name, values))).rows);
   const row = async <Row extends QueryResultRow>(name: StatementName, values: unknown[]): Promise<Row | undefined> => (await rows<Row>(name, values))[0];
-  const customerRow = createTurnReads(async (ids: number[]) => {
+  const customerRow = batchedReads(async (ids: number[]) => {
     const found = new Map((await rows<PgCustomerRow & { version: string }>('customers', [ids])).map((r) => [r.id, r]));
     return ids.map((id) => found.get(id));
   }, (id) => id);
@@ -96,7 +96,7 @@ export function createPostgresStore(pool: Pool): VersionedStore {
 
   /** The pages of one list that the requests of a turn ask for, in one statement (forEachRequest in statements.ts). */
   const pages = <Row, Item>(name: PageStatement, toItem: (row: Row) => Item) => {
-    const read = createTurnReads(async (asked: unknown[][]) => {
+    const read = batchedReads(async (asked: unknown[][]) => {
       const columns = asked[0]!.map((_, i) => asked.map((values) => values[i]));
       const found = new Map((await rows<{ n: number; total: number; items: Row[] }>(name, columns)).map((r) => [r.n, r]));
       return asked.map((_, i) => found.get(i + 1));

@@ -48,7 +48,7 @@ const pageOf = (table: string, filter: string, order: string, item: string, [lim
      FROM (SELECT * FROM ${table} WHERE ${filter} ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}) AS ${table[0]}) AS items`;
 
 /**
- * `sql`, whose parameters $1…$k have these `types`, run for many requests in one statement (turn-reads.ts):
+ * `sql`, whose parameters $1…$k have these `types`, run for many requests in one statement (../batched-reads.ts):
  * parameter $i is the array of every request's i-th value, and each row of the answer is `sql`'s row for the
  * request at place `n` (from 1). One statement reads one snapshot, so each request's rows still describe one
  * moment of the data.

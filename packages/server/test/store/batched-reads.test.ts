@@ -4,7 +4,7 @@
  * arrived.
  */
 import { describe, expect, it } from 'vitest';
-import { createTurnReads } from '../../src/store/postgres/turn-reads.js';
+import { batchedReads } from '../../src/store/batched-reads.js';
 
 interface Row {
   id: number;
@@ -25,10 +25,10 @@ function fakeDatabase() {
 
 const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
 
-describe('createTurnReads', () => {
+describe('batchedReads', () => {
   it('reads everything asked for in one turn in one statement, each once, and answers each caller', async () => {
     const database = fakeDatabase();
-    const customer = createTurnReads(database.readAll, (id: number) => id);
+    const customer = batchedReads(database.readAll, (id: number) => id);
     const answers = Promise.all([customer(1), customer(2), customer(1), customer(99)]);
     await nextTurn();
     expect(database.sent.map((s) => s.ids)).toEqual([[1, 2, 99]]);
@@ -38,14 +38,14 @@ describe('createTurnReads', () => {
 
   it('asks once for reads with the same key, whatever else they carry', async () => {
     const asked: { page: number; of: string }[][] = [];
-    const page = createTurnReads(async (all: { page: number; of: string }[]) => (asked.push(all), all.map((a) => a.page * 10)), (a) => a.page);
+    const page = batchedReads(async (all: { page: number; of: string }[]) => (asked.push(all), all.map((a) => a.page * 10)), (a) => a.page);
     expect(await Promise.all([page({ page: 1, of: 'first' }), page({ page: 2, of: 'second' }), page({ page: 1, of: 'again' })])).toEqual([10, 20, 10]);
     expect(asked).toEqual([[{ page: 1, of: 'first' }, { page: 2, of: 'second' }]]);
   });
 
   it('reads what is asked for while a read is on its way in a statement of its own, sent after it was asked', async () => {
     const database = fakeDatabase();
-    const customer = createTurnReads(database.readAll, (id: number) => id);
+    const customer = batchedReads(database.readAll, (id: number) => id);
     const first = customer(1);
     await nextTurn();
     const second = customer(1);
@@ -56,7 +56,7 @@ describe('createTurnReads', () => {
   });
 
   it('fails every caller of a read that failed', async () => {
-    const customer = createTurnReads(() => Promise.reject(new Error('gone')), (id: number) => id);
+    const customer = batchedReads(() => Promise.reject(new Error('gone')), (id: number) => id);
     await expect(Promise.all([customer(1), customer(2)])).rejects.toThrow('gone');
   });
 });

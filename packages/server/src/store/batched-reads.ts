@@ -1,5 +1,6 @@
 /**
- * The reads of one kind that the requests of one turn of the event loop ask for, sent as one statement. Under
+ * The reads of one kind that the requests of one turn of the event loop ask for, sent as one statement, by
+ * both stores: on PostgreSQL the customers and the pages of each list, on SQLite the customers. Under
  * load many requests arrive in one turn; one statement for all of them costs the database and the server
  * about what one costs, where a statement each would wake a database process and cross the socket each time.
  * Every request reads its customer first (the token's customer, with the data version that tells whether a
@@ -20,15 +21,18 @@ interface Waiting<Result> {
  * @param readAll reads what each of `asked` asks for, in one statement: its answers in the same order
  *   (undefined where there is nothing).
  * @param keyOf the same key for reads that ask for the same thing: those are asked once a turn.
+ * @param options.onTurn runs when a turn's first read is asked for, after the batch's read is queued: what
+ *   the store queues behind it (the SQLite store, the end of its read transaction).
  * @returns a function reading what one request asks for.
  *
  * @example
- * const customerRow = createTurnReads(readCustomers, (id: number) => id);
+ * const customerRow = batchedReads(readCustomers, (id: number) => id);
  * const [ali, sara] = await Promise.all([customerRow(1), customerRow(2)]); // one round trip
  */
-export function createTurnReads<Asked, Result>(
+export function batchedReads<Asked, Result>(
   readAll: (asked: Asked[]) => Promise<(Result | undefined)[]>,
   keyOf: (asked: Asked) => string | number,
+  options: { onTurn?: () => void } = {},
 ): (asked: Asked) => Promise<Result | undefined> {
   let turn: Map<string | number, { asked: Asked; waiting: Waiting<Result>[] }> | undefined;
   const send = () => {
@@ -44,6 +48,7 @@ export function createTurnReads<Asked, Result>(
       if (!turn) {
         turn = new Map();
         setImmediate(send);
+        options.onTurn?.();
       }
       const key = keyOf(asked);
       const same = turn.get(key);
